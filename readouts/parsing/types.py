@@ -1,0 +1,129 @@
+"""Plain data shapes the parser reads and returns; no Django here so the parser runs alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+BOTH = "both"  # speaker value for joint statements and unattributed passives
+
+
+@dataclass(frozen=True)
+class Office:
+    """A canonical post, e.g. ``us-secretary-of-state``."""
+
+    slug: str
+    country: str  # ISO 3166 alpha-2
+    title_en: str
+    title_fr: str
+
+
+@dataclass(frozen=True)
+class Tenure:
+    office: str  # Office.slug
+    start: dt.date
+    end: dt.date | None = None  # None: still in office
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Official:
+    name: str  # canonical, e.g. "Ilham Aliyev"
+    slug: str  # "ilham-aliyev"
+    country: str
+    variants: tuple[str, ...] = ()  # other spellings and scripts: "Aliev", "Əliyev", "Алиев"
+    tenures: tuple[Tenure, ...] = ()
+
+    def office_on(self, day: dt.date) -> str | None:
+        for tenure in self.tenures:
+            if tenure.covers(day):
+                return tenure.office
+        return None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Everything the parser knows about people and posts."""
+
+    officials: tuple[Official, ...]
+    offices: tuple[Office, ...]
+
+
+@dataclass(frozen=True)
+class TopicCues:
+    slug: str
+    cues_fr: tuple[str, ...] = ()
+    cues_en: tuple[str, ...] = ()
+
+
+@dataclass
+class ParsedParticipant:
+    name: str  # canonical name (or the name as written for a new official)
+    slug: str
+    country: str
+    title_as_written: str
+    office: str | None  # Office.slug held on the call's date, if known
+    needs_review: bool = False  # not in the gazetteer: a new official for staff to check
+
+
+@dataclass
+class ParsedStatement:
+    order: int  # 1-based, in reading order
+    text: str  # the sentence exactly as it stands in the verbatim text
+    speaker: str  # official slug, or BOTH
+    verb: str = ""  # reporting verb as written, e.g. "a souligné"
+    verb_class: str = ""  # one of VERB_CLASSES
+    topics: list[str] = field(default_factory=list)
+    speaker_guessed: bool = False
+
+
+@dataclass
+class ParsedMention:
+    kind: str  # person | organization | place | document
+    name: str  # canonical English name
+    official_slug: str | None = None  # set when a mentioned person is a known official
+
+
+@dataclass
+class ParsedReadout:
+    text: str  # verbatim, exactly as given (header included)
+    body: str  # the readout without the ` date YYYY-MM` header
+    language: str  # "fr", "en"
+    date: dt.date
+    date_precision: str  # "day" | "month"
+    participants: list[ParsedParticipant]
+    initiator: str | None  # participant slug, None when the text does not say
+    statements: list[ParsedStatement]
+    mentions: list[ParsedMention]
+    warnings: list[str] = field(default_factory=list)
+    headline: str = ""
+    publisher: str = ""  # detected publisher key, "" when the text does not say
+
+    @property
+    def topics(self) -> list[str]:
+        """The call's topics: the union of its statements' topics, in first-seen order."""
+        seen: dict[str, None] = {}
+        for statement in self.statements:
+            for slug in statement.topics:
+                seen.setdefault(slug)
+        return list(seen)
+
+
+class ParseError(ValueError):
+    """The text cannot become a readout; ``str(error)`` is the reason shown to the user."""
+
+
+VERB_CLASSES = (
+    "concern",
+    "emphasis",
+    "urge",
+    "welcome",
+    "agreement",
+    "support",
+    "information",
+    "hope",
+    "condolence",
+    "discussion",
+)
