@@ -1,0 +1,252 @@
+"""The one writer: a readout text becomes rows, in one transaction, or nothing changes.
+
+``load_readouts``, the admin's import page and the tests all come through ``ingest_text``.
+A text already in the archive (same content hash) is ``unchanged``; a changed text from a
+source already loaded is a ``conflict`` unless ``update=True``; a readout of a call the archive
+already holds (same day ±1, same Azerbaijani and US officials) joins that call as another
+readout instead of creating a second call.
+"""
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from . import parsing
+from .models import Call, Mention, Office, Official, Participant, Readout, Statement, Topic
+from .parsing.publishers import PUBLISHERS
+from .vocabulary import Vocabulary
+
+# Readouts in French come from the Azerbaijani side: no US government office publishes in French.
+SIDE_BY_LANGUAGE = {"fr": "AZ", "az": "AZ", "ru": "AZ"}
+
+
+class Status:
+    CREATED = "created"
+    MERGED = "merged"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+    CONFLICT = "conflict"
+
+
+@dataclass
+class IngestResult:
+    status: str
+    readout: Readout
+    parsed: parsing.ParsedReadout | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def call(self) -> Call:
+        return self.readout.call
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def ingest_bytes(raw: bytes, **options) -> IngestResult:
+    """Decode a file's bytes (refusing binary, non-UTF-8 or oversized input) and ingest it."""
+    return ingest_text(parsing.decode_readout(raw), **options)
+
+
+def ingest_text(
+    text: str,
+    *,
+    source: str = "",
+    publisher: str = "",
+    update: bool = False,
+    vocabulary: Vocabulary | None = None,
+) -> IngestResult:
+    """Parse ``text`` and write it; raises ``parsing.ParseError`` with the reason if it cannot."""
+    digest = content_hash(text)
+    existing = Readout.objects.select_related("call").filter(content_hash=digest).first()
+    if existing:
+        return IngestResult(Status.UNCHANGED, existing)
+    parsed = (vocabulary or Vocabulary.from_database()).parse(text)
+    try:
+        with transaction.atomic():
+            return _write(parsed, digest, source=source, publisher=publisher, update=update)
+    except IntegrityError:
+        # Another process stored the same text between our check and our write.
+        existing = Readout.objects.select_related("call").filter(content_hash=digest).first()
+        if existing is None:
+            raise
+        return IngestResult(Status.UNCHANGED, existing)
+
+
+def _write(parsed, digest, *, source, publisher, update) -> IngestResult:
+    previous = None
+    if source:
+        previous = (
+            Readout.objects.select_for_update().select_related("call").filter(source=source).first()
+        )
+    if previous and not update:
+        return IngestResult(Status.CONFLICT, previous, parsed, list(parsed.warnings))
+
+    officials = _officials_for(parsed)
+    fields = {
+        "source": source,
+        "publisher": publisher or parsed.publisher,
+        "side": _side(parsed, publisher),
+        "language": parsed.language,
+        "headline": parsed.headline,
+        "text": parsed.text,
+        "content_hash": digest,
+        "warnings": list(parsed.warnings),
+    }
+    if previous:
+        readout = previous
+        for name, value in fields.items():
+            setattr(readout, name, value)
+        readout.save()
+        readout.statements.all().delete()
+        readout.mentions.all().delete()
+        call = readout.call
+        if call.readouts.count() == 1:
+            call.participants.all().delete()
+            call.date, call.date_precision = parsed.date, parsed.date_precision
+        status = Status.UPDATED
+    else:
+        call = _same_call(parsed, officials)
+        status = Status.MERGED if call else Status.CREATED
+        if call is None:
+            call = Call(date=parsed.date, date_precision=parsed.date_precision)
+            call.slug = _unique_call_slug(parsed, officials)
+        readout = None
+
+    _merge_call_fields(call, parsed, officials)
+    call.save()
+    _add_participants(call, parsed, officials)
+    if readout is None:
+        readout = Readout.objects.create(call=call, **fields)
+    _write_statements(readout, parsed, officials)
+    _write_mentions(readout, parsed, officials)
+    call.topics.set(Topic.objects.filter(statements__readout__call=call).distinct())
+    return IngestResult(status, readout, parsed, list(parsed.warnings))
+
+
+def _officials_for(parsed) -> dict[str, Official]:
+    """Every official the readout refers to, by slug; unknown participants become new officials."""
+    slugs = {p.slug for p in parsed.participants}
+    slugs |= {s.speaker for s in parsed.statements if s.speaker != parsing.BOTH}
+    slugs |= {m.official_slug for m in parsed.mentions if m.official_slug}
+    officials = {o.slug: o for o in Official.objects.filter(slug__in=slugs)}
+    for participant in parsed.participants:
+        if participant.slug not in officials:
+            officials[participant.slug] = Official.objects.create(
+                name=participant.name,
+                slug=participant.slug,
+                country=participant.country,
+                needs_review=True,
+            )
+    return officials
+
+
+def _side(parsed, publisher: str) -> str:
+    known = PUBLISHERS.get(publisher or parsed.publisher)
+    if known:
+        return known.side
+    return SIDE_BY_LANGUAGE.get(parsed.language, "")
+
+
+def _same_call(parsed, officials) -> Call | None:
+    """The call this readout describes, if the archive already holds it."""
+    wanted = {p.slug for p in parsed.participants if p.country in ("AZ", "US")}
+    if not wanted:
+        return None
+    if parsed.date_precision == "day":
+        window = {
+            "date__range": (parsed.date - dt.timedelta(days=1), parsed.date + dt.timedelta(days=1))
+        }
+    else:
+        window = {"date__year": parsed.date.year, "date__month": parsed.date.month}
+    candidates = [
+        call
+        for call in Call.objects.filter(**window).prefetch_related("participants__official")
+        if {p.official.slug for p in call.participants.all() if p.official.country in ("AZ", "US")}
+        == wanted
+    ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _merge_call_fields(call: Call, parsed, officials) -> None:
+    if parsed.date_precision == "day" and call.date_precision != "day":
+        call.date, call.date_precision = parsed.date, parsed.date_precision
+    if parsed.initiator and call.initiator_id is None:
+        call.initiator = officials[parsed.initiator]
+
+
+def _add_participants(call: Call, parsed, officials) -> None:
+    present = set(call.participants.values_list("official__slug", flat=True))
+    start = len(present)
+    Participant.objects.bulk_create(
+        Participant(
+            call=call,
+            official=officials[participant.slug],
+            office_id=_office_id(participant.office),
+            title_as_written=participant.title_as_written,
+            position=start + index,
+        )
+        for index, participant in enumerate(parsed.participants)
+        if participant.slug not in present
+    )
+
+
+def _office_id(slug: str | None) -> int | None:
+    if not slug:
+        return None
+    return Office.objects.filter(slug=slug).values_list("pk", flat=True).first()
+
+
+def _write_statements(readout: Readout, parsed, officials) -> None:
+    statements = Statement.objects.bulk_create(
+        Statement(
+            readout=readout,
+            order=item.order,
+            speaker=None if item.speaker == parsing.BOTH else officials.get(item.speaker),
+            text=item.text,
+            verb=item.verb,
+            verb_class=item.verb_class,
+            speaker_guessed=item.speaker_guessed,
+        )
+        for item in parsed.statements
+    )
+    topic_ids = dict(Topic.objects.values_list("slug", "pk"))
+    Statement.topics.through.objects.bulk_create(
+        Statement.topics.through(statement_id=statement.pk, topic_id=topic_ids[slug])
+        for statement, item in zip(statements, parsed.statements, strict=True)
+        for slug in item.topics
+        if slug in topic_ids
+    )
+
+
+def _write_mentions(readout: Readout, parsed, officials) -> None:
+    unique = {(m.kind, m.name): m for m in parsed.mentions}
+    Mention.objects.bulk_create(
+        Mention(
+            readout=readout,
+            kind=kind,
+            name=name,
+            official=officials.get(mention.official_slug) if mention.official_slug else None,
+        )
+        for (kind, name), mention in unique.items()
+    )
+
+
+def call_slug_base(date: dt.date, precision: str, surnames: list[str]) -> str:
+    stamp = date.isoformat() if precision == "day" else date.strftime("%Y-%m")
+    return slugify("-".join([stamp, *surnames]))[:190]
+
+
+def _unique_call_slug(parsed, officials) -> str:
+    order = {"AZ": 0, "US": 1}
+    people = sorted(parsed.participants, key=lambda p: order.get(p.country, 2))
+    surnames = [officials[p.slug].name.split()[-1] for p in people]
+    base = call_slug_base(parsed.date, parsed.date_precision, surnames)
+    slug, n = base, 2
+    while Call.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

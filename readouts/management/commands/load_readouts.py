@@ -1,0 +1,89 @@
+"""``load_readouts PATH...``: read readout files into the archive, one transaction per file."""
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from readouts import ingest
+from readouts.parsing import ParseError
+from readouts.parsing.publishers import PUBLISHERS
+from readouts.reference import sync_reference_data
+from readouts.vocabulary import Vocabulary
+
+
+def readout_files(paths: list[str]) -> list[Path]:
+    files = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.txt")))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise CommandError(f"{name}: no such file or folder")
+    return files
+
+
+class Command(BaseCommand):
+    help = "Load readout texts (files, or folders searched recursively for *.txt) into the archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument(
+            "--update",
+            action="store_true",
+            help="Re-parse a file whose text changed since it was loaded (default: report it).",
+        )
+        parser.add_argument(
+            "--publisher",
+            choices=sorted(PUBLISHERS),
+            default="",
+            help="Who published these readouts, when the text does not say.",
+        )
+
+    def handle(self, *paths, update, publisher, verbosity, **options):
+        files = readout_files(list(paths))
+        sync_reference_data()
+        vocabulary = Vocabulary.from_database()
+        counts = Counter()
+        show_progress = len(files) > 20 and sys.stderr.isatty() and verbosity > 0
+        for path in tqdm(files, disable=not show_progress, unit="file"):
+            try:
+                result = ingest.ingest_bytes(
+                    path.read_bytes(),
+                    source=path.name,
+                    publisher=publisher,
+                    update=update,
+                    vocabulary=vocabulary,
+                )
+            except (ParseError, OSError) as error:
+                counts["failed"] += 1
+                self.stderr.write(f"{path}: {error}")
+                continue
+            counts[result.status] += 1
+            self._report(path, result, verbosity)
+        summary = ", ".join(
+            f"{counts[status]} {status}"
+            for status in ("created", "merged", "updated", "unchanged", "conflict", "failed")
+            if counts[status] or status in ("created", "unchanged", "updated", "failed")
+        )
+        style = self.style.ERROR if counts["failed"] or counts["conflict"] else self.style.SUCCESS
+        self.stdout.write(style(f"{len(files)} files: {summary}"))
+        if counts["failed"] or counts["conflict"]:
+            raise CommandError("some files were not loaded (see above)", returncode=1)
+
+    def _report(self, path, result, verbosity):
+        if result.status == ingest.Status.CONFLICT:
+            self.stderr.write(
+                f"{path}: conflict: a different text from this source is already loaded "
+                f"({result.call.get_absolute_url()}); run again with --update to replace it"
+            )
+            return
+        if verbosity >= 2 or (verbosity >= 1 and result.status != ingest.Status.UNCHANGED):
+            self.stdout.write(f"{path}: {result.status} {result.call.get_absolute_url()}")
+        if verbosity >= 1:
+            for warning in result.warnings:
+                self.stdout.write(self.style.WARNING(f"{path}: warning: {warning}"))

@@ -1,0 +1,345 @@
+"""The archive's records: who spoke with whom, when, what each side published, and what was said."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from .parsing.publishers import PUBLISHERS
+
+country_code = RegexValidator(r"^[A-Z]{2}$", "An ISO 3166 alpha-2 code in capitals, e.g. AZ.")
+
+
+class Country(models.TextChoices):
+    AZERBAIJAN = "AZ", "Azerbaijan"
+    UNITED_STATES = "US", "United States"
+
+
+class Language(models.TextChoices):
+    FRENCH = "fr", "French"
+    ENGLISH = "en", "English"
+    RUSSIAN = "ru", "Russian"
+    AZERBAIJANI = "az", "Azerbaijani"
+
+
+class Office(models.Model):
+    """A canonical post (``us-secretary-of-state``) that different officials hold over time."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    country = models.CharField(max_length=2, validators=[country_code])
+    title_en = models.CharField(max_length=200)
+    title_fr = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["country", "title_en"]
+
+    def __str__(self):
+        return self.title_en
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class OfficialQuerySet(models.QuerySet):
+    def with_call_counts(self):
+        return self.annotate(call_count=Count("participations__call", distinct=True))
+
+
+class Official(models.Model):
+    """A person who takes part in calls or is named in readouts."""
+
+    name = models.CharField(max_length=200, help_text="Canonical English spelling.")
+    slug = models.SlugField(max_length=200, unique=True)
+    country = models.CharField(max_length=2, validators=[country_code], blank=True)
+    name_variants = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Other spellings and scripts the readouts use (Aliev, Əliyev, Алиев).",
+    )
+    needs_review = models.BooleanField(
+        default=False,
+        db_index=True,
+        help_text="Created by the parser from a readout; staff have not checked it yet.",
+    )
+
+    objects = OfficialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("official-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Tenure(models.Model):
+    """An official holding an office between two dates."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="tenures")
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="tenures")
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True, help_text="Empty while still in office.")
+    acting = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="tenure_ends_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["official", "office", "start"], name="tenure_unique_start"
+            ),
+        ]
+
+    def __str__(self):
+        end = self.end.isoformat() if self.end else "present"
+        return f"{self.official} — {self.office} ({self.start.isoformat()} to {end})"
+
+
+class Topic(models.Model):
+    """A subject from the controlled vocabulary, with the cue words that tag statements with it."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name_en = models.CharField(max_length=200)
+    name_fr = models.CharField(max_length=200, blank=True)
+    description = models.TextField(blank=True)
+    cues_fr = models.JSONField(default=list, blank=True)
+    cues_en = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["name_en"]
+
+    def __str__(self):
+        return self.name_en
+
+    def get_absolute_url(self):
+        return reverse("topic-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+
+
+class CallQuerySet(models.QuerySet):
+    def real(self):
+        """Calls from real readouts: demo data never reaches feeds or sitemaps."""
+        return self.filter(is_demo=False)
+
+    def with_related(self):
+        """Everything a call page or an export shows, in a fixed number of queries."""
+        return self.select_related("initiator").prefetch_related(
+            models.Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related("official", "office"),
+            ),
+            "topics",
+            models.Prefetch(
+                "readouts",
+                queryset=Readout.objects.prefetch_related(
+                    models.Prefetch(
+                        "statements",
+                        queryset=Statement.objects.select_related("speaker").prefetch_related(
+                            "topics"
+                        ),
+                    ),
+                    "mentions",
+                ),
+            ),
+        )
+
+
+class Call(models.Model):
+    """One phone call, however many readouts describe it."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    date = models.DateField()
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    # Stored so the year facet is a plain indexed column rather than a per-row function call.
+    year = models.PositiveSmallIntegerField(editable=False)
+    initiator = models.ForeignKey(
+        Official,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="calls_initiated",
+        help_text="Who placed the call; empty when no readout says.",
+    )
+    officials = models.ManyToManyField(Official, through="Participant", related_name="calls")
+    topics = models.ManyToManyField(Topic, blank=True, related_name="calls")
+    is_demo = models.BooleanField(default=False, help_text="Synthetic data for benchmarks.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CallQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "slug"]
+        get_latest_by = "date"
+        indexes = [
+            models.Index(fields=["date"], name="call_date_idx"),
+            models.Index(fields=["year", "date"], name="call_year_date_idx"),
+        ]
+
+    def __str__(self):
+        return self.slug
+
+    def save(self, *args, **kwargs):
+        self.year = self.date.year
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("call-detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Participant(models.Model):
+    """An official on a call, with the title exactly as a readout wrote it."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="participants")
+    official = models.ForeignKey(Official, on_delete=models.PROTECT, related_name="participations")
+    office = models.ForeignKey(
+        Office,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        help_text="The post the official held on the call's date.",
+    )
+    title_as_written = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["call", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "official"], name="participant_unique_official")
+        ]
+        indexes = [models.Index(fields=["official", "call"], name="participant_official_idx")]
+
+    def __str__(self):
+        return f"{self.official} on {self.call}"
+
+
+class Readout(models.Model):
+    """One published account of a call, kept verbatim."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="readouts")
+    source = models.CharField(
+        max_length=500, blank=True, help_text="File name or URL the text came from."
+    )
+    publisher = models.CharField(max_length=80, blank=True)
+    side = models.CharField(
+        max_length=2, choices=Country.choices, blank=True, help_text="Whose account this is."
+    )
+    language = models.CharField(max_length=2, choices=Language.choices)
+    headline = models.CharField(max_length=500, blank=True)
+    text = models.TextField(help_text="The readout exactly as published.")
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    warnings = models.JSONField(default=list, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["call", "pk"]
+        indexes = [models.Index(fields=["source"], name="readout_source_idx")]
+
+    def __str__(self):
+        return self.source or f"Readout {self.pk} of {self.call}"
+
+    def get_absolute_url(self):
+        return f"{self.call.get_absolute_url()}#readout-{self.pk}"
+
+    @property
+    def publisher_name(self):
+        known = PUBLISHERS.get(self.publisher)
+        return known.name if known else self.publisher
+
+
+class VerbClass(models.TextChoices):
+    CONCERN = "concern", "Concern"
+    EMPHASIS = "emphasis", "Emphasis"
+    URGE = "urge", "Call / urge"
+    WELCOME = "welcome", "Welcome / praise"
+    AGREEMENT = "agreement", "Agreement"
+    SUPPORT = "support", "Support / commitment"
+    INFORMATION = "information", "Information"
+    HOPE = "hope", "Hope"
+    CONDOLENCE = "condolence", "Condolence"
+    DISCUSSION = "discussion", "Discussion"
+
+
+class Statement(models.Model):
+    """A sentence of a readout attributed to one official, or to both sides (no speaker)."""
+
+    readout = models.ForeignKey(Readout, on_delete=models.CASCADE, related_name="statements")
+    order = models.PositiveSmallIntegerField()
+    speaker = models.ForeignKey(
+        Official,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        help_text="Empty when the readout gives the words to both sides.",
+    )
+    text = models.TextField()
+    verb = models.CharField(max_length=120, blank=True)
+    verb_class = models.CharField(max_length=20, choices=VerbClass.choices, blank=True)
+    speaker_guessed = models.BooleanField(default=False)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+
+    class Meta:
+        ordering = ["readout", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["readout", "order"], name="statement_unique_order")
+        ]
+        indexes = [models.Index(fields=["speaker", "readout"], name="statement_speaker_idx")]
+
+    def __str__(self):
+        return f"{self.readout} #{self.order}"
+
+    def get_absolute_url(self):
+        return f"{self.readout.call.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self):
+        return f"r{self.readout_id}s{self.order}"
+
+
+class MentionKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANIZATION = "organization", "Organization"
+    PLACE = "place", "Place"
+    DOCUMENT = "document", "Document"
+
+
+class Mention(models.Model):
+    """A person, organisation, place or document a readout names without it being on the call."""
+
+    readout = models.ForeignKey(Readout, on_delete=models.CASCADE, related_name="mentions")
+    kind = models.CharField(max_length=12, choices=MentionKind.choices)
+    name = models.CharField(max_length=300)
+    official = models.ForeignKey(
+        Official, on_delete=models.SET_NULL, null=True, blank=True, related_name="mentions"
+    )
+
+    class Meta:
+        ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["readout", "kind", "name"], name="mention_unique_name")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"

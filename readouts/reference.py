@@ -1,0 +1,89 @@
+"""Keep offices, officials and topics in step with the fixtures, without undoing staff edits.
+
+The fixtures (``fixtures/officials.json``, ``fixtures/topics.json``) are the starting vocabulary.
+Syncing creates the offices, officials, tenures and topics that are missing and leaves existing
+rows alone, because staff may have corrected them in the admin.
+"""
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from .models import Office, Official, Tenure, Topic
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+@dataclass
+class SyncReport:
+    offices: int = 0
+    officials: int = 0
+    tenures: int = 0
+    topics: int = 0
+
+    def __str__(self):
+        return (
+            f"{self.offices} offices, {self.officials} officials, {self.tenures} tenures "
+            f"and {self.topics} topics added"
+        )
+
+
+@transaction.atomic
+def sync_reference_data(fixtures_dir: Path = FIXTURES_DIR) -> SyncReport:
+    report = SyncReport()
+    officials_data = json.loads((fixtures_dir / "officials.json").read_text(encoding="utf-8"))
+    topics_data = json.loads((fixtures_dir / "topics.json").read_text(encoding="utf-8"))
+
+    offices = {office.slug: office for office in Office.objects.all()}
+    for item in officials_data["offices"]:
+        if item["slug"] not in offices:
+            offices[item["slug"]] = Office.objects.create(
+                slug=item["slug"],
+                country=item["country"],
+                title_en=item["title_en"],
+                title_fr=item.get("title_fr", ""),
+            )
+            report.offices += 1
+
+    officials = {official.slug: official for official in Official.objects.all()}
+    known_tenures = set(Tenure.objects.values_list("official__slug", "office__slug", "start"))
+    for item in officials_data["officials"]:
+        official = officials.get(item["slug"])
+        if official is None:
+            official = Official.objects.create(
+                name=item["name"],
+                slug=item["slug"],
+                country=item["country"],
+                name_variants=item.get("variants", []),
+            )
+            report.officials += 1
+        for tenure in item.get("tenures", []):
+            start = dt.date.fromisoformat(tenure["start"])
+            if (official.slug, tenure["office"], start) in known_tenures:
+                continue
+            Tenure.objects.create(
+                official=official,
+                office=offices[tenure["office"]],
+                start=start,
+                end=dt.date.fromisoformat(tenure["end"]) if tenure.get("end") else None,
+                acting=tenure.get("acting", False),
+            )
+            report.tenures += 1
+
+    topics = set(Topic.objects.values_list("slug", flat=True))
+    for item in topics_data["topics"]:
+        if item["slug"] not in topics:
+            Topic.objects.create(
+                slug=item["slug"],
+                name_en=item["en"],
+                name_fr=item.get("fr", ""),
+                description=item.get("description", ""),
+                cues_fr=item.get("cues_fr", []),
+                cues_en=item.get("cues_en", []),
+            )
+            report.topics += 1
+    return report

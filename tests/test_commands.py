@@ -1,0 +1,120 @@
+"""load_readouts and export_calls as an operator runs them."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from readouts.models import Call, Readout
+
+from .conftest import ROOT, SEEDS
+
+GOLD = json.loads((ROOT / "tests" / "data" / "gold" / "seeds.json").read_text(encoding="utf-8"))
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command(*args, stdout=out, stderr=err)
+    except CommandError as error:
+        return 1, out.getvalue(), err.getvalue() + str(error)
+    return 0, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.django_db
+def test_loading_the_fixtures_twice_leaves_two_calls():
+    status, out, _ = run("load_readouts", str(ROOT / "fixtures"))
+    assert status == 0
+    assert "2 files: 2 created, 0 updated, 0 unchanged, 0 failed" in out
+    status, out, _ = run("load_readouts", str(ROOT / "fixtures"))
+    assert status == 0
+    assert "2 files: 0 created, 0 updated, 2 unchanged, 0 failed" in out
+    assert Call.objects.count() == 2
+
+
+def write(folder, name, content: bytes):
+    path = folder / name
+    path.write_bytes(content)
+    return path
+
+
+BAD_FILES = {
+    "empty.txt": (b"", "empty"),
+    "header-only.txt": (b" date 2021-05 ", "empty"),
+    "no-framing.txt": (" date 2021-05 Le temps était beau à Bakou.".encode(), "no call framing"),
+    "bad-header.txt": (
+        " date 2021-13 Le 3 mai, Ilham Aliyev a appelé Antony Blinken.".encode(),
+        "unreadable header",
+    ),
+    "latin1.txt": (
+        " date 2021-05 Le 3 mai, le président a reçu un appel".encode("latin-1"),
+        "not UTF-8 (invalid byte at offset 29)",
+    ),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+    "huge.txt": (b"a" * 1_000_001, "too large"),
+    "nobody.txt": (
+        " date 2021-05 Le 3 mai, le président a reçu un coup de téléphone du ministre.".encode(),
+        "no participant",
+    ),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_a_bad_file_is_reported_and_the_others_still_load(tmp_path, name):
+    content, reason = BAD_FILES[name]
+    write(tmp_path, name, content)
+    write(tmp_path, SEEDS[0].name, SEEDS[0].read_bytes())
+    status, out, err = run("load_readouts", str(tmp_path))
+    assert status == 1
+    assert f"{tmp_path / name}: " in err
+    assert reason in err.split(f"{tmp_path / name}: ", 1)[1].splitlines()[0]
+    assert "1 created" in out and "1 failed" in out
+    assert list(Readout.objects.values_list("source", flat=True)) == [SEEDS[0].name]
+
+
+@pytest.mark.django_db
+def test_a_missing_path_is_an_error():
+    status, _, err = run("load_readouts", "/nonexistent/readouts")
+    assert status == 1
+    assert "no such file or folder" in err
+
+
+@pytest.mark.django_db
+def test_export_matches_the_gold_extraction():
+    run("load_readouts", str(ROOT / "fixtures"))
+    status, out, _ = run("export_calls")
+    assert status == 0
+    calls = json.loads(out)["calls"]
+    assert [c["date"] for c in calls] == ["2021-05-17", "2022-10-10"]  # oldest first
+    by_file = {call["readouts"][0]["source"]: call for call in calls}
+    for expected in GOLD["readouts"]:
+        call = by_file[expected["file"]]
+        readout = call["readouts"][0]
+        assert call["date_precision"] == expected["date_precision"]
+        assert call["initiator"] == expected["initiator"]
+        assert [(p["name"], p["country"], p["title"]) for p in call["participants"]] == [
+            (p["name"], p["country"], p["title_as_written"]) for p in expected["participants"]
+        ]
+        assert set(call["topics"]) == set(expected["topics"])
+        assert readout["language"] == expected["language"]
+        mentions = {(m["kind"], m["name"]) for m in readout["mentions"]}
+        wanted = {
+            (kind, name)
+            for group, kind in [
+                ("people", "person"),
+                ("organizations", "organization"),
+                ("places", "place"),
+                ("documents", "document"),
+            ]
+            for name in expected["mentioned"][group]
+        }
+        assert mentions == wanted
+        statements = readout["statements"]
+        assert len(statements) == len(expected["statements"])
+        for got, want in zip(statements, expected["statements"], strict=True):
+            assert got["text"].startswith(want["starts"])
+            assert got["speaker"] == want["speaker"], got["text"]
+            assert set(got["topics"]) == set(want["topics"]), got["text"]
+        assert call["url"].endswith(f"/calls/{call['slug']}/")
