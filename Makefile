@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=1
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-secret DJANGO_DEBUG=0
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: install run test test-sqlite test-postgres lint format migrations-check clean
+.PHONY: install run serve loadtest test test-sqlite test-postgres lint format migrations-check clean
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,14 @@ run: install ## Migrate the SQLite database, load the seed readouts, serve on 12
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py load_readouts fixtures/readouts
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+serve: install ## Production: debug off, collectstatic, migrate, gunicorn (see README "Production")
+	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --no-input
+	DJANGO_DEBUG=0 $(BIN)/gunicorn --config archive/gunicorn.conf.py archive.wsgi
+
+loadtest: install ## gunicorn + wrk on loopback for $$LOADTEST_DURATION (30s); fails on any error
+	$(BIN)/python scripts/loadtest.py
 
 test: install lint migrations-check test-sqlite test-postgres ## Everything CI checks
 

@@ -12,6 +12,15 @@ SEEDS = sorted((ROOT / "fixtures" / "readouts").glob("*.txt"))
 SAMPLES = sorted((ROOT / "tests" / "data" / "samples").glob("*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """Tests run with debug off but without ``collectstatic``: serve static names unhashed."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture
 def vocabulary(db):
     """Offices, officials and topics from the fixtures, as ``load_readouts`` sees them."""
