@@ -22,6 +22,12 @@ class Language(models.TextChoices):
     AZERBAIJANI = "az", "Azerbaijani"
 
 
+class SlugQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        """Lets ``loaddata`` match rows by slug, so dumps move between databases (natural keys)."""
+        return self.get(slug=slug)
+
+
 class Office(models.Model):
     """A canonical post (``us-secretary-of-state``) that different officials hold over time."""
 
@@ -29,6 +35,8 @@ class Office(models.Model):
     country = models.CharField(max_length=2, validators=[country_code])
     title_en = models.CharField(max_length=200)
     title_fr = models.CharField(max_length=200, blank=True)
+
+    objects = SlugQuerySet.as_manager()
 
     class Meta:
         ordering = ["country", "title_en"]
@@ -40,7 +48,7 @@ class Office(models.Model):
         return (self.slug,)
 
 
-class OfficialQuerySet(models.QuerySet):
+class OfficialQuerySet(SlugQuerySet):
     def with_call_counts(self):
         return self.annotate(call_count=Count("participations__call", distinct=True))
 
@@ -113,6 +121,8 @@ class Topic(models.Model):
     cues_fr = models.JSONField(default=list, blank=True)
     cues_en = models.JSONField(default=list, blank=True)
 
+    objects = SlugQuerySet.as_manager()
+
     class Meta:
         ordering = ["name_en"]
 
@@ -131,7 +141,7 @@ class DatePrecision(models.TextChoices):
     MONTH = "month", "Month"
 
 
-class CallQuerySet(models.QuerySet):
+class CallQuerySet(SlugQuerySet):
     def real(self):
         """Calls from real readouts: demo data never reaches feeds or sitemaps."""
         return self.filter(is_demo=False)
