@@ -406,7 +406,8 @@ class _Parse:
         candidates = self._candidates(span.start, verb.start, participants, previous)
         if not candidates:
             if verb.passive:
-                return BOTH, False, verb
+                agent = self._passive_agent(verb.end, span.end, participants, previous)
+                return (agent or BOTH), False, verb
             self.warnings.append(
                 f"statement {order}: no subject found before '{self.text[verb.start : verb.end]}'; "
                 f"speaker guessed ({fallback})"
@@ -484,6 +485,20 @@ class _Parse:
             elif word in rules.plural_pronouns:
                 out.append(_Candidate(position, position + len(word), BOTH, "joint", word))
         return out
+
+    def _passive_agent(
+        self, start: int, end: int, participants: list[ParsedParticipant], previous: str | None
+    ) -> str | None:
+        """``a été évoquée par le chef de l'État``: the agent of a passive is the speaker."""
+        by = re.compile(r"\s+par\s+(?:(?:le|la|les|l')\s*)?").match(self.folded, start, end)
+        if not by:
+            return None
+        found = [
+            c
+            for c in self._candidates(by.end(), end, participants, previous)
+            if c.start == by.end() and c.kind in ("name", "role") and c.speaker
+        ]
+        return found[0].speaker if found else None
 
     def _roles(self, start: int, end: int) -> list[tuple[int, int, Role]]:
         found = []
