@@ -345,3 +345,13 @@ def test_decode_accepts_utf8_with_bom():
 def test_decode_errors_give_the_reason(raw, message):
     with pytest.raises(ParseError, match=message):
         decode_readout(raw)
+
+
+def test_language_detection_and_refusal_without_a_rule_set():
+    from readouts.parsing import detect_language
+
+    assert detect_language("Les parties ont discuté de la paix et de la sécurité.") == "fr"
+    english = " date 2024-04 Secretary of State Antony J. Blinken spoke today with Ilham Aliyev."
+    assert detect_language(english) == "en"
+    with pytest.raises(ParseError, match="no rules yet for readouts in language 'en'"):
+        parse(english)

@@ -555,8 +555,8 @@ class _Parse:
                     pos, moved = s, True
         for _ in range(2):
             before = folded[floor:pos]
-            m = re.search(r"([^\W\d_]+)(')?\s*$", before) if not before.endswith(", ") else None
-            if not m or before.rstrip().endswith(","):
+            m = re.search(r"([^\W\d_]+)'?\s*$", before)
+            if not m:
                 return False
             word = m.group(1)
             if word in rules.prepositions:
