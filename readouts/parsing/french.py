@@ -174,26 +174,6 @@ STOPWORDS = frozenset(
         "lors",
     ]
 )
-DETECTION = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "des",
-        "du",
-        "et",
-        "a",
-        "ete",
-        "est",
-        "une",
-        "pour",
-        "dans",
-        "sur",
-        "au",
-        "aux",
-        "avec",
-    ]
-)
 
 AUXILIARIES = frozenset(
     [
@@ -498,7 +478,6 @@ class FrenchRules(RuleSet):
 FRENCH = FrenchRules(
     language="fr",
     stopwords=STOPWORDS,
-    detection_words=DETECTION,
     stemmer="french",
     months=MONTHS,
     weekdays=WEEKDAYS,

@@ -33,7 +33,6 @@ class Role:
 class RuleSet:
     language: str
     stopwords: frozenset[str]  # folded; language detection and topic matching
-    detection_words: frozenset[str]  # folded; a few very frequent words for language scoring
     stemmer: str  # snowballstemmer algorithm name
     months: dict[str, int]
     weekdays: dict[str, int]  # folded name -> Python weekday()
