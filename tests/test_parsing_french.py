@@ -76,14 +76,30 @@ def test_title_as_written_and_office_on_the_call_date():
 def test_unknown_titled_person_needs_review():
     framing = (
         " date 2021-06 Le 3 juin, le ministre des Affaires étrangères Jeyhun Bayramov a reçu "
-        "un appel téléphonique du vice-secrétaire d'État américain Wendy Sherman."
+        "un appel téléphonique du vice-secrétaire d'État américain Paul Marchetti."
+    )
+    parsed = parse(readout("Paul Marchetti a souligné l'importance de la paix.", framing=framing))
+    newcomer = next(p for p in parsed.participants if p.needs_review)
+    assert (newcomer.name, newcomer.slug, newcomer.country) == (
+        "Paul Marchetti",
+        "paul-marchetti",
+        "US",
+    )
+    assert newcomer.title_as_written == "vice-secrétaire d'État américain"
+    assert parsed.initiator == "paul-marchetti"
+    assert any("Paul Marchetti" in w and "needs review" in w for w in parsed.warnings)
+
+
+def test_known_official_is_found_under_a_title_as_written():
+    framing = (
+        " date 2021-06 Le 3 juin, le ministre des Affaires étrangères Jeyhun Bayramov a reçu "
+        "un appel téléphonique de la vice-secrétaire d'État américaine Wendy Sherman."
     )
     parsed = parse(readout("Wendy Sherman a souligné l'importance de la paix.", framing=framing))
-    sherman = next(p for p in parsed.participants if p.needs_review)
-    assert (sherman.name, sherman.slug, sherman.country) == ("Wendy Sherman", "wendy-sherman", "US")
-    assert sherman.title_as_written == "vice-secrétaire d'État américain"
+    sherman = next(p for p in parsed.participants if p.slug == "wendy-sherman")
+    assert not sherman.needs_review
+    assert sherman.office == "us-deputy-secretary-of-state"
     assert parsed.initiator == "wendy-sherman"
-    assert any("Wendy Sherman" in w and "needs review" in w for w in parsed.warnings)
 
 
 # -- speakers -----------------------------------------------------------------------------------
