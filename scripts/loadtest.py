@@ -18,7 +18,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -138,10 +137,10 @@ def wait_until_healthy(server: subprocess.Popen, port: int, log: Path, timeout=3
         if server.poll() is not None:
             sys.exit(f"loadtest: gunicorn exited ({server.returncode}):\n" + "\n".join(tail(log)))
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as reply:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as reply:
                 if reply.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # refused while booting, or a timeout: try again
             time.sleep(0.2)
     sys.exit(f"loadtest: /healthz did not answer 200 in {timeout:.0f} s:\n" + "\n".join(tail(log)))
 
