@@ -1,0 +1,136 @@
+"""Bad and hostile files given to ``load_readouts``: each is refused with its reason and leaves
+the database exactly as it was, or, where the file is acceptable, loads correctly."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from readouts.models import Call, Official, Readout
+
+from .conftest import SEEDS
+
+HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
+
+# file -> the reason load_readouts must print for it
+REFUSED = {
+    "empty.txt": "empty file",
+    "whitespace-only.txt": "empty file",
+    "header-only.txt": "empty text: the header is followed by nothing",
+    "wrong-header.txt": "unreadable header: expected ' date YYYY-MM', found 'date 10/2022",
+    "impossible-month.txt": "unreadable header: month 13 in 'date 2022-13' does not exist",
+    "latin-1.txt": "not UTF-8 (invalid byte at offset 34)",
+    # UTF-16 puts a NUL beside every ASCII letter: refused as binary, which it is to a UTF-8 reader.
+    "utf-16.txt": "binary file (NUL byte at offset 3)",
+    "binary.txt": "binary file (NUL byte at offset 8)",
+    "nul-in-text.txt": "binary file (NUL byte at offset 318)",
+    "html-page.txt": "no call framing: the first sentence does not describe a phone call",
+    "no-call-framing.txt": "no call framing: the first sentence does not describe a phone call",
+    "no-participant.txt": "no participant found: the framing sentence names no official",
+    # No Russian rules yet: refused rather than parsed with the French ones.
+    "russian-text.txt": "no call framing: the first sentence does not describe a phone call",
+}
+
+
+def database_dump() -> str:
+    out = io.StringIO()
+    call_command("dumpdata", "readouts", "--indent=1", stdout=out)
+    return out.getvalue()
+
+
+def load_readouts(path: Path) -> tuple[int, str]:
+    """Run the command as an operator would; returns its exit status and what it wrote on stderr."""
+    err = io.StringIO()
+    try:
+        call_command("load_readouts", str(path), stdout=io.StringIO(), stderr=err)
+    except CommandError as error:
+        return error.returncode, err.getvalue()
+    return 0, err.getvalue()
+
+
+def assert_refused_without_a_trace(path: Path, reason: str) -> None:
+    before = database_dump()
+    status, stderr = load_readouts(path)
+    assert status == 1
+    assert f"{path}: {reason}" in stderr
+    assert database_dump() == before
+
+
+def test_the_corpus_holds_every_file_this_module_names():
+    named = set(REFUSED) | set(ACCEPTED) | {TWO_CALLS}
+    assert named == {p.name for p in HOSTILE.glob("*.txt")}
+    assert len(named) + 1 >= 15  # with the 5 MB file made on the fly
+
+
+@pytest.mark.parametrize("name", sorted(REFUSED))
+def test_a_bad_file_is_refused_with_its_reason_and_the_database_is_unchanged(seeds, name):
+    assert_refused_without_a_trace(HOSTILE / name, REFUSED[name])
+
+
+def test_a_five_megabyte_file_is_refused_before_it_is_parsed(seeds, tmp_path):
+    huge = tmp_path / "five-megabytes.txt"
+    seed = SEEDS[0].read_bytes()
+    huge.write_bytes(seed * (5_000_000 // len(seed) + 1))
+    size = huge.stat().st_size
+    assert_refused_without_a_trace(huge, f"too large ({size} bytes; the limit is 1 MB)")
+
+
+# Acceptable files: each loads, and loads right.
+
+
+def accepts_a_bom_and_windows_line_endings(result_call, seeds):
+    # The same readout as a seed, saved by a Windows editor: it is the seed's call, not a new one.
+    assert result_call == seeds[1].call
+    assert Call.objects.count() == 2
+
+
+def accepts_control_characters_verbatim(result_call, seeds):
+    # Readouts are kept exactly as published; pages and JSON escape what they show.
+    assert Readout.objects.filter(call=result_call, text__contains="\x1b[31m").exists()
+    assert result_call == seeds[1].call
+
+
+def matches_a_known_official_under_an_unknown_title(result_call, seeds):
+    # "Grand Chambellan des États-Unis" is no title the gazetteer knows, but the name is.
+    participants = set(result_call.participants.values_list("official__slug", flat=True))
+    assert participants == {"ilham-aliyev", "antony-blinken"}
+    assert not Official.objects.filter(needs_review=True).exists()
+
+
+def gives_joint_statements_to_both_sides(result_call, seeds):
+    readout = result_call.readouts.get(source="only-joint-statements.txt")
+    statements = list(readout.statements.all())
+    assert len(statements) == 2
+    assert all(statement.speaker is None for statement in statements)
+
+
+ACCEPTED = {
+    "utf-8-bom-crlf.txt": accepts_a_bom_and_windows_line_endings,
+    "control-characters.txt": accepts_control_characters_verbatim,
+    "known-official-unknown-title.txt": matches_a_known_official_under_an_unknown_title,
+    "only-joint-statements.txt": gives_joint_statements_to_both_sides,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ACCEPTED))
+def test_an_acceptable_file_loads_correctly(seeds, name):
+    assert load_readouts(HOSTILE / name) == (0, "")
+    readout = Readout.objects.select_related("call").get(source=name)
+    ACCEPTED[name](readout.call, seeds)
+
+
+TWO_CALLS = "two-calls-in-one-file.txt"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the parser reads a second header and call as more statements of the first call; "
+    "it should refuse the file (reported to the parser's owner)",
+)
+def test_two_calls_in_one_file_are_refused(seeds):
+    before = database_dump()
+    status, stderr = load_readouts(HOSTILE / TWO_CALLS)
+    assert status == 1 and f"{TWO_CALLS}: " in stderr
+    assert database_dump() == before
