@@ -207,7 +207,7 @@ class TopicDetailView(DetailView):
 
 BAR_STEP = 32
 BAR_MAX = 56
-BASELINE = 64
+BASELINE = 72
 
 
 def year_chart(rows):

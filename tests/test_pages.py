@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from readouts.detail_views import CallDetailView
 from tests.factories import make_call, make_office, make_official, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -182,6 +183,7 @@ def test_official_page(client, call, people, django_assert_max_num_queries):
         page = get(client, aliyev.get_absolute_url()).content.decode()
 
     assert "<title>Ilham Aliyev — Readout Archive</title>" in page
+    assert "Official · Azerbaijan" in page
     assert "President of the Republic of Azerbaijan" in page and "31 October 2003" in page
     assert page.index(later.get_absolute_url()) < page.index(call.get_absolute_url())
     # Statements grouped by topic: both peace-process statements under that heading.
@@ -253,3 +255,13 @@ def test_base_layout(client, call):
     assert '<meta name="description"' in page
     assert 'href="/topics/" aria-current="page"' in page
     assert "style=" not in page and "<script" not in page
+
+
+def test_server_errors_get_our_500_page(client, call, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(CallDetailView, "get_context_data", broken)
+    client.raise_request_exception = False
+    response = get(client, call.get_absolute_url(), status=500)
+    assert "<title>Server error — Readout Archive</title>" in response.content.decode()

@@ -3,7 +3,7 @@
 from django import template
 from django.utils.formats import date_format
 
-from ..models import DatePrecision
+from ..models import Country, DatePrecision
 
 register = template.Library()
 
@@ -49,3 +49,9 @@ def page_url(context, param, number):
     query = context.request.GET.copy()
     query[param] = number
     return f"?{query.urlencode()}"
+
+
+@register.filter
+def country_name(code):
+    """ "Azerbaijan" for "AZ"; a code the archive does not know is shown as it is."""
+    return Country(code).label if code in Country.values else code
