@@ -265,3 +265,24 @@ def test_server_errors_get_our_500_page(client, call, monkeypatch):
     client.raise_request_exception = False
     response = get(client, call.get_absolute_url(), status=500)
     assert "<title>Server error — Readout Archive</title>" in response.content.decode()
+
+
+@pytest.mark.parametrize("page_of", ["official", "topic"])
+def test_official_and_topic_query_counts_do_not_grow_with_the_archive(
+    client, people, page_of, django_assert_max_num_queries
+):
+    aliyev, blinken, sullivan = people["aliyev"], people["blinken"], people["sullivan"]
+    url = aliyev.get_absolute_url() if page_of == "official" else "/topics/peace-process/"
+    make_call("2021-01-05", [aliyev, blinken], statements=[(aliyev, "Paix.", ["peace-process"])])
+    with django_assert_max_num_queries(12) as few:
+        get(client, url)
+    for day in range(1, 29):
+        other = sullivan if day % 2 else blinken
+        make_call(
+            dt.date(2022, 2, day),
+            [aliyev, other],
+            initiator=other,
+            statements=[(aliyev, f"Paix {day}.", ["peace-process", "energy"])],
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        get(client, url)
