@@ -41,14 +41,15 @@ class Citation:
     def text(self):
         """ "Publisher. "Title". 17 May 2021. URL (accessed 23 November 2026)."."""
         accessed = f"{self.accessed.day} {self.accessed:%B %Y}"
+        author = f"{self.publisher}. " if self.publisher else ""
         return (
-            f"{self.publisher}. “{self.title}”. {self.date_text}. {SITE_NAME}, "
+            f"{author}“{self.title}”. {self.date_text}. {SITE_NAME}, "
             f"{self.url} (accessed {accessed})."
         )
 
     def bibtex(self):
-        fields = [
-            ("author", "{" + bibtex_escape(self.publisher) + "}"),
+        fields = [("author", "{" + bibtex_escape(self.publisher) + "}")] if self.publisher else []
+        fields += [
             ("title", bibtex_escape(self.title)),
             ("year", str(self.date.year)),
             ("month", self.date.strftime("%b").lower()),
@@ -68,14 +69,14 @@ class Citation:
         record = {
             "type_of_reference": "ELEC",
             "title": self.title,
-            "authors": [self.publisher],
             "date": f"{self.date:%Y/%m}/{day}/",
             "year": str(self.date.year),
-            "publisher": self.publisher,
             "secondary_title": SITE_NAME,
             "urls": [self.url],
             "access_date": self.accessed.strftime("%Y/%m/%d"),
         }
+        if self.publisher:
+            record.update(authors=[self.publisher], publisher=self.publisher)
         return rispy.dumps([record], implementation=_UnnumberedRisWriter)
 
 
@@ -99,11 +100,12 @@ def call_title(call: Call):
 
 
 def publishers(call: Call):
+    """Every publisher of the call's readouts; empty when none was recorded (never invented)."""
     names = []
     for readout in call.readouts.all():
         if readout.publisher_name and readout.publisher_name not in names:
             names.append(readout.publisher_name)
-    return join_names(names) or SITE_NAME
+    return join_names(names)
 
 
 def cite_call(call: Call, absolute_url, accessed: dt.date):
@@ -125,7 +127,7 @@ def cite_statement(statement: Statement, call: Call, absolute_url, accessed: dt.
     readout = statement.readout
     return Citation(
         key=f"readout-{call.slug}-{statement.anchor}",
-        publisher=readout.publisher_name or SITE_NAME,
+        publisher=readout.publisher_name,
         title=f"{call_title(call)}, statement {statement.order}",
         date=call.date,
         date_text=call_date(call),

@@ -77,3 +77,11 @@ def test_several_publishers_are_named_together(officials):
     assert citation.publisher == (
         "President of the Republic of Azerbaijan (president.az) and U.S. Department of State"
     )
+
+
+def test_an_unrecorded_publisher_is_left_out_not_invented(officials):
+    call = make_call("2021-05-17", officials, publisher="")
+    citation = citations.cite_call(loaded(call), absolute, ACCESSED)
+    assert citation.text().startswith("“Telephone call between Ilham Aliyev")
+    assert "author" not in citation.bibtex()
+    assert not any(line.startswith(("AU", "PB")) for line in citation.ris().splitlines())
