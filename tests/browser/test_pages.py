@@ -64,6 +64,11 @@ def archive():
     return first
 
 
+def fits_the_viewport(page):
+    """No sideways scrolling: the page is no wider than the window."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
 def test_read_a_call_then_follow_an_official_and_a_topic(page, live_server, archive):
     page.goto(live_server.url + archive.get_absolute_url())
     assert page.locator("h1").inner_text() == "Ilham Aliyev and Jake Sullivan"
@@ -71,6 +76,7 @@ def test_read_a_call_then_follow_an_official_and_a_topic(page, live_server, arch
     assert page.locator("blockquote.verbatim").get_attribute("lang") == "fr"
     screenshot(page, "call-desktop", DESKTOP)
     screenshot(page, "call-phone", PHONE)
+    assert fits_the_viewport(page)
 
     page.set_viewport_size(DESKTOP)
     page.locator(".participants").get_by_role("link", name="Ilham Aliyev").click()
@@ -79,6 +85,7 @@ def test_read_a_call_then_follow_an_official_and_a_topic(page, live_server, arch
     assert page.locator(".call-list li").count() == 2
     screenshot(page, "official-desktop", DESKTOP)
     screenshot(page, "official-phone", PHONE)
+    assert fits_the_viewport(page)
 
     page.set_viewport_size(DESKTOP)
     page.locator(".topic-group h3").get_by_role("link", name="Peace process").click()
@@ -87,6 +94,7 @@ def test_read_a_call_then_follow_an_official_and_a_topic(page, live_server, arch
     assert page.locator("svg.timeline__chart rect").count() == 3  # 2021, 2022 (none), 2023
     screenshot(page, "topic-desktop", DESKTOP)
     screenshot(page, "topic-phone", PHONE)
+    assert fits_the_viewport(page)
 
 
 def test_download_a_bibtex_citation(page, live_server, archive):
