@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from .models import Office, Official, Tenure, Topic
 
@@ -32,8 +32,17 @@ class SyncReport:
         )
 
 
-@transaction.atomic
 def sync_reference_data(fixtures_dir: Path = FIXTURES_DIR) -> SyncReport:
+    try:
+        return _sync(fixtures_dir)
+    except IntegrityError:
+        # Another process (a second load_readouts) added the same rows at the same moment and
+        # committed first: its rows are there now, so a second pass adds only what is missing.
+        return _sync(fixtures_dir)
+
+
+@transaction.atomic
+def _sync(fixtures_dir: Path) -> SyncReport:
     report = SyncReport()
     officials_data = json.loads((fixtures_dir / "officials.json").read_text(encoding="utf-8"))
     topics_data = json.loads((fixtures_dir / "topics.json").read_text(encoding="utf-8"))
