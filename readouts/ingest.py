@@ -83,6 +83,9 @@ def _write(parsed, digest, *, source, publisher, update) -> IngestResult:
         previous = (
             Readout.objects.select_for_update().select_related("call").filter(source=source).first()
         )
+    if previous and previous.content_hash == digest:
+        # Another process stored this very text between our first look and this lock.
+        return IngestResult(Status.UNCHANGED, previous)
     if previous and not update:
         return IngestResult(Status.CONFLICT, previous, parsed, list(parsed.warnings))
 
