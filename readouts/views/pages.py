@@ -1,14 +1,8 @@
+"""Pages about one thing: a call, an official, a topic (and the official and topic indexes)."""
+
 from django.views.generic import DetailView, ListView
 
-from .models import Call, Official, Topic
-
-
-class CallListView(ListView):
-    queryset = Call.objects.select_related("initiator").prefetch_related(
-        "participants__official", "topics"
-    )
-    paginate_by = 25
-    template_name = "readouts/call_list.html"
+from ..models import Call, Official, Topic
 
 
 class CallDetailView(DetailView):
