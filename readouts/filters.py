@@ -108,7 +108,7 @@ def official_filter(field_name, label, **kwargs):
     )
 
 
-def topic_filter(field_name="topics"):
+def topic_filter(field_name="topics__slug"):
     return SlugsFilter(
         field_name=field_name,
         label="Topic",
@@ -149,7 +149,7 @@ class CallFilter(filters.FilterSet):
     q = SearchFilter(method="filter_q", label="Words")
     date_after, date_before = date_filters("date")
     year = YearFilter(field_name="year", min_value=1900, max_value=2100)
-    official = official_filter("officials", "Official", conjoined=True)
+    official = official_filter("officials__slug", "Official", conjoined=True)
     topic = topic_filter()
     office = office_filter("filter_office")
     country = filters.ChoiceFilter(

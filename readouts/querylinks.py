@@ -18,7 +18,11 @@ def toggled(query, key: str, value: str, *, multiple: bool) -> QueryDict:
     params = _base(query)
     current = params.getlist(key)
     if value in current:
-        params.setlist(key, [item for item in current if item != value])
+        remaining = [item for item in current if item != value]
+        if remaining:
+            params.setlist(key, remaining)
+        else:
+            params.pop(key)
     elif multiple:
         params.setlist(key, [*current, value])
     else:
