@@ -1,20 +1,5 @@
-"""The site's views: filtered lists in ``lists``, pages about one thing in ``pages``."""
+"""The filtered lists (``lists``); the pages about one thing live in ``readouts.detail_views``."""
 
 from .lists import CallListView, StatementListView
-from .pages import (
-    CallDetailView,
-    OfficialDetailView,
-    OfficialListView,
-    TopicDetailView,
-    TopicListView,
-)
 
-__all__ = [
-    "CallDetailView",
-    "CallListView",
-    "OfficialDetailView",
-    "OfficialListView",
-    "StatementListView",
-    "TopicDetailView",
-    "TopicListView",
-]
+__all__ = ["CallListView", "StatementListView"]

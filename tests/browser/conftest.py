@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -22,6 +23,20 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def plain_http_site():
+    """The live server speaks plain HTTP and serves static files without collectstatic.
+
+    Session-wide, because the live server builds its middleware once, when it starts.
+    """
+    storages = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    with override_settings(SECURE_SSL_REDIRECT=False, SECURE_HSTS_SECONDS=0, STORAGES=storages):
+        yield
 
 
 @pytest.fixture(scope="session")

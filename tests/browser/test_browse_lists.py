@@ -2,22 +2,10 @@
 
 import pytest
 
-from ..list_world import build_archive, plain_http_fixture  # noqa: F401
+from ..list_world import build_archive
 from .conftest import DESKTOP, PHONE, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="session", autouse=True)
-def served_over_plain_http():
-    """live_server builds its middleware once, before function-scoped ``settings`` changes:
-    turn off the production https redirect before it starts."""
-    from django.conf import settings
-
-    previous = settings.SECURE_SSL_REDIRECT
-    settings.SECURE_SSL_REDIRECT = False
-    yield
-    settings.SECURE_SSL_REDIRECT = previous
 
 
 def result_titles(page):
