@@ -99,5 +99,6 @@ def call_timeline(filterset, years) -> Timeline | None:
             (str(year), str(year), counts.get(year, 0), replaced(query, year=str(year)))
             for year in range(min(counts), max(counts) + 1)
         ]
-        caption = f"Calls per year, {min(counts)}–{max(counts)}"
+        first, last = min(counts), max(counts)
+        caption = f"Calls per year, {first}–{last}" if first != last else f"Calls in {first}"
     return Timeline(caption=caption, bars=_bars(periods), width=len(periods) * SLOT_WIDTH)
