@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from readouts.detail_views import CallDetailView
+from readouts.views.pages import CallDetailView
 from tests.factories import make_call, make_office, make_official, make_topic
 
 pytestmark = pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from . import citations
-from .models import Call, Country, Official, Participant, Statement, Tenure, Topic
+from .. import citations
+from ..models import Call, Country, Official, Participant, Statement, Tenure, Topic
 
 CALLS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 30
