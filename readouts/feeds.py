@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
+from django.utils.html import escape
 from django.utils.text import get_text_list
 
 from . import active_filters, formats
@@ -64,7 +65,8 @@ class LatestCallsFeed(Feed):
     def item_description(self, call):
         topics = ", ".join(topic.name_en for topic in call.topics.all()) or "no topic tagged"
         publishers = ", ".join(r.publisher_name for r in call.readouts.all())
-        return f"Topics: {topics}. Readouts: {publishers}."
+        # Atom's summary is type="html": readers render it, so names go in as text.
+        return escape(f"Topics: {topics}. Readouts: {publishers}.")
 
     def item_pubdate(self, call):
         return dt.datetime.combine(call.date, dt.time(), tzinfo=dt.UTC)
