@@ -5,8 +5,10 @@ HTML page (public and admin), come out intact but inert in JSON and citations, a
 neutralised in CSV so a spreadsheet does not run it as a formula.
 """
 
+import csv
 import io
 import json
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
@@ -27,7 +29,7 @@ PAYLOADS = [SCRIPT, IMG, FORMULA]
 def hostile_call(db):
     office = make_office("az-president", "AZ", "President")
     aliyev = make_official("Ilham Aliyev", "AZ", office=office)
-    intruder = make_official(f"Mr {IMG}", "US", slug="intruder")
+    intruder = make_official(f"@SUM(A1) {IMG}", "US", slug="intruder")
     topic = make_topic("hostile", name_en=f"Topic {SCRIPT}")
     call = make_call(
         "2022-10-10",
@@ -130,3 +132,58 @@ def test_admin_pages_show_hostile_text_escaped(admin_client, hostile_call):
         response = admin_client.get(url, secure=True)
         assert response.status_code == 200, url
         assert_inert_html(response, url)
+
+
+def test_json_pages_keep_hostile_text_intact_and_are_not_html(client, hostile_call):
+    calls = client.get("/?format=json", secure=True)
+    statements = client.get(reverse("statement-list") + "?format=json", secure=True)
+    for response in (calls, statements):
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/json"
+        assert response["X-Content-Type-Options"] == "nosniff"
+    (call,) = calls.json()["calls"]
+    assert call["initiator"] == f"@SUM(A1) {IMG}"
+    texts = {row["text"] for row in statements.json()["statements"]}
+    assert f"{FORMULA} was said by the president {SCRIPT}." in texts
+
+
+def read_csv(response) -> list[dict]:
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_neutralises_formulas_and_keeps_the_text(client, hostile_call):
+    (call,) = read_csv(client.get("/?format=csv", secure=True))
+    assert call["initiator"] == f"'@SUM(A1) {IMG}"
+    rows = read_csv(client.get(reverse("statement-list") + "?format=csv", secure=True))
+    texts = sorted(row["text"] for row in rows)
+    assert texts == sorted(
+        [
+            f"'{FORMULA} was said by the president {SCRIPT}.",
+            f"The guest replied {IMG} and left.",
+            f"'+cmd|' /C calc'!A0 {SCRIPT}",
+        ]
+    )
+    assert [row["speaker"] for row in rows if row["text"].startswith("The guest")] == [
+        f"'@SUM(A1) {IMG}"
+    ]
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_the_feed_escapes_hostile_text_for_feed_readers(client, hostile_call):
+    response = client.get(reverse("call-feed"), secure=True)
+    assert response.status_code == 200
+    feed = ET.fromstring(response.content)  # well-formed XML: nothing broke out of its element
+    (entry,) = feed.iter(f"{ATOM}entry")
+    assert IMG in entry.find(f"{ATOM}title").text  # plain text, as Atom titles are
+    for element in entry:
+        if element.get("type") == "html":
+            # Readers render type="html" content as HTML: it must hold the payload as text.
+            finder = ActiveMarkupFinder()
+            finder.feed(element.text or "")
+            assert finder.active == [] and "<script" not in (element.text or ""), element.tag
+    summary = entry.find(f"{ATOM}summary")
+    assert "&lt;script&gt;" in summary.text

@@ -25,14 +25,15 @@ KNOWN_PARAMETERS = [
     "date_before",
     "official",
     "topic",
+    "office",
     "country",
     "initiator",
     "language",
-    "side",
     "publisher",
-    "verb_class",
+    "sides",
     "sort",
-    "per_page",
+    "speaker",
+    "verb_class",
     "statement",
 ]
 
@@ -121,7 +122,14 @@ def archive(db):
 
 
 def list_urls():
-    return [reverse("call-list"), reverse("official-list"), reverse("topic-list")]
+    return [
+        reverse("call-list"),
+        reverse("statement-list"),
+        reverse("official-list"),
+        reverse("topic-list"),
+        reverse("call-feed"),
+        reverse("sitemap"),
+    ]
 
 
 def detail_urls(archive):
@@ -141,7 +149,8 @@ def encode(pairs) -> str:
 def assert_handled(client, url):
     response = client.get(url, secure=True)
     assert response.status_code in (200, 301, 302, 400, 404), (url, response.status_code)
-    body = response.content.decode("utf-8", errors="replace")
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    body = raw.decode("utf-8", errors="replace")
     assert "Traceback" not in body and "Exception Value" not in body, url
 
 
