@@ -5,6 +5,7 @@ never appear. Filters that do not validate get a 400 with the reasons, as on the
 """
 
 import datetime as dt
+import re
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -20,6 +21,13 @@ from .models import Call, Participant, Readout
 from .querylinks import replaced
 
 FEED_LENGTH = 30
+# XML 1.0 allows tab, newline and carriage return and no other control character: one in a
+# search word or a name would make the whole feed unserialisable (a 500).
+XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_text(text: str) -> str:
+    return XML_UNSAFE.sub("", text)
 
 
 class LatestCallsFeed(Feed):
@@ -46,7 +54,7 @@ class LatestCallsFeed(Feed):
         return request
 
     def title(self, request):
-        return f"{active_filters.describe_calls(request.call_filter)} — Readout Archive"
+        return xml_text(f"{active_filters.describe_calls(request.call_filter)} — Readout Archive")
 
     def link(self, request):
         params = replaced(request.GET)
@@ -60,13 +68,13 @@ class LatestCallsFeed(Feed):
 
     def item_title(self, call):
         names = [p.official.name for p in call.participants.all()]
-        return f"{date_format(call.date, 'j F Y')}: {get_text_list(names, 'and')}"
+        return xml_text(f"{date_format(call.date, 'j F Y')}: {get_text_list(names, 'and')}")
 
     def item_description(self, call):
         topics = ", ".join(topic.name_en for topic in call.topics.all()) or "no topic tagged"
         publishers = ", ".join(r.publisher_name for r in call.readouts.all())
         # Atom's summary is type="html": readers render it, so names go in as text.
-        return escape(f"Topics: {topics}. Readouts: {publishers}.")
+        return xml_text(escape(f"Topics: {topics}. Readouts: {publishers}."))
 
     def item_pubdate(self, call):
         return dt.datetime.combine(call.date, dt.time(), tzinfo=dt.UTC)
