@@ -1,7 +1,8 @@
 """Gunicorn settings for ``make serve``, each overridable by an environment variable.
 
 Run as ``gunicorn --config archive/gunicorn.conf.py archive.wsgi``. The access log goes to
-stdout, one line a request: client, request line, status, bytes, milliseconds, referrer, agent.
+stdout, one line a request: peer, X-Forwarded-For (the client behind the proxy), request line,
+status, bytes, milliseconds, referrer, user agent.
 """
 
 import multiprocessing
@@ -25,5 +26,5 @@ errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = os.environ.get(
     "GUNICORN_ACCESS_LOG_FORMAT",
-    '%(h)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"',
+    '%(h)s %({x-forwarded-for}i)s "%(r)s" %(s)s %(B)s %(M)sms "%(f)s" "%(a)s"',
 )

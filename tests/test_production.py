@@ -3,8 +3,11 @@
 import logging
 import os
 import secrets
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -207,3 +210,46 @@ def test_public_pages_hold_no_inline_script_or_style(client, db):
     # The pages this test exists for were really rendered, not skipped.
     for url in ["/", "/officials/", "/topics/", call.get_absolute_url(), "/no-such-page/"]:
         assert url in checked
+
+
+def test_gunicorn_logs_one_line_a_request_to_stdout(tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "GUNICORN_"))}
+    env = {
+        **clean,
+        **PRODUCTION_ENV,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",  # /healthz needs no table
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "archive/gunicorn.conf.py", "archive.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                request = urllib.request.Request(
+                    f"http://127.0.0.1:{port}/healthz", headers={"X-Forwarded-For": "203.0.113.7"}
+                )
+                assert urllib.request.urlopen(request, timeout=5).status == 200
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, (
+                    "gunicorn did not start"
+                )
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        stdout, stderr = server.communicate(timeout=30)
+    (line,) = [line for line in stdout.splitlines() if "GET /healthz" in line]
+    assert line.startswith('127.0.0.1 203.0.113.7 "GET /healthz HTTP/1.1" 200 3 ')
+    assert "Booting worker" in stderr  # gunicorn's own messages stay on stderr
