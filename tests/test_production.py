@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
 from archive import settings as project_settings
@@ -253,3 +254,34 @@ def test_gunicorn_logs_one_line_a_request_to_stdout(tmp_path):
     (line,) = [line for line in stdout.splitlines() if "GET /healthz" in line]
     assert line.startswith('127.0.0.1 203.0.113.7 "GET /healthz HTTP/1.1" 200 3 ')
     assert "Booting worker" in stderr  # gunicorn's own messages stay on stderr
+
+
+def admin_pages():
+    """The admin index, and each registered model's list, add and change pages and its own
+    extra pages (an import form, say), so pages added later are checked without editing here."""
+    yield reverse("admin:index")
+    for model, model_admin in admin.site._registry.items():
+        for pattern in model_admin.get_urls():
+            if not pattern.name:
+                continue
+            kwargs = set(pattern.pattern.converters)
+            if not kwargs:
+                yield reverse(f"admin:{pattern.name}")
+            elif kwargs == {"object_id"} and pattern.name.endswith("_change"):
+                first = model._default_manager.order_by("pk").first()
+                if first is not None:
+                    yield reverse(f"admin:{pattern.name}", args=[first.pk])
+
+
+def test_admin_pages_hold_no_inline_script_or_style(client, admin_client, db):
+    office = make_office("az-president", "AZ", "President")
+    aliyev = make_official("Ilham Aliyev", "AZ", office=office)
+    make_call("2024-04-03", [aliyev], statements=[(aliyev, "Il a souligné la paix.", ["peace"])])
+    pages = [reverse("admin:login"), *admin_pages()]
+    for url in pages:
+        response = (client if url == reverse("admin:login") else admin_client).get(url, secure=True)
+        assert response.status_code == 200, url
+        finder = InlineCodeFinder()
+        finder.feed(response.content.decode())
+        assert finder.blocked == [], f"{url}: {finder.blocked}"
+    assert len(pages) > 5
