@@ -363,11 +363,13 @@ def test_decode_errors_give_the_reason(raw, message):
         decode_readout(raw)
 
 
-def test_language_detection_and_refusal_without_a_rule_set():
-    from readouts.parsing import detect_language
+def test_language_detection_and_refusal_without_a_rule_set(monkeypatch):
+    from readouts.parsing import detect_language, engine
 
     assert detect_language("Les parties ont discuté de la paix et de la sécurité.") == "fr"
     english = " date 2024-04 Secretary of State Antony J. Blinken spoke today with Ilham Aliyev."
     assert detect_language(english) == "en"
+    assert parse(english).language == "en"
+    monkeypatch.delitem(engine.RULE_SETS, "en")
     with pytest.raises(ParseError, match="no rules yet for readouts in language 'en'"):
         parse(english)
