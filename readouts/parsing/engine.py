@@ -120,6 +120,15 @@ DETECTION_WORDS = {
             "on",
             "is",
             "were",
+            "from",
+            "in",
+            "by",
+            "at",
+            "an",
+            "its",
+            "their",
+            "spoke",
+            "received",
         ]
     ),
 }
@@ -226,6 +235,9 @@ class _Parse:
                 for m in pattern.finditer(self.folded, span.start, span.end):
                     found.append(m)
         framing = before[-1]
+        # A date in the framing sentence ("On March 8, ...") is the call's; a dateline above
+        # it is only the publication date.
+        found.sort(key=lambda m: not framing.start <= m.start() < framing.end)
         for m in found:
             year = int(m.group("year")) if m.group("year") else None
             month = rules.months[m.group("month")]
@@ -342,7 +354,10 @@ class _Parse:
 
     def _country_near(self, f: _Found, title: str) -> str:
         """An unknown official's country, from the title or "of Armenia" after the name."""
-        after = re.match(r"[^,;.]*?(?=\s+and\s|[,;.]|$)", self.folded[f.name_end :])
+        after = re.match(
+            r"\s+(?:of|from|d'|de)\s*[^,;.]*?(?=\s+and\s|\s+et\s|[,;.]|$)",
+            self.folded[f.name_end :],
+        )
         return self._country_of(title) or self._country_of(after.group() if after else "")
 
     def _ambiguous(self, match: NameMatch) -> None:
@@ -770,7 +785,7 @@ class _Parse:
             mentions=self.mentions(participants),
             warnings=self.warnings,
             headline=self._headline(preamble),
-            publisher=detect_publisher(preamble, self.text),
+            publisher=detect_publisher(preamble, self.text[framing.start : framing.end], self.text),
             side=self._side(participants),
         )
 
@@ -790,8 +805,8 @@ class _Parse:
         """Whose account this is, when the titles tell: a readout names the other side's
         officials with their country ("Azerbaijani President Ilham Aliyev") and its own without."""
         marked = {
-            p.country: bool(self._country_of(p.title_as_written))
-            for p in participants
+            p.country: bool(self._country_near(f, p.title_as_written))
+            for f, p in zip(self._found, participants, strict=True)
             if p.country in ("AZ", "US")
         }
         if len(marked) == 2 and marked["AZ"] != marked["US"]:

@@ -70,12 +70,17 @@ _ATTRIBUTION = re.compile(
 )
 
 
-def detect_publisher(preamble: str, text: str) -> str:
-    """The ``PUBLISHERS`` key a readout names in its preamble or attribution line, or ""."""
+# News agencies also sign in the first sentence: "..., AZERTAC reports."
+_SIGNED_IN_FRAMING = frozenset(["azertac", "trend"])
+
+
+def detect_publisher(preamble: str, framing: str, text: str) -> str:
+    """The ``PUBLISHERS`` key a readout names in its preamble, framing sentence (agencies)
+    or attribution line, or "" when it does not say."""
     attribution = _ATTRIBUTION.search(text)
     where = preamble + "\n" + (attribution.group() if attribution else "")
     for key, cue in _PREAMBLE_CUES:
-        if cue.search(where):
+        if cue.search(where) or (key in _SIGNED_IN_FRAMING and cue.search(framing)):
             return key
     return ""
 
