@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from . import citations
+from .comparison import compare
 from .models import Call, Country, Official, Participant, Statement, Tenure, Topic
 
 CALLS_PER_PAGE = 20
@@ -60,6 +61,7 @@ class CallDetailView(DetailView):
             previous_call=earlier.order_by("-date", "slug").first(),
             next_call=later.order_by("date", "-slug").first(),
             citation=citations.cite_call(call, absolute_url, accessed),
+            comparison=compare(call),
             **kwargs,
         )
 
