@@ -31,6 +31,10 @@ class TopicRow:
         speaking = [c.side for c in self.columns if c.statements]
         return speaking[0] if len(speaking) == 1 else None
 
+    @property
+    def only_label(self) -> str:
+        return readout_label(self.only_side) if self.only_side else ""
+
 
 @dataclass
 class OnlyIn:
