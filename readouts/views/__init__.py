@@ -1,0 +1,1 @@
+"""Views: the filtered lists (``lists``) and the pages about one thing (``pages``)."""
