@@ -44,8 +44,8 @@ class Command(BaseCommand):
             help="Who published these readouts, when the text does not say.",
         )
 
-    def handle(self, *paths, update, publisher, verbosity, **options):
-        files = readout_files(list(paths))
+    def handle(self, *args, paths, update, publisher, verbosity, **options):
+        files = readout_files(paths)
         sync_reference_data()
         vocabulary = Vocabulary.from_database()
         counts = Counter()
