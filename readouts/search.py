@@ -100,7 +100,10 @@ def _search(queryset, query, document, link):
         )
     positive = _combine_groups(query, compile_, postgresql)
     if excluded is not None:
-        positive = positive & ~excluded if postgresql else f"{positive} NOT {excluded}"
+        if postgresql:
+            positive &= _tsquery(query.excluded, invert=True)
+        else:
+            positive = f"{positive} NOT {excluded}"
     rank = (
         SearchRank(F("search_document__body"), positive)
         if postgresql
@@ -135,13 +138,19 @@ def _match(terms):
     return "(" + " OR ".join(alternatives) + ")"
 
 
-def _tsquery(terms):
-    """A tsquery: each term as a phrase under both configurations, OR-ed together."""
-    combined = None
-    for term in terms:
-        for config in PG_CONFIGS:
-            part = PgQuery(" ".join(term.words), config=config, search_type="phrase")
-            combined = part if combined is None else combined | part
+def _tsquery(terms, invert=False):
+    """A tsquery: each term as a phrase under both configurations, OR-ed together.
+
+    Inverted, it is the AND of the negated phrases (Django negates only single queries).
+    """
+    parts = [
+        PgQuery(" ".join(term.words), config=config, search_type="phrase", invert=invert)
+        for term in terms
+        for config in PG_CONFIGS
+    ]
+    combined = parts[0]
+    for part in parts[1:]:
+        combined = combined & part if invert else combined | part
     return combined
 
 
