@@ -1,6 +1,7 @@
 """Full-text search: the same expectations on SQLite (FTS5) and PostgreSQL (tsvector)."""
 
 import pytest
+from django.template import Context, Template
 
 from readouts.models import Call, Readout, Statement
 from readouts.search import build_query, highlight, search_calls, search_statements, snippet
@@ -193,3 +194,12 @@ def test_snippet_is_cut_around_the_first_match(people):
     assert "&lt;b&gt;" in html
     assert html.startswith("… ") and html.endswith(" …")
     assert len(html) < 400
+
+
+def test_template_filters_escape_readout_markup(people):
+    page = Template("{% load search_tags %}{{ text|snippet:query }}|{{ text|highlight:'' }}")
+    html = page.render(
+        Context({"text": "<img src=x onerror=alert(1)> border talks", "query": "border"})
+    )
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt; <mark>border</mark> talks" in html
