@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from .cache import bump_archive_version
 from .ingest import call_slug_base
 from .models import Call, Official, Participant, Readout, Statement, Tenure, Topic
 from .search_index import refresh_calls
@@ -112,6 +113,7 @@ def generate(calls: int, seed: int, batch_size: int = 1000) -> Iterator[int]:
         with transaction.atomic():
             _write_batch(rng, lexicon, seed, start, size)
         yield start + size
+    bump_archive_version()
 
 
 def _write_batch(rng, lexicon, seed, offset, size) -> None:

@@ -9,8 +9,9 @@ them. Raw SQL only, so the migration that creates the tables can fill them too.
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import connections
+from django.db import connections, transaction
 
+from .cache import bump_archive_version
 from .search_text import stemmed_document
 
 BATCH = 2000
@@ -45,7 +46,11 @@ WHERE r.call_id = ANY(%s)
 
 
 def refresh_search_index(readout_ids: Iterable[int], using: str = "default") -> None:
-    """Re-index the calls these readouts belong to, with all their statements."""
+    """Re-index the calls these readouts belong to, with all their statements.
+
+    Also schedules, for when the write commits, the end of every cached page fragment.
+    """
+    transaction.on_commit(bump_archive_version, using=using)
     readout_ids = list(readout_ids)
     if not readout_ids:
         return
