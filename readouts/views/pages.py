@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from .. import active_filters, citations
+from ..comparison import compare
 from ..filters import CallFilter
 from ..models import Call, Country, Official, Participant, Statement, Tenure, Topic
 
@@ -62,6 +63,7 @@ class CallDetailView(DetailView):
             previous_call=earlier.order_by("-date", "slug").first(),
             next_call=later.order_by("date", "-slug").first(),
             citation=citations.cite_call(call, absolute_url, accessed),
+            comparison=compare(call),
             **kwargs,
         )
 
