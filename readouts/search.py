@@ -177,6 +177,11 @@ def _spans(text: str, query: SearchQuery) -> list[tuple[int, int]]:
     return merged
 
 
+def matches_in(text: str, query: SearchQuery) -> bool:
+    """Whether any term of ``query`` occurs in ``text`` (the snippet is worth showing)."""
+    return bool(_spans(text, query))
+
+
 def highlight(text: str, query: SearchQuery | str) -> SafeString:
     """``text`` escaped, with every match of ``query`` wrapped in ``<mark>``."""
     if isinstance(query, str):

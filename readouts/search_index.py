@@ -6,6 +6,7 @@ On PostgreSQL the database builds the tsvectors (``french_unaccent`` for French 
 them. Raw SQL only, so the migration that creates the tables can fill them too.
 """
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -18,6 +19,12 @@ BATCH = 2000
 
 # unaccent has no rule for the schwa; fold it before PostgreSQL parses the text.
 _PG_FOLD = "translate({}, 'əƏ', 'eE')"
+
+# A call is found by its participants' names in every spelling, whatever its readouts call them.
+_PG_NAMES = (
+    "SELECT string_agg(o.name || ' ' || o.name_variants::text, ' ') FROM readouts_participant p "
+    "JOIN readouts_official o ON o.id = p.official_id WHERE p.call_id = readouts_readout.call_id"
+)
 
 _PG_REFRESH_CALLS = f"""
 INSERT INTO readouts_call_search (rowid, body)
@@ -32,6 +39,7 @@ SELECT call_id,
         "coalesce(string_agg(headline || ' ' || text, ' ') FILTER (WHERE language <> 'fr'), '')"
     )
 })
+    || to_tsvector('english_unaccent', {_PG_FOLD.format("coalesce((" + _PG_NAMES + "), '')")})
 FROM readouts_readout WHERE call_id = ANY(%s) GROUP BY call_id
 """
 
@@ -109,6 +117,15 @@ def _refresh_sqlite(connection, call_ids: list[int]) -> None:
         documents = defaultdict(list)
         for call_id, language, headline, text in cursor.fetchall():
             documents[call_id].append(stemmed_document(f"{headline} {text}", language))
+        cursor.execute(
+            f"SELECT p.call_id, o.name, o.name_variants FROM readouts_participant p "
+            f"JOIN readouts_official o ON o.id = p.official_id WHERE p.call_id IN ({marks})",
+            call_ids,
+        )
+        for call_id, name, variants in cursor.fetchall():
+            if call_id in documents:
+                names = " ".join([name, *json.loads(variants or "[]")])
+                documents[call_id].append(stemmed_document(names, "en"))
         cursor.execute(f"DELETE FROM readouts_call_search WHERE rowid IN ({marks})", call_ids)
         cursor.executemany(
             "INSERT INTO readouts_call_search (rowid, body) VALUES (%s, %s)",
