@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.urls import NoReverseMatch, reverse
 
 from readouts.models import Call, Official, Readout
 
@@ -133,4 +134,46 @@ def test_two_calls_in_one_file_are_refused(seeds):
     before = database_dump()
     status, stderr = load_readouts(HOSTILE / TWO_CALLS)
     assert status == 1 and f"{TWO_CALLS}: " in stderr
+    assert database_dump() == before
+
+
+# The admin's "Add a readout from text" page gets the same files as an upload.
+ADMIN_REFUSED = {**REFUSED, "empty.txt": "The submitted file is empty."}
+
+
+def admin_import_url() -> str:
+    try:
+        return reverse("admin:readouts_readout_import")
+    except NoReverseMatch:
+        pytest.skip("the admin import page is not on this branch yet")
+
+
+def upload_to_admin(admin_client, path: Path):
+    with path.open("rb") as upload:
+        return admin_client.post(admin_import_url(), {"file": upload, "_save": "Save"}, secure=True)
+
+
+def form_errors(response) -> str:
+    return " ".join(str(e) for errors in response.context["form"].errors.values() for e in errors)
+
+
+@pytest.mark.parametrize("name", sorted(ADMIN_REFUSED))
+def test_the_admin_import_refuses_a_bad_file_with_its_reason(admin_client, seeds, name):
+    admin_import_url()
+    before = database_dump()
+    response = upload_to_admin(admin_client, HOSTILE / name)
+    assert response.status_code == 200
+    assert ADMIN_REFUSED[name] in form_errors(response)
+    assert database_dump() == before
+
+
+def test_the_admin_import_refuses_a_five_megabyte_file(admin_client, seeds, tmp_path):
+    admin_import_url()
+    huge = tmp_path / "five-megabytes.txt"
+    seed = SEEDS[0].read_bytes()
+    huge.write_bytes(seed * (5_000_000 // len(seed) + 1))
+    before = database_dump()
+    response = upload_to_admin(admin_client, huge)
+    assert response.status_code == 200
+    assert f"too large ({huge.stat().st_size} bytes" in form_errors(response)
     assert database_dump() == before
