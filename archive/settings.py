@@ -124,21 +124,22 @@ STORAGES = {
 # Readouts over this size are refused by the parser; uploads in the admin follow the same limit.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-# One line per event on stdout, where the process manager collects it; gunicorn writes the
-# access log (one line a request, see archive/gunicorn.conf.py) and Django adds warnings and
-# errors, the latter with their traceback (``django.request`` logs 5xx with exc_info).
+# One line per event, for the process manager to collect: gunicorn writes the access log on
+# stdout (one line a request, see archive/gunicorn.conf.py); Django's own messages, errors with
+# their traceback (``django.request`` logs each 5xx with exc_info), go to stderr, so commands
+# whose stdout is data (``export_calls > archive.json``, ``dumpdata``) stay clean.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
-        "stdout": {
+        "stderr": {
             "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
+            "stream": "ext://sys.stderr",
             "formatter": "plain",
         }
     },
-    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["stderr"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
 # Everything the pages load comes from our own origin: no inline script or style, no CDN.
