@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from readouts import ingest
 from readouts.reference import sync_reference_data
@@ -12,6 +13,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "fixtures" / "readouts").glob("*.txt"))
 # Real English readouts from the US side, with their expected extraction beside them.
 SAMPLES = sorted((ROOT / "tests" / "data" / "samples").glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(request):
+    """The cache is a database table that test flushes leave alone: start each test without it."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if not (marker or names & {"db", "transactional_db", "live_server"}):
+        return
+    transactional = names & {"transactional_db", "live_server"} or (
+        marker and marker.kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    cache.clear()
 
 
 @pytest.fixture
