@@ -93,6 +93,15 @@ DATABASES = {
     )
 }
 
+# Shared by every server process, so a write from `load_readouts` or the admin reaches them all
+# (`readouts.cache` keys on an archive version bumped after each write).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "readouts_cache",
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from readouts import ingest
 from readouts.reference import sync_reference_data
@@ -21,6 +22,20 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(request):
+    """The cache is a database table that test flushes leave alone: start each test without it."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if not (marker or names & {"db", "transactional_db", "live_server"}):
+        return
+    transactional = names & {"transactional_db", "live_server"} or (
+        marker and marker.kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    cache.clear()
 
 
 @pytest.fixture

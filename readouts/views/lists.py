@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views import View
 
 from .. import active_filters, formats, search
+from ..cache import cached
 from ..facets import call_facets, statement_facets, year_counts
 from ..filters import CallFilter, StatementFilter
 from ..models import Call, Participant, Readout, Statement
@@ -37,6 +38,20 @@ def paginate(queryset, number, per_page):
             f"There is no page {str(number)[:20]}: these results have "
             f"{pages} page{'s' if pages != 1 else ''}."
         ) from None
+
+
+# Parameters that change the page shown, not the result set the facets describe.
+NOT_FILTERS = {"page", "format"}
+
+
+def whole_archive_cached(filterset, key, compute):
+    """``compute()``, cached until the archive changes when no filter narrows the list.
+
+    The unfiltered facets and timeline are the same for every visitor and the dearest to count.
+    """
+    if any(name not in NOT_FILTERS for name in filterset.data):
+        return compute()
+    return cached(key, compute)
 
 
 class FilteredListView(View):
@@ -104,12 +119,17 @@ class CallListView(FilteredListView):
         )
 
     def extra_context(self, filterset):
-        years = year_counts(filterset.qs)
+        def summary():
+            years = year_counts(filterset.qs)
+            return {
+                "facets": call_facets(filterset, years=years),
+                "timeline": call_timeline(filterset, years),
+            }
+
         return {
             "heading": active_filters.describe_calls(filterset),
             "chips": active_filters.chips(filterset),
-            "facets": call_facets(filterset, years=years),
-            "timeline": call_timeline(filterset, years),
+            **whole_archive_cached(filterset, "call-list-summary", summary),
         }
 
     def add_snippets(self, page, query):
@@ -147,7 +167,9 @@ class StatementListView(FilteredListView):
         return {
             "heading": active_filters.describe_statements(filterset),
             "chips": active_filters.chips(filterset),
-            "facets": statement_facets(filterset),
+            **whole_archive_cached(
+                filterset, "statement-list-summary", lambda: {"facets": statement_facets(filterset)}
+            ),
         }
 
     def add_snippets(self, page, query):
