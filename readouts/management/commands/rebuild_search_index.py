@@ -1,0 +1,18 @@
+"""``rebuild_search_index``: index every call again, e.g. after ``loaddata`` restored a backup.
+
+The search tables belong to the database engine and are left out of dumps; a restore fills the
+archive's own tables only, so this makes the restored archive searchable again.
+"""
+
+from django.core.management.base import BaseCommand
+
+from readouts.models import Call
+from readouts.search_index import rebuild_search_index
+
+
+class Command(BaseCommand):
+    help = "Rebuild the full-text search index from the calls, readouts and statements."
+
+    def handle(self, *args, **options):
+        rebuild_search_index()
+        self.stdout.write(self.style.SUCCESS(f"{Call.objects.count()} calls indexed."))
