@@ -1,0 +1,20 @@
+"""Admin mixin that stamps each row staff change, so ``load_readouts --update`` keeps it."""
+
+from ..corrections import mark_edited
+from ..models import EditedByStaff
+
+
+class TracksEdits:
+    """Marks the object and every changed inline row (statement, participant) as edited."""
+
+    def save_model(self, request, obj, form, change):
+        if isinstance(obj, EditedByStaff) and (form.has_changed() or not change):
+            mark_edited(obj, request.user)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for inline_form in formset.forms:
+            instance = inline_form.instance
+            if isinstance(instance, EditedByStaff) and inline_form.has_changed():
+                mark_edited(instance, request.user)
+        super().save_formset(request, form, formset, change)

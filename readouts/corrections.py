@@ -1,0 +1,77 @@
+"""Staff corrections: edit marks that ``load_readouts --update`` respects, and merging officials.
+
+``load_readouts --update`` re-parses a readout but keeps every statement and participant that
+carries an edit mark, and the date and initiator of a call whose own fields were edited.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Call, EditedByStaff, Mention, Official, Participant, Statement, Tenure
+
+
+def mark_edited(instance: EditedByStaff, user) -> None:
+    """Record who changed ``instance`` and when; the caller saves it."""
+    instance.edited_by = user
+    instance.edited_at = timezone.now()
+
+
+def last_edit(call: Call) -> EditedByStaff | None:
+    """The most recently edited of the call, its participants and its statements (or None)."""
+    candidates = [
+        call if call.edited_at else None,
+        Participant.objects.filter(call=call, edited_at__isnull=False)
+        .select_related("edited_by")
+        .order_by("-edited_at")
+        .first(),
+        Statement.objects.filter(readout__call=call, edited_at__isnull=False)
+        .select_related("edited_by")
+        .order_by("-edited_at")
+        .first(),
+    ]
+    edited = [row for row in candidates if row is not None]
+    return max(edited, key=lambda row: row.edited_at, default=None)
+
+
+@transaction.atomic
+def merge_officials(duplicates, target: Official, user=None) -> None:
+    """Fold each duplicate into ``target``: calls, statements, mentions, tenures and spellings.
+
+    When both were on the same call, the target's participation stays and takes the duplicate's
+    title and office where its own are empty, so no detail of the readout is lost.
+    """
+    variants = list(target.name_variants)
+    for duplicate in duplicates:
+        if duplicate.pk == target.pk:
+            continue
+        for participation in Participant.objects.filter(official=duplicate):
+            kept = Participant.objects.filter(
+                call_id=participation.call_id, official=target
+            ).first()
+            if kept is None:
+                participation.official = target
+                if user is not None:
+                    mark_edited(participation, user)
+                participation.save()
+                continue
+            kept.title_as_written = kept.title_as_written or participation.title_as_written
+            kept.office_id = kept.office_id or participation.office_id
+            if user is not None:
+                mark_edited(kept, user)
+            kept.save()
+            participation.delete()
+        Statement.objects.filter(speaker=duplicate).update(speaker=target)
+        Mention.objects.filter(official=duplicate).update(official=target)
+        Call.objects.filter(initiator=duplicate).update(initiator=target)
+        held = set(target.tenures.values_list("office_id", "start"))
+        for tenure in Tenure.objects.filter(official=duplicate):
+            if (tenure.office_id, tenure.start) not in held:
+                tenure.official = target
+                tenure.save()
+        for name in [duplicate.name, *duplicate.name_variants]:
+            if name != target.name and name not in variants:
+                variants.append(name)
+        target.country = target.country or duplicate.country
+        duplicate.delete()
+    target.name_variants = variants
+    target.save()
