@@ -47,6 +47,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def parse_text(text: str, vocabulary: Vocabulary | None = None) -> parsing.ParsedReadout:
+    """What ``ingest_text`` would write, without writing: the admin's preview shows this."""
+    return (vocabulary or Vocabulary.from_database()).parse(text)
+
+
+def stored_copy(text: str) -> Readout | None:
+    """The readout already holding exactly this text, if any."""
+    return Readout.objects.select_related("call").filter(content_hash=content_hash(text)).first()
+
+
 def ingest_bytes(raw: bytes, **options) -> IngestResult:
     """Decode a file's bytes (refusing binary, non-UTF-8 or oversized input) and ingest it."""
     return ingest_text(parsing.decode_readout(raw), **options)
@@ -62,10 +72,10 @@ def ingest_text(
 ) -> IngestResult:
     """Parse ``text`` and write it; raises ``parsing.ParseError`` with the reason if it cannot."""
     digest = content_hash(text)
-    existing = Readout.objects.select_related("call").filter(content_hash=digest).first()
+    existing = stored_copy(text)
     if existing:
         return IngestResult(Status.UNCHANGED, existing)
-    parsed = (vocabulary or Vocabulary.from_database()).parse(text)
+    parsed = parse_text(text, vocabulary)
     try:
         with transaction.atomic():
             return _write(parsed, digest, source=source, publisher=publisher, update=update)
