@@ -118,3 +118,11 @@ def test_export_matches_the_gold_extraction():
             assert got["speaker"] == want["speaker"], got["text"]
             assert set(got["topics"]) == set(want["topics"]), got["text"]
         assert call["url"].endswith(f"/calls/{call['slug']}/")
+
+
+@pytest.mark.django_db
+def test_dry_run_reports_but_writes_nothing():
+    status, out, _ = run("load_readouts", "--dry-run", str(ROOT / "fixtures"))
+    assert status == 0
+    assert "2 created" in out and "dry run: nothing was written" in out
+    assert not Call.objects.exists()

@@ -1,0 +1,39 @@
+"""The readout parser: plain Python, no Django. ``parse_readout(text, gazetteer, topics)``."""
+
+from .engine import detect_language, parse_readout
+from .gazetteer import gazetteer_from_json, topic_cues_from_json
+from .text import decode_readout
+from .types import (
+    BOTH,
+    VERB_CLASSES,
+    Gazetteer,
+    Office,
+    Official,
+    ParsedMention,
+    ParsedParticipant,
+    ParsedReadout,
+    ParsedStatement,
+    ParseError,
+    Tenure,
+    TopicCues,
+)
+
+__all__ = [
+    "BOTH",
+    "VERB_CLASSES",
+    "Gazetteer",
+    "Office",
+    "Official",
+    "ParseError",
+    "ParsedMention",
+    "ParsedParticipant",
+    "ParsedReadout",
+    "ParsedStatement",
+    "Tenure",
+    "TopicCues",
+    "decode_readout",
+    "detect_language",
+    "gazetteer_from_json",
+    "parse_readout",
+    "topic_cues_from_json",
+]

@@ -5,6 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from tqdm import tqdm
 
 from readouts import ingest
@@ -38,14 +39,39 @@ class Command(BaseCommand):
             help="Re-parse a file whose text changed since it was loaded (default: report it).",
         )
         parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Parse and report what would change, then roll everything back.",
+        )
+        parser.add_argument(
             "--publisher",
             choices=sorted(PUBLISHERS),
             default="",
             help="Who published these readouts, when the text does not say.",
         )
 
-    def handle(self, *paths, update, publisher, verbosity, **options):
-        files = readout_files(list(paths))
+    def handle(self, *args, paths, update, publisher, dry_run, verbosity, **options):
+        files = readout_files(paths)
+        if dry_run:
+            with transaction.atomic():
+                counts = self._load(files, update, publisher, verbosity)
+                transaction.set_rollback(True)
+        else:
+            counts = self._load(files, update, publisher, verbosity)
+        summary = ", ".join(
+            f"{counts[status]} {status}"
+            for status in ("created", "merged", "updated", "unchanged", "conflict", "failed")
+            if counts[status] or status in ("created", "unchanged", "updated", "failed")
+        )
+        failed = counts["failed"] or counts["conflict"]
+        style = self.style.ERROR if failed else self.style.SUCCESS
+        dry = " (dry run: nothing was written)" if dry_run else ""
+        self.stdout.write(style(f"{counts.total()} files: {summary}{dry}"))
+        if failed:
+            raise CommandError("some files were not loaded (see above)", returncode=1)
+
+    def _load(self, files, update, publisher, verbosity) -> Counter:
+        """Each file is written in its own transaction by ingest: a bad file changes nothing."""
         sync_reference_data()
         vocabulary = Vocabulary.from_database()
         counts = Counter()
@@ -65,15 +91,7 @@ class Command(BaseCommand):
                 continue
             counts[result.status] += 1
             self._report(path, result, verbosity)
-        summary = ", ".join(
-            f"{counts[status]} {status}"
-            for status in ("created", "merged", "updated", "unchanged", "conflict", "failed")
-            if counts[status] or status in ("created", "unchanged", "updated", "failed")
-        )
-        style = self.style.ERROR if counts["failed"] or counts["conflict"] else self.style.SUCCESS
-        self.stdout.write(style(f"{len(files)} files: {summary}"))
-        if counts["failed"] or counts["conflict"]:
-            raise CommandError("some files were not loaded (see above)", returncode=1)
+        return counts
 
     def _report(self, path, result, verbosity):
         if result.status == ingest.Status.CONFLICT:

@@ -1,0 +1,526 @@
+"""French rule set: call framing, titles and role phrases, reporting verbs, dates."""
+
+from __future__ import annotations
+
+import re
+
+from .rules import Role, RuleSet, VerbPhrase
+from .text import Token, fold
+
+_COUNTRY = (
+    r"(?:\s+(?:de la republique d'azerbaidjan|de l'azerbaidjan|d'azerbaidjan|azerbaidjanaise?"
+    r"|americaine?|des etats-unis|d'armenie|de l'armenie|armenienne?|russe|de russie"
+    r"|du president (?:americain|azerbaidjanais|des etats-unis|de la republique d'azerbaidjan)))?"
+)
+
+
+def _role(head: str, *kinds: str) -> Role:
+    return Role(re.compile(r"(?<![\w-])(?:" + head + r")(?![\w-])" + _COUNTRY), kinds)
+
+
+ROLES = (
+    _role(r"vice-presidente?", "vice-president"),
+    _role(r"premiere? ministre", "prime-minister"),
+    _role(
+        r"(?:vice-secretaire|sous-secretaire) d'etat|secretaire d'etat adjointe?",
+        "deputy-secretary-of-state",
+    ),
+    _role(r"secretaire d'etat", "secretary-of-state"),
+    _role(r"chef de la diplomatie", "foreign-minister", "secretary-of-state"),
+    _role(r"ministre des affaires etrangeres", "foreign-minister"),
+    _role(
+        r"ministre de la defense", "defence-minister", "defense-minister", "secretary-of-defense"
+    ),
+    _role(
+        r"conseill(?:er|ere) (?:a|pour) la securite nationale",
+        "national-security-advisor",
+        "national-security-adviser",
+    ),
+    _role(r"secretaire du conseil de securite", "security-council-secretary"),
+    _role(r"assistante? du president(?: de la republique)?", "presidential-assistant"),
+    _role(r"chef de l'etat|presidente?|dirigeante?", "president"),
+    _role(r"ambassad(?:eur|rice)", "ambassador"),
+    _role(r"ministre", "minister"),
+)
+
+TITLE_HEADS = re.compile(
+    r"(?<![\w'-])(?:vice-|sous-)?(?:premiere? ministre|presidente?|secretaire|ministre"
+    r"|conseill(?:er|ere)|chef|assistante?|ambassad(?:eur|rice)|envoyee?|representante?"
+    r"|direct(?:eur|rice)|senat(?:eur|rice)|porte-parole|haute? representante?|commissaire"
+    r"|coordinat(?:eur|rice)|dirigeante?|homologue)(?![\w])"
+)
+
+COUNTRY_MARKERS = (
+    (re.compile(r"\bamericaine?s?\b|\bdes etats-unis\b|\betats-unien"), "US"),
+    (re.compile(r"\bazerbaidjanaise?s?\b|\bd'azerbaidjan\b|\bde l'azerbaidjan\b"), "AZ"),
+    (re.compile(r"\barmenienn?e?s?\b|\bd'armenie\b|\bde l'armenie\b"), "AM"),
+    (re.compile(r"\brusses?\b|\bde russie\b|\bde la russie\b"), "RU"),
+)
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "janvier",
+            "fevrier",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "aout",
+            "septembre",
+            "octobre",
+            "novembre",
+            "decembre",
+        ],
+        start=1,
+    )
+}
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    )
+}
+DATE = re.compile(
+    r"(?:\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\s+)?"
+    r"\b(?P<day>1er|[0-3]?\d)\s+(?P<month>" + "|".join(MONTHS) + r")"
+    r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+)
+
+FRAMING = re.compile(
+    r"coup de fil|coup de telephone|appel (?:telephonique|video)|entretien telephonique"
+    r"|conversation telephonique|echange telephonique|entretien par telephone|au telephone"
+    r"|par telephone|\b(?:a|ont) telephone\b|\b(?:a|ont) appele\b|visioconference"
+    r"|\b(?:recu|passe|eu) un appel\b|s'est entretenue? au telephone"
+    r"|se sont entretenus au telephone"
+)
+CALLER_AFTER = re.compile(
+    r"\b(?:a|ont) recu (?:un |une )?(?:coup de fil|coup de telephone|appel(?: telephonique"
+    r"| video)?)\b|\ba l'initiative (?:de|du|d')|\ba la demande (?:de|du|d')"
+)
+CALLER_BEFORE = re.compile(
+    r"\b(?:a|ont) (?:appele|telephone|passe un (?:coup de fil|coup de telephone|appel))\b"
+)
+
+JOINT_SUBJECTS = re.compile(
+    r"(?<![\w'-])(?:les (?:deux )?(?:parties|interlocuteurs|dirigeants|responsables|presidents"
+    r"|ministres|chefs d'etat|cotes)|les deux hommes|ils|elles|l'un et l'autre)\s*,?\s*$"
+)
+
+ANAPHORS = re.compile(
+    r"\b(?:ce|cet) (?:probleme|sujet|dossier)\b|\bcette (?:question|affaire|problematique)\b"
+    r"|\bces (?:questions|problemes|sujets)\b"
+)
+
+STOPWORDS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "de",
+        "du",
+        "d",
+        "et",
+        "ou",
+        "a",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "pour",
+        "par",
+        "sur",
+        "avec",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "que",
+        "qu",
+        "qui",
+        "se",
+        "s",
+        "y",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "est",
+        "sont",
+        "ont",
+        "a",
+        "ete",
+        "n",
+        "ne",
+        "pas",
+        "plus",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "dont",
+        "ou",
+        "lors",
+    ]
+)
+
+AUXILIARIES = frozenset(
+    [
+        "a",
+        "ont",
+        "avait",
+        "avaient",
+        "aurait",
+        "auraient",
+        "s'est",
+        "s'était",
+        "est",
+        "sont",
+        "n'a",
+        "n'ont",
+        "n'avait",
+    ]
+)
+ADVERBS = frozenset(
+    [
+        "également",
+        "aussi",
+        "notamment",
+        "ensuite",
+        "encore",
+        "enfin",
+        "particulièrement",
+        "vivement",
+        "beaucoup",
+        "pleinement",
+        "fermement",
+        "déjà",
+        "toujours",
+        "clairement",
+        "fortement",
+        "chaleureusement",
+        "sincèrement",
+        "profondément",
+        "bien",
+        "longuement",
+        "brièvement",
+        "pas",
+        "jamais",
+        "ainsi",
+        "alors",
+        "toutefois",
+        "cependant",
+        "néanmoins",
+        "d'ailleurs",
+        "récemment",
+        "aujourd'hui",
+        "hier",
+        "notamment",
+    ]
+)
+MULTI_ADVERBS = (
+    ("par", "ailleurs"),
+    ("en", "outre"),
+    ("de", "nouveau"),
+    ("à", "nouveau"),
+    ("une", "nouvelle", "fois"),
+    ("en", "particulier"),
+    ("pour", "sa", "part"),
+    ("en", "effet"),
+)
+PARTICIPLE_ENDINGS = (
+    "é", "ée", "és", "ées", "i", "ie", "is", "ies", "it", "ite", "its", "u", "ue", "us", "ues",
+    "ert", "erte", "int", "inte", "eint",
+)  # fmt: skip
+NOT_PARTICIPLES = frozenset(
+    [
+        "lui",
+        "qui",
+        "ici",
+        "ainsi",
+        "aussi",
+        "parmi",
+        "tout",
+        "du",
+        "plus",
+        "sous",
+        "puis",
+        "depuis",
+        "nous",
+        "vous",
+        "un",
+        "jusqu",
+        "celui",
+        "lieu",
+        "peu",
+        "ceux",
+        "eux",
+        "été",
+        "midi",
+        "aujourd'hui",
+    ]
+)
+# Words after the participle that belong to the verb: "mis en valeur", "a dit espérer".
+TAILS = (
+    ("en", "valeur"),
+    ("en", "avant"),
+    ("l'accent",),
+    ("en", "garde"),
+    ("part",),
+    ("en", "revue"),
+    ("note",),
+    ("savoir",),
+    ("hommage",),
+    ("positivement",),
+    ("favorablement",),
+    ("espérer",),
+    ("souhaiter",),
+)
+SAYING = frozenset(
+    ["dit", "dite", "dits", "déclaré", "déclarée", "déclarés", "montré", "montrée", "affirmé"]
+)
+NOT_COMPLEMENTS = frozenset(
+    [
+        "que",
+        "qu",
+        "le",
+        "la",
+        "les",
+        "l",
+        "de",
+        "du",
+        "des",
+        "d",
+        "à",
+        "au",
+        "aux",
+        "un",
+        "une",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "ce",
+        "cette",
+        "ces",
+    ]
+)
+
+VERB_CLASSES = {
+    # concern
+    "dit preoccupe": "concern", "dit inquiet": "concern", "deplore": "concern",
+    "regrette": "concern", "condamne": "concern", "mis en garde": "concern",
+    "dit alarme": "concern", "denonce": "concern",
+    # emphasis
+    "souligne": "emphasis", "insiste": "emphasis", "mis en valeur": "emphasis",
+    "mis en avant": "emphasis", "mis l'accent": "emphasis", "note": "emphasis",
+    "affirme": "emphasis", "qualifie": "emphasis", "rappele": "emphasis",
+    "attire": "emphasis", "pris note": "emphasis", "precise": "emphasis",
+    # urge
+    "appele": "urge", "exhorte": "urge", "demande": "urge", "invite": "urge",
+    "encourage": "urge", "incite": "urge", "prie": "urge", "presse": "urge",
+    # welcome
+    "salue": "welcome", "felicite": "welcome", "apprecie": "welcome",
+    "evalue positivement": "welcome", "evalue favorablement": "welcome",
+    "accueilli favorablement": "welcome", "dit satisfait": "welcome", "rendu hommage": "welcome",
+    "remercie": "welcome",
+    # agreement
+    "convenu": "agreement", "accepte": "agreement", "approuve": "agreement",
+    "partage": "agreement", "dit d'accord": "agreement",
+    # support
+    "soutenu": "support", "appuye": "support", "reitere": "support", "reaffirme": "support",
+    "dit pret": "support", "engage": "support",
+    # information
+    "declare": "information", "dit": "information", "indique": "information",
+    "explique": "information", "fait savoir": "information", "fait part": "information",
+    "informe": "information", "annonce": "information", "presente": "information",
+    "evalue": "information", "ajoute": "information", "estime": "information",
+    "considere": "information", "repondu": "information",
+    # hope
+    "espere": "hope", "dit esperer": "hope", "souhaite": "hope", "dit souhaiter": "hope",
+    "dit convaincu": "hope", "dit confiant": "hope", "dit optimiste": "hope",
+    # condolence
+    "presente ses condoleances": "condolence",
+    # discussion
+    "discute": "discussion", "aborde": "discussion", "evoque": "discussion",
+    "echange": "discussion", "examine": "discussion", "passe en revue": "discussion",
+    "entretenu": "discussion", "debattu": "discussion", "parle": "discussion",
+}  # fmt: skip
+LIGHT_VERBS = frozenset(
+    ["exprime", "presente", "reitere", "reaffirme", "transmis", "adresse", "affirme"]
+)
+OBJECT_CLASSES = (
+    ("condoleance", "condolence"),
+    ("sympathie", "condolence"),
+    ("accord", "agreement"),
+    ("preoccupation", "concern"),
+    ("inquietude", "concern"),
+    ("satisfaction", "welcome"),
+    ("gratitude", "welcome"),
+    ("reconnaissance", "welcome"),
+    ("felicitation", "welcome"),
+    ("soutien", "support"),
+    ("appui", "support"),
+    ("engagement", "support"),
+    ("attachement", "support"),
+    ("espoir", "hope"),
+    ("souhait", "hope"),
+    ("voeu", "hope"),
+)
+SUBORDINATORS = frozenset(
+    ["que", "qu", "qui", "lorsque", "lorsqu", "quand", "si", "dont", "où", "puisque", "après"]
+)
+
+
+def _is_participle(word: str) -> bool:
+    return word not in NOT_PARTICIPLES and len(word) > 1 and word.endswith(PARTICIPLE_ENDINGS)
+
+
+def _base(word: str) -> str:
+    """Folded masculine singular of a participle: évoquée -> evoque, mises -> mis."""
+    if word.endswith("s") and len(word) > 3:
+        word = word[:-1]
+    if word.endswith(("ée", "ue", "ite", "ise", "erte", "inte")):
+        word = word[:-1]
+    return fold(word)
+
+
+class FrenchRules(RuleSet):
+    def _skip_adverbs(self, words: list[Token], i: int) -> int:
+        while i < len(words):
+            if words[i].text in ADVERBS:
+                i += 1
+                continue
+            for phrase in MULTI_ADVERBS:
+                if tuple(w.text for w in words[i : i + len(phrase)]) == phrase:
+                    i += len(phrase)
+                    break
+            else:
+                return i
+        return i
+
+    def find_verbs(self, text: str, tokens: list[Token]) -> list[VerbPhrase]:
+        verbs = []
+        i = 0
+        while i < len(tokens):
+            word = tokens[i].text
+            aux_start = i
+            if word == "se" and i + 1 < len(tokens) and tokens[i + 1].text in ("sont", "étaient"):
+                i += 1
+                word = "se " + tokens[i].text
+            if word not in AUXILIARIES and not word.startswith("se "):
+                i += 1
+                continue
+            reflexive = word.startswith(("s'", "se "))
+            j = self._skip_adverbs(tokens, i + 1)
+            passive = False
+            if j < len(tokens) and tokens[j].text == "été":
+                k = self._skip_adverbs(tokens, j + 1)
+                if k < len(tokens) and _is_participle(tokens[k].text):
+                    passive = True
+                    kept = [*tokens[aux_start : i + 1], tokens[j], tokens[k]]
+                    j = k
+                else:
+                    i += 1
+                    continue
+            elif j < len(tokens) and _is_participle(tokens[j].text):
+                kept = [*tokens[aux_start : i + 1], tokens[j]]
+                passive = word in ("est", "sont") and not reflexive
+            else:
+                i += 1
+                continue
+            participle = tokens[j]
+            key = [_base(participle.text)]
+            end = j + 1
+            for tail in TAILS:
+                if tuple(t.text for t in tokens[end : end + len(tail)]) == tail:
+                    kept += tokens[end : end + len(tail)]
+                    key += [fold(t) for t in tail]
+                    end += len(tail)
+                    break
+            else:
+                if (
+                    participle.text in SAYING
+                    and end < len(tokens)
+                    and tokens[end].text not in NOT_COMPLEMENTS
+                    and (reflexive or tokens[end].text.endswith(("er", "ir", "re")))
+                ):
+                    kept.append(tokens[end])
+                    key = ["dit", _base(tokens[end].text)] if participle.text != "affirmé" else key
+                    end += 1
+            object_words = tuple(t.folded for t in tokens[end : end + 4])
+            verbs.append(
+                VerbPhrase(
+                    start=tokens[aux_start].start,
+                    end=tokens[end - 1].end,
+                    words=tuple(kept),
+                    key=" ".join(key),
+                    passive=passive,
+                    object_words=object_words,
+                )
+            )
+            i = end
+        return verbs
+
+
+FRENCH = FrenchRules(
+    language="fr",
+    stopwords=STOPWORDS,
+    stemmer="french",
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    date_patterns=(DATE,),
+    framing=FRAMING,
+    caller_after=CALLER_AFTER,
+    caller_before=CALLER_BEFORE,
+    title_heads=TITLE_HEADS,
+    country_markers=COUNTRY_MARKERS,
+    roles=ROLES,
+    prepositions=frozenset(
+        [
+            "à",
+            "a",
+            "au",
+            "aux",
+            "de",
+            "d",
+            "du",
+            "des",
+            "avec",
+            "par",
+            "pour",
+            "sur",
+            "envers",
+            "chez",
+            "contre",
+            "entre",
+            "selon",
+            "vers",
+            "sans",
+            "auprès",
+            "quant",
+        ]
+    ),
+    determiners=frozenset(["le", "la", "l", "les", "son", "sa", "ses", "leur"]),
+    pronouns=frozenset({"il", "elle"}),
+    plural_pronouns=frozenset({"ils", "elles"}),
+    joint_subjects=JOINT_SUBJECTS,
+    impersonal=frozenset({"il"}),
+    verb_classes=VERB_CLASSES,
+    light_verbs=LIGHT_VERBS,
+    object_classes=OBJECT_CLASSES,
+    subordinators=SUBORDINATORS,
+    anaphors=ANAPHORS,
+)

@@ -1,0 +1,84 @@
+"""Build the gazetteer and topic cues from JSON, and find officials' names in text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .text import fold
+from .types import Gazetteer, Office, Official, Tenure, TopicCues
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def gazetteer_from_json(data: dict) -> Gazetteer:
+    """``{"offices": [...], "officials": [...]}`` as in fixtures/officials.json."""
+    offices = tuple(
+        Office(o["slug"], o["country"], o.get("title_en", ""), o.get("title_fr", ""))
+        for o in data.get("offices", [])
+    )
+    officials = tuple(
+        Official(
+            name=o["name"],
+            slug=o["slug"],
+            country=o["country"],
+            variants=tuple(o.get("variants", ())),
+            tenures=tuple(
+                Tenure(t["office"], _date(t["start"]), _date(t.get("end")))
+                for t in o.get("tenures", ())
+            ),
+        )
+        for o in data.get("officials", [])
+    )
+    return Gazetteer(officials=officials, offices=offices)
+
+
+def topic_cues_from_json(data: dict) -> tuple[TopicCues, ...]:
+    """``{"topics": [{"slug", "cues_fr", "cues_en", ...}]}`` as in fixtures/topics.json."""
+    return tuple(
+        TopicCues(t["slug"], tuple(t.get("cues_fr", ())), tuple(t.get("cues_en", ())))
+        for t in data.get("topics", [])
+    )
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    official: Official | None  # None: the words fit several officials; not guessed
+    candidates: tuple[Official, ...] = ()
+
+
+class NameIndex:
+    """Every canonical name and variant, folded; longest match first, whole words only."""
+
+    def __init__(self, officials: Iterable[Official]):
+        by_form: dict[str, dict[str, Official]] = {}
+        for official in officials:
+            for form in (official.name, *official.variants):
+                key = fold(form).strip()
+                if key:
+                    by_form.setdefault(key, {})[official.slug] = official
+        self._by_form = {key: tuple(found.values()) for key, found in by_form.items()}
+        forms = sorted(self._by_form, key=len, reverse=True)
+        self._pattern = (
+            re.compile(r"(?<![\w-])(?<!\w\w')(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+            if forms
+            else None
+        )
+
+    def find(self, folded: str, start: int = 0, end: int | None = None) -> list[NameMatch]:
+        """Matches in ``folded`` (a fold() of the text, so offsets are the text's)."""
+        if self._pattern is None:
+            return []
+        end = len(folded) if end is None else end
+        matches = []
+        for m in self._pattern.finditer(folded, start, end):
+            found = self._by_form[m.group()]
+            official = found[0] if len(found) == 1 else None
+            matches.append(NameMatch(m.start(), m.end(), official, found))
+        return matches

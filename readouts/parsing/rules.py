@@ -1,0 +1,74 @@
+"""What a language rule set provides; the engine (engine.py) uses only this interface.
+
+A rule set is data (cue patterns, word lists) plus one language-specific method,
+``find_verbs``, that finds finite reporting-verb phrases in a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .text import Token
+
+
+@dataclass(frozen=True)
+class VerbPhrase:
+    start: int  # offset of the first word of the phrase in the text
+    end: int
+    words: tuple[Token, ...]  # the words kept in ``verb`` (adverbs dropped)
+    key: str  # folded lookup key, e.g. "souligne", "dit preoccupe"
+    passive: bool = False
+    object_words: tuple[str, ...] = ()  # folded words right after the verb, for light verbs
+
+
+@dataclass(frozen=True)
+class Role:
+    pattern: re.Pattern[str]  # on folded text
+    kinds: tuple[str, ...]  # office kinds: office slug minus its country prefix, or a part of it
+    country: str | None = None
+
+
+@dataclass
+class RuleSet:
+    language: str
+    stopwords: frozenset[str]  # folded; language detection and topic matching
+    stemmer: str  # snowballstemmer algorithm name
+    months: dict[str, int]
+    weekdays: dict[str, int]  # folded name -> Python weekday()
+    date_patterns: tuple[re.Pattern[str], ...]  # groups: weekday?, day, month, year?
+    framing: re.Pattern[str]  # a phone call is described
+    caller_after: re.Pattern[str]  # "a reçu un appel de Y": Y placed the call
+    caller_before: re.Pattern[str]  # "X a appelé Y": X placed the call
+    title_heads: re.Pattern[str]  # the first word(s) of a title: président, secretary...
+    country_markers: tuple[tuple[re.Pattern[str], str], ...]
+    roles: tuple[Role, ...]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    pronouns: frozenset[str]  # refer to the previous speaker
+    plural_pronouns: frozenset[str]  # both sides
+    joint_subjects: re.Pattern[str]  # "les parties": both sides; must end the subject
+    impersonal: frozenset[str] = frozenset()  # "il" in "il a été convenu"
+    verb_classes: dict[str, str] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()  # "exprimé": the class comes from the object
+    object_classes: tuple[tuple[str, str], ...] = ()  # (folded object stem, class)
+    subordinators: frozenset[str] = frozenset()  # a verb right after these is not the main one
+    anaphors: re.Pattern[str] | None = None  # "ce problème": topics of the previous sentence
+    framing_search: int = 1  # how many leading sentences may hold the call framing
+
+    def find_verbs(self, text: str, tokens: list[Token]) -> list[VerbPhrase]:
+        raise NotImplementedError
+
+    def verb_class(self, verb: VerbPhrase) -> str:
+        if verb.key.split()[0] in self.light_verbs or verb.key in self.light_verbs:
+            for word in verb.object_words:
+                word = word.rsplit("'", 1)[-1]  # l'engagement -> engagement
+                for stem, verb_class in self.object_classes:
+                    if word.startswith(stem):
+                        return verb_class
+        words = verb.key.split()
+        for size in range(len(words), 0, -1):
+            found = self.verb_classes.get(" ".join(words[:size]))
+            if found:
+                return found
+        return ""

@@ -1,0 +1,252 @@
+"""Bytes to text, matching folds, and paragraph/sentence spans over the verbatim text.
+
+Every fold here maps one character to exactly one character, so an offset found in a folded
+string is the same offset in the original: statements are always exact slices of the input.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .types import ParseError
+
+MAX_BYTES = 1_000_000
+
+# One character in, one character out.
+_SPECIAL = {
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "´": "'",
+    "`": "'",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u2007": " ",
+    "–": "-",
+    "—": "-",
+    "‑": "-",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "ə": "e",
+    "Ə": "e",
+    "ı": "i",
+    "İ": "i",
+    "ß": "s",
+    "œ": "o",
+    "æ": "a",
+}
+
+
+def decode_readout(raw: bytes) -> str:
+    """Decode an uploaded file, refusing what cannot be a readout, with the reason."""
+    if len(raw) > MAX_BYTES:
+        raise ParseError(f"too large ({len(raw)} bytes; the limit is 1 MB)")
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        raise ParseError(f"binary file (NUL byte at offset {nul})")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ParseError(f"not UTF-8 (invalid byte at offset {error.start})") from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise ParseError("empty file")
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str, strip_accents: bool) -> str:
+    if char in _SPECIAL:
+        return _SPECIAL[char]
+    low = char.lower()
+    if len(low) != 1:
+        low = char
+    if strip_accents:
+        base = unicodedata.normalize("NFD", low)[0]
+        if not unicodedata.combining(base):
+            return base
+    return low
+
+
+def lower(text: str) -> str:
+    """Lower case with quotes and spaces unified; accents kept ("à" is not "a")."""
+    return "".join(_fold_char(c, False) for c in text)
+
+
+def fold(text: str) -> str:
+    """Lower case, quotes and spaces unified, accents stripped (Azerbaijani letters too)."""
+    return "".join(_fold_char(c, True) for c in text)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Paragraphs are separated by blank lines; spans are trimmed of surrounding whitespace."""
+    end = len(text) if end is None else end
+    spans = []
+    cursor = start
+    for match in _BLANK_LINE.finditer(text, start, end):
+        spans.append(_trim(text, cursor, match.start()))
+        cursor = match.end()
+    spans.append(_trim(text, cursor, end))
+    return [span for span in spans if span.end > span.start]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "mt",
+        "jr",
+        "sr",
+        "m",
+        "mm",
+        "mme",
+        "mlle",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "amb",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "p",
+        "pp",
+        "art",
+        "prof",
+        "dept",
+        "ave",
+        "av",
+        "cf",
+        "ex",
+        "hon",
+        "rev",
+        "messrs",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "d.c",
+        "u.s.a",
+        "n.b",
+    ]
+)
+# After an abbreviation such as "U.S.", these words still start a new sentence.
+SENTENCE_STARTERS = frozenset(
+    [
+        "the",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "this",
+        "that",
+        "in",
+        "on",
+        "le",
+        "la",
+        "les",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "au",
+        "en",
+    ]
+)
+_END_MARK = re.compile(r"[.!?…]+[\"»”’')\]]*")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def sentence_spans(text: str, para: Span) -> list[Span]:
+    """Split one paragraph into sentences, careful with abbreviations, initials and numbers."""
+    spans = []
+    cursor = para.start
+    for match in _END_MARK.finditer(text, para.start, para.end):
+        end = match.end()
+        if end < para.end and not text[end].isspace():
+            continue  # "3.5", "U.S.-Azerbaijani"
+        if end < para.end and not _starts_sentence(text, end, para.end):
+            continue
+        if text[match.start()] == "." and not _real_period(text, cursor, match.start(), end, para):
+            continue
+        spans.append(_trim(text, cursor, end))
+        cursor = end
+    if cursor < para.end:
+        spans.append(_trim(text, cursor, para.end))
+    return [span for span in spans if span.end > span.start]
+
+
+def _starts_sentence(text: str, pos: int, limit: int) -> bool:
+    while pos < limit and text[pos].isspace():
+        pos += 1
+    while pos < limit and text[pos] in "\"«“'‘(":
+        pos += 1
+    return pos < limit and (text[pos].isupper() or text[pos].isdigit())
+
+
+def _real_period(text: str, start: int, dot: int, end: int, para: Span) -> bool:
+    word = _WORD_BEFORE.search(text, start, dot)
+    if not word:
+        return True
+    token = word.group(1).lower().rstrip(".")
+    single_initial = len(word.group(1)) == 1 and word.group(1).isupper()
+    if token not in ABBREVIATIONS and not single_initial:
+        return True
+    if end >= para.end:
+        return True
+    if single_initial or token not in {"u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "etc"}:
+        return False
+    following = re.match(r"\s*([\w']+)", text[end : para.end])
+    return bool(following and following.group(1).lower() in SENTENCE_STARTERS)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # lower case, accents kept
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(lower(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
