@@ -90,7 +90,9 @@ def make_call(
     )
     topics = set()
     for order, item in enumerate(statements, start=1):
-        speaker, sentence, topic_slugs, verb_class = (*item, (), "")[:4]
+        speaker, sentence, *rest = item
+        topic_slugs = rest[0] if rest else ()
+        verb_class = rest[1] if len(rest) > 1 else ""
         statement = Statement.objects.create(
             readout=readout, order=order, speaker=speaker, text=sentence, verb_class=verb_class
         )

@@ -1,0 +1,137 @@
+"""How to cite a call or a single statement: a plain-text line, BibTeX and RIS.
+
+The archive cites the readout as its publisher published it, with our permalink as the place
+it was read and the date it was accessed, so a citation stays checkable after a source moves.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+import rispy
+
+from .models import Call, DatePrecision, Statement
+from .templatetags.readout_tags import call_date, join_names, participant_names
+
+SITE_NAME = "Readout Archive"
+BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    key: str
+    publisher: str
+    title: str
+    date: dt.date
+    date_text: str
+    precise_to_day: bool
+    url: str
+    accessed: dt.date
+
+    def text(self):
+        """ "Publisher. "Title". 17 May 2021. URL (accessed 23 November 2026)."."""
+        accessed = f"{self.accessed.day} {self.accessed:%B %Y}"
+        author = f"{self.publisher}. " if self.publisher else ""
+        return (
+            f"{author}“{self.title}”. {self.date_text}. {SITE_NAME}, "
+            f"{self.url} (accessed {accessed})."
+        )
+
+    def bibtex(self):
+        fields = [("author", "{" + bibtex_escape(self.publisher) + "}")] if self.publisher else []
+        fields += [
+            ("title", bibtex_escape(self.title)),
+            ("year", str(self.date.year)),
+            ("month", self.date.strftime("%b").lower()),
+        ]
+        if self.precise_to_day:
+            fields.append(("day", str(self.date.day)))
+        fields += [
+            ("howpublished", bibtex_escape(SITE_NAME)),
+            ("url", self.url),
+            ("urldate", self.accessed.isoformat()),
+        ]
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+        return f"@misc{{{self.key},\n{body}\n}}\n"
+
+    def ris(self):
+        day = f"{self.date.day:02d}" if self.precise_to_day else ""
+        record = {
+            "type_of_reference": "ELEC",
+            "title": self.title,
+            "date": f"{self.date:%Y/%m}/{day}/",
+            "year": str(self.date.year),
+            "secondary_title": SITE_NAME,
+            "urls": [self.url],
+            "access_date": self.accessed.strftime("%Y/%m/%d"),
+        }
+        if self.publisher:
+            record.update(authors=[self.publisher], publisher=self.publisher)
+        return rispy.dumps([record], implementation=_UnnumberedRisWriter)
+
+
+class _UnnumberedRisWriter(rispy.RisWriter):
+    """rispy numbers records ("1."); reference managers expect a file that starts with TY."""
+
+    def set_header(self, count):
+        return ""
+
+
+def bibtex_escape(text):
+    return "".join(BIBTEX_SPECIAL.get(char, char) for char in " ".join(text.split()))
+
+
+def call_title(call: Call):
+    """The headline of the first readout, or a description built from the record."""
+    for readout in call.readouts.all():
+        if readout.headline:
+            return readout.headline
+    return f"Telephone call between {participant_names(call)}, {call_date(call)}"
+
+
+def publishers(call: Call):
+    """Every publisher of the call's readouts; empty when none was recorded (never invented)."""
+    names = []
+    for readout in call.readouts.all():
+        if readout.publisher_name and readout.publisher_name not in names:
+            names.append(readout.publisher_name)
+    return join_names(names)
+
+
+def cite_call(call: Call, absolute_url, accessed: dt.date):
+    """``call`` must come from ``Call.objects.with_related()``; ``absolute_url`` builds URLs."""
+    return Citation(
+        key=f"readout-{call.slug}",
+        publisher=publishers(call),
+        title=call_title(call),
+        date=call.date,
+        date_text=call_date(call),
+        precise_to_day=call.date_precision == DatePrecision.DAY,
+        url=absolute_url(call.get_absolute_url()),
+        accessed=accessed,
+    )
+
+
+def cite_statement(statement: Statement, call: Call, absolute_url, accessed: dt.date):
+    """A statement is cited as part of its readout, pointing at its anchor on the call page."""
+    readout = statement.readout
+    return Citation(
+        key=f"readout-{call.slug}-{statement.anchor}",
+        publisher=readout.publisher_name,
+        title=f"{call_title(call)}, statement {statement.order}",
+        date=call.date,
+        date_text=call_date(call),
+        precise_to_day=call.date_precision == DatePrecision.DAY,
+        url=absolute_url(f"{call.get_absolute_url()}#{statement.anchor}"),
+        accessed=accessed,
+    )

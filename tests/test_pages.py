@@ -1,0 +1,289 @@
+"""The call, official and topic pages, through the real URLconf, on data the tests build."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from readouts.detail_views import CallDetailView
+from tests.factories import make_call, make_office, make_official, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """Tests run with DEBUG off but without collectstatic, so skip the hashed-name manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def people():
+    nsa = make_office("us-national-security-advisor", "US", "National Security Advisor")
+    president = make_office("az-president", "AZ", "President of the Republic of Azerbaijan")
+    secretary = make_office()
+    return {
+        "sullivan": make_official("Jake Sullivan", "US", nsa, dt.date(2021, 1, 20)),
+        "aliyev": make_official("Ilham Aliyev", "AZ", president, dt.date(2003, 10, 31)),
+        "blinken": make_official("Antony Blinken", "US", secretary, dt.date(2021, 1, 26)),
+    }
+
+
+@pytest.fixture
+def call(people):
+    sullivan, aliyev = people["sullivan"], people["aliyev"]
+    return make_call(
+        "2021-05-17",
+        [aliyev, sullivan],
+        initiator=sullivan,
+        statements=[
+            (None, "Les parties ont exprimé leur satisfaction.", ["bilateral-relations"]),
+            (
+                sullivan,
+                "Jake Sullivan s'est dit préoccupé <b>par</b> les tensions.",
+                ["border-tensions"],
+                "concern",
+            ),
+            (aliyev, "Ilham Aliyev a déclaré que son pays restait engagé.", ["peace-process"]),
+        ],
+        mentions=[("place", "Armenia")],
+    )
+
+
+def get(client, url, status=200):
+    response = client.get(url, secure=True)
+    assert response.status_code == status, response.content[:500]
+    return response
+
+
+def test_call_page_shows_the_record_and_the_verbatim_text(client, call, people):
+    page = get(client, call.get_absolute_url()).content.decode()
+
+    assert "<title>Ilham Aliyev and Jake Sullivan, 17 May 2021 — Readout Archive</title>" in page
+    assert page.count("<h1") == 1
+    assert "Jake Sullivan called Ilham Aliyev." in page
+    assert 'href="/officials/jake-sullivan/"' in page
+    assert "National Security Advisor" in page
+    assert 'href="/topics/border-tensions/"' in page
+    assert 'lang="fr"' in page
+    assert "Azerbaijan readout" in page
+    assert "President of the Republic of Azerbaijan (president.az)" in page
+    assert "Armenia" in page
+    # Readout text is escaped, never trusted.
+    assert "&lt;b&gt;par&lt;/b&gt;" in page and "<b>par</b>" not in page
+
+
+def test_every_statement_has_an_anchor_and_a_citation(client, call):
+    page = get(client, call.get_absolute_url()).content.decode()
+    statements = call.readouts.get().statements.order_by("order")
+    for statement in statements:
+        assert f'id="{statement.anchor}"' in page
+        assert f'href="{call.get_absolute_url()}#{statement.anchor}"' in page
+        assert f"cite.bib?statement={statement.anchor}" in page
+        assert f"https://testserver{call.get_absolute_url()}#{statement.anchor}" in page
+    assert page.index(statements[0].text) < page.index("préoccupé") < page.index("engagé.")
+
+
+def test_month_precision_and_unknown_caller(client, people):
+    call = make_call("2022-03-01", [people["aliyev"], people["blinken"]], precision="month")
+    page = get(client, call.get_absolute_url()).content.decode()
+    assert "March 2022" in page and "1 March 2022" not in page
+    assert "Not stated who placed the call" in page
+
+
+def test_previous_and_next_calls_in_time(client, people):
+    aliyev, blinken = people["aliyev"], people["blinken"]
+    older = make_call("2021-01-05", [aliyev, blinken])
+    middle = make_call("2022-06-01", [aliyev, blinken])
+    newer = make_call("2023-09-19", [aliyev, blinken])
+
+    page = get(client, middle.get_absolute_url()).content.decode()
+    assert f'rel="prev" href="{older.get_absolute_url()}"' in page
+    assert f'rel="next" href="{newer.get_absolute_url()}"' in page
+    first = get(client, older.get_absolute_url()).content.decode()
+    assert 'rel="prev"' not in first
+
+
+def test_call_page_cites_publisher_title_date_url_and_access_date(client, call):
+    page = get(client, call.get_absolute_url()).content.decode()
+    today = dt.date.today()
+    assert "Cite this" in page
+    assert (
+        "President of the Republic of Azerbaijan (president.az). "
+        "“Telephone call between Ilham Aliyev and Jake Sullivan, 17 May 2021”. 17 May 2021."
+    ) in page
+    assert f"https://testserver{call.get_absolute_url()}" in page
+    assert f"accessed {today.day} {today:%B %Y}" in page
+
+
+def test_bibtex_download(client, call):
+    response = get(client, reverse("call-cite-bibtex", args=[call.slug]))
+    assert response["Content-Type"] == "application/x-bibtex; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="readout-{call.slug}.bib"'
+    body = response.content.decode()
+    assert body.startswith(f"@misc{{readout-{call.slug},")
+    assert "year = {2021}" in body and "month = {may}" in body and "day = {17}" in body
+    assert f"url = {{https://testserver{call.get_absolute_url()}}}" in body
+
+
+def test_ris_download(client, call):
+    response = get(client, reverse("call-cite-ris", args=[call.slug]))
+    assert response["Content-Type"] == "application/x-research-info-systems; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="readout-{call.slug}.ris"'
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "TY  - ELEC"
+    assert "DA  - 2021/05/17/" in lines
+    assert f"UR  - https://testserver{call.get_absolute_url()}" in lines
+    assert lines[-1].rstrip() == "ER  -"
+
+
+def test_statement_citation_download_points_at_the_statement(client, call):
+    statement = call.readouts.get().statements.get(order=2)
+    url = reverse("call-cite-bibtex", args=[call.slug]) + f"?statement={statement.anchor}"
+    body = get(client, url).content.decode()
+    assert f"#{statement.anchor}}}" in body
+    assert "statement 2" in body
+    get(client, reverse("call-cite-ris", args=[call.slug]) + "?statement=nope", status=404)
+
+
+def test_call_page_query_count_is_bounded(client, people, django_assert_max_num_queries):
+    aliyev, blinken = people["aliyev"], people["blinken"]
+    small = make_call("2021-02-01", [aliyev, blinken], statements=[(aliyev, "Un.", ["a"])])
+    many = [(aliyev if i % 2 else blinken, f"Phrase {i}.", ["a", "b", "c"]) for i in range(40)]
+    big = make_call("2021-03-01", [aliyev, blinken], statements=many)
+    with django_assert_max_num_queries(14) as small_queries:
+        get(client, small.get_absolute_url())
+    with django_assert_max_num_queries(len(small_queries.captured_queries)):
+        get(client, big.get_absolute_url())
+
+
+def test_official_list_groups_by_country_with_call_counts(client, call, people):
+    page = get(client, reverse("official-list")).content.decode()
+    assert "<h2" in page and "Azerbaijan" in page and "United States" in page
+    assert page.index("Azerbaijan") < page.index("Ilham Aliyev")
+    assert 'Ilham Aliyev</a> <span class="count">1 call</span>' in page
+    assert 'Antony Blinken</a> <span class="count">0 calls</span>' in page
+
+    only_az = get(client, reverse("official-list") + "?country=AZ").content.decode()
+    assert "Ilham Aliyev" in only_az and "Jake Sullivan" not in only_az
+    get(client, reverse("official-list") + "?country=XX", status=400)
+
+
+def test_official_page(client, call, people, django_assert_max_num_queries):
+    aliyev, sullivan, blinken = people["aliyev"], people["sullivan"], people["blinken"]
+    later = make_call(
+        "2023-09-19",
+        [aliyev, blinken],
+        initiator=blinken,
+        statements=[(aliyev, "Aliyev a souligné la paix.", ["peace-process"])],
+    )
+    with django_assert_max_num_queries(12):
+        page = get(client, aliyev.get_absolute_url()).content.decode()
+
+    assert "<title>Ilham Aliyev — Readout Archive</title>" in page
+    assert "Official · Azerbaijan" in page
+    assert "President of the Republic of Azerbaijan" in page and "31 October 2003" in page
+    assert page.index(later.get_absolute_url()) < page.index(call.get_absolute_url())
+    # Statements grouped by topic: both peace-process statements under that heading.
+    peace = page.index('href="/topics/peace-process/"')
+    assert peace < page.index("son pays restait engagé") and peace < page.index("la paix.")
+    # Counterparts with counts.
+    assert (
+        f'href="{sullivan.get_absolute_url()}">Jake Sullivan</a> <span class="count">1 call' in page
+    )
+    assert (
+        f'href="{blinken.get_absolute_url()}">Antony Blinken</a> <span class="count">1 call' in page
+    )
+
+
+def test_official_calls_are_paginated(client, people):
+    aliyev, blinken = people["aliyev"], people["blinken"]
+    for day in range(1, 26):
+        make_call(dt.date(2022, 1, day), [aliyev, blinken])
+    first = get(client, aliyev.get_absolute_url()).content.decode()
+    assert "Page 1 of 2" in first and "25 January 2022" in first
+    assert ">1 January 2022<" not in first
+    second = get(client, aliyev.get_absolute_url() + "?page=2").content.decode()
+    assert ">1 January 2022<" in second
+    assert get(client, aliyev.get_absolute_url() + "?page=zzz").status_code == 200
+
+
+def test_topic_list_and_page(client, call, people, django_assert_max_num_queries):
+    aliyev, blinken = people["aliyev"], people["blinken"]
+    make_call("2023-04-02", [aliyev, blinken], statements=[(blinken, "Peace.", ["peace-process"])])
+    make_topic("unused", "Unused topic")
+
+    index = get(client, reverse("topic-list")).content.decode()
+    assert 'Peace process</a> <span class="count">2 calls</span>' in index
+    assert 'Unused topic</a> <span class="count">0 calls</span>' in index
+
+    topic = make_topic("peace-process")
+    topic.description = "Talks towards a peace treaty."
+    topic.save()
+    with django_assert_max_num_queries(12):
+        page = get(client, topic.get_absolute_url()).content.decode()
+    assert "<h1>Peace process</h1>" in page and "Talks towards a peace treaty." in page
+    assert "<svg" in page and "2021: 1, 2022: 0, 2023: 1" in page
+    assert call.get_absolute_url() in page
+    assert "son pays restait engagé" in page and "Peace." in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/calls/no-such-call/",
+        "/officials/nobody/",
+        "/topics/nothing/",
+        "/calls/no-such-call/cite.bib",
+    ],
+)
+def test_unknown_records_get_our_404_page(client, url, settings):
+    assert settings.DEBUG is False
+    response = get(client, url, status=404)
+    page = response.content.decode()
+    assert "<title>Not found — Readout Archive</title>" in page
+    assert 'href="/officials/"' in page
+
+
+def test_base_layout(client, call):
+    page = get(client, "/topics/").content.decode()
+    assert 'class="skip-link" href="#content"' in page
+    assert 'href="/statements/"' in page
+    assert 'action="/"' in page and 'name="q"' in page
+    assert '<meta name="description"' in page
+    assert 'href="/topics/" aria-current="page"' in page
+    assert "style=" not in page and "<script" not in page
+
+
+def test_server_errors_get_our_500_page(client, call, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(CallDetailView, "get_context_data", broken)
+    client.raise_request_exception = False
+    response = get(client, call.get_absolute_url(), status=500)
+    assert "<title>Server error — Readout Archive</title>" in response.content.decode()
+
+
+@pytest.mark.parametrize("page_of", ["official", "topic"])
+def test_official_and_topic_query_counts_do_not_grow_with_the_archive(
+    client, people, page_of, django_assert_max_num_queries
+):
+    aliyev, blinken, sullivan = people["aliyev"], people["blinken"], people["sullivan"]
+    url = aliyev.get_absolute_url() if page_of == "official" else "/topics/peace-process/"
+    make_call("2021-01-05", [aliyev, blinken], statements=[(aliyev, "Paix.", ["peace-process"])])
+    with django_assert_max_num_queries(12) as few:
+        get(client, url)
+    for day in range(1, 29):
+        other = sullivan if day % 2 else blinken
+        make_call(
+            dt.date(2022, 2, day),
+            [aliyev, other],
+            initiator=other,
+            statements=[(aliyev, f"Paix {day}.", ["peace-process", "energy"])],
+        )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        get(client, url)
