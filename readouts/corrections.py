@@ -4,10 +4,25 @@
 carries an edit mark, and the date and initiator of a call whose own fields were edited.
 """
 
+from dataclasses import dataclass
+
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import Call, EditedByStaff, Mention, Official, Participant, Statement, Tenure
+from .models import (
+    Call,
+    EditedByStaff,
+    Mention,
+    Official,
+    Participant,
+    Readout,
+    Statement,
+    Tenure,
+    Topic,
+)
+from .parsing import ParseError
+from .vocabulary import Vocabulary
 
 
 def mark_edited(instance: EditedByStaff, user) -> None:
@@ -75,3 +90,52 @@ def merge_officials(duplicates, target: Official, user=None) -> None:
         duplicate.delete()
     target.name_variants = variants
     target.save()
+
+
+@dataclass
+class RetagReport:
+    changed: int = 0  # statements whose topics changed
+    kept_edited: int = 0  # hand-edited statements the lexicon would have changed, left alone
+    unparsed: int = 0  # readouts the current parser refuses (e.g. no rules for their language)
+
+
+@transaction.atomic
+def retag_statements(topics, vocabulary: Vocabulary | None = None) -> RetagReport:
+    """Tag statements with ``topics`` as the current cue lexicon says, sparing hand-edited ones.
+
+    Each readout is parsed again, so a statement is tagged exactly as a fresh import would tag it
+    (including topics carried over by "ce problème"); other topics are left as they are.
+    """
+    vocabulary = vocabulary or Vocabulary.from_database()
+    selected = {topic.slug: topic for topic in topics}
+    report = RetagReport()
+    readouts = Readout.objects.prefetch_related(
+        Prefetch("statements", queryset=Statement.objects.prefetch_related("topics"))
+    )
+    for readout in readouts.iterator(chunk_size=200):
+        try:
+            parsed = {item.order: item for item in vocabulary.parse(readout.text).statements}
+        except ParseError:
+            report.unparsed += 1
+            continue
+        touched = False
+        for statement in readout.statements.all():
+            item = parsed.get(statement.order)
+            if item is None or item.text != statement.text:
+                continue  # the sentence no longer lines up with the parse: leave it
+            have = {topic.slug for topic in statement.topics.all()} & selected.keys()
+            want = set(item.topics) & selected.keys()
+            if have == want:
+                continue
+            if statement.is_edited:
+                report.kept_edited += 1
+                continue
+            statement.topics.remove(*(selected[slug] for slug in have - want))
+            statement.topics.add(*(selected[slug] for slug in want - have))
+            report.changed += 1
+            touched = True
+        if touched:
+            readout.call.topics.set(
+                Topic.objects.filter(statements__readout__call=readout.call_id).distinct()
+            )
+    return report

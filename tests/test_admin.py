@@ -5,7 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from readouts.models import Call, Mention, Official, Readout, Statement
+from readouts.models import Call, Mention, Official, Readout, Statement, Topic
 
 from .admin_helpers import change_form_data, inline_prefix, make_editor
 from .conftest import ROOT, SEEDS
@@ -472,3 +472,17 @@ def test_an_english_readout_is_parsed_or_refused_with_a_clear_reason(editor_clie
     readout = Readout.objects.get()
     assert (readout.language, readout.side) == ("en", "US")
     assert readout.call.participants.filter(official__slug="antony-blinken").exists()
+
+
+def test_topic_action_retags_with_the_current_cues(editor_client, seeds):
+    topic = Topic.objects.get(slug="post-conflict")
+    topic.cues_fr = [*topic.cues_fr, "moyens pacifiques"]
+    topic.save()
+    response = editor_client.post(
+        "/admin/readouts/topic/", {"action": "retag", "_selected_action": [topic.pk]}
+    )
+    assert response.status_code == 302
+    statement = seeds[0].readout.statements.get(order=3)
+    assert statement.topics.filter(slug="post-conflict").exists()
+    messages = [str(m) for m in editor_client.get("/admin/readouts/topic/").context["messages"]]
+    assert any(m.startswith("Re-tagged 2 statements") for m in messages), messages

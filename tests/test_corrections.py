@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from readouts.corrections import last_edit, mark_edited, merge_officials
+from readouts.corrections import last_edit, mark_edited, merge_officials, retag_statements
 from readouts.models import Call, Official, Participant, Statement, Tenure, Topic
 
 from .conftest import SEEDS
@@ -158,3 +158,39 @@ def test_merge_is_all_or_nothing(db, monkeypatch):
         merge_officials([duplicate], target)
     assert Participant.objects.filter(official=duplicate).exists()
     assert Call.objects.get().initiator == duplicate
+
+
+def topics_of(statement):
+    return set(statement.topics.values_list("slug", flat=True))
+
+
+def test_retagging_follows_the_lexicon_but_spares_hand_edited_statements(seeds, alice):
+    readout = seeds[0].readout
+    topic = Topic.objects.get(slug="post-conflict")
+    topic.cues_fr = [*topic.cues_fr, "moyens pacifiques"]
+    topic.save()
+    edited = readout.statements.get(order=9)
+    mark_edited(edited, alice)
+    edited.save()
+    assert "post-conflict" not in topics_of(readout.statements.get(order=3))
+
+    report = retag_statements(Topic.objects.filter(slug="post-conflict"))
+
+    assert "post-conflict" in topics_of(readout.statements.get(order=3))
+    assert "post-conflict" in topics_of(readout.statements.get(order=7))  # still cued
+    assert topics_of(edited) == {"border-tensions", "peace-process"}
+    assert report.kept_edited == 1
+    assert report.changed >= 1
+    # Other topics of a re-tagged statement are not touched.
+    assert {"border-tensions", "peace-process"} <= topics_of(readout.statements.get(order=3))
+
+
+def test_retagging_removes_a_topic_whose_cue_was_dropped(seeds):
+    call = seeds[0].call
+    topic = Topic.objects.get(slug="post-conflict")
+    topic.cues_fr = []
+    topic.save()
+    report = retag_statements([topic])
+    assert not Statement.objects.filter(readout__call=call, topics=topic).exists()
+    assert not call.topics.filter(slug="post-conflict").exists()
+    assert report.changed == 1
