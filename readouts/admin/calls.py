@@ -7,16 +7,16 @@ from django.utils.html import format_html
 
 from ..corrections import last_edit
 from ..models import Call, Country, Participant, Readout
-from .tracking import TracksEdits
+from .tracking import ShowsEditMark, TracksEdits
 
-EDIT_MARK_FIELDS = ("edited_by", "edited_at")
+TOPICS_SHOWN = 3  # the changelist stays readable; the call page lists them all
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(ShowsEditMark, admin.TabularInline):
     model = Participant
     extra = 0
-    fields = ("position", "official", "title_as_written", "office", *EDIT_MARK_FIELDS)
-    readonly_fields = EDIT_MARK_FIELDS
+    fields = ("position", "official", "title_as_written", "office", "edit_mark")
+    readonly_fields = ("edit_mark",)
     autocomplete_fields = ("official", "office")
     ordering = ("position",)
 
@@ -74,7 +74,7 @@ class CallAdmin(TracksEdits, admin.ModelAdmin):
         "initiator",
         "topic_names",
         "readout_count",
-        "edited_at",
+        "last_edited",
     )
     list_display_links = ("date_display",)
     list_select_related = ("initiator",)
@@ -130,11 +130,19 @@ class CallAdmin(TracksEdits, admin.ModelAdmin):
 
     @admin.display(description="topics")
     def topic_names(self, call):
-        return ", ".join(topic.name_en for topic in call.topics.all())
+        names = [topic.name_en for topic in call.topics.all()]
+        shown = ", ".join(names[:TOPICS_SHOWN])
+        return (
+            f"{shown} and {len(names) - TOPICS_SHOWN} more" if len(names) > TOPICS_SHOWN else shown
+        )
 
     @admin.display(description="readouts", ordering="readout_total")
     def readout_count(self, call):
         return call.readout_total
+
+    @admin.display(description="call edited", ordering="edited_at", empty_value="—")
+    def last_edited(self, call):
+        return call.edited_at
 
     @admin.display(description="last changed by staff")
     def last_change(self, call):

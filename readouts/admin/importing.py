@@ -8,7 +8,7 @@ from django.views.generic import FormView
 
 from .. import ingest, parsing
 from ..forms import ImportReadoutForm
-from ..models import Official, Topic
+from ..models import Language, Office, Official, Topic
 
 
 class ImportReadoutView(FormView):
@@ -71,11 +71,12 @@ class ImportReadoutView(FormView):
                 self.get_context_data(form=form, duplicate=result.readout)
             )
         self.model_admin.log_addition(self.request, result.readout, [{"added": {}}])
-        verb = "added to the existing call" if result.status == ingest.Status.MERGED else "saved"
+        where = "the existing call" if result.status == ingest.Status.MERGED else "a new call"
         messages.success(
             self.request,
-            f"The readout was {verb} {result.call} with {result.readout.statements.count()} "
-            f"statements. Check the participants and statements below.",
+            f"The readout was saved to {where}, {result.call}, with "
+            f"{result.readout.statements.count()} statements. Check its participants below and "
+            f"its statements on the readout's page.",
         )
         return redirect("admin:readouts_call_change", result.call.pk)
 
@@ -87,8 +88,15 @@ def describe(parsed: parsing.ParsedReadout) -> dict:
     names.update({p.slug: p.name for p in parsed.participants})
     names[parsing.BOTH] = "Both sides"
     topic_names = dict(Topic.objects.values_list("slug", "name_en"))
+    offices = {p.office for p in parsed.participants if p.office}
+    office_titles = dict(Office.objects.filter(slug__in=offices).values_list("slug", "title_en"))
     return {
         "parsed": parsed,
+        "language": Language(parsed.language).label if parsed.language in Language.values else "",
+        "participants": [
+            {"participant": p, "office": office_titles.get(p.office, p.office or "")}
+            for p in parsed.participants
+        ],
         "initiator": names.get(parsed.initiator, "") if parsed.initiator else "",
         "statements": [
             {

@@ -1,4 +1,6 @@
-"""Admin mixin that stamps each row staff change, so ``load_readouts --update`` keeps it."""
+"""Admin mixins that stamp each row staff change, so ``load_readouts --update`` keeps it."""
+
+from django.contrib import admin
 
 from ..corrections import mark_edited
 from ..models import EditedByStaff
@@ -18,3 +20,14 @@ class TracksEdits:
             if isinstance(instance, EditedByStaff) and inline_form.has_changed():
                 mark_edited(instance, request.user)
         super().save_formset(request, form, formset, change)
+
+
+class ShowsEditMark:
+    """One narrow read-only column for inline rows: who corrected the row, and when."""
+
+    @admin.display(description="edited")
+    def edit_mark(self, obj):
+        if not obj.edited_at:
+            return "—"
+        who = obj.edited_by.get_username() if obj.edited_by else "staff"
+        return f"{who}, {obj.edited_at:%Y-%m-%d}"
