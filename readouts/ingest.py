@@ -105,7 +105,7 @@ def _write(parsed, digest, *, source, publisher, update) -> IngestResult:
         "side": _side(parsed, publisher),
         "language": parsed.language,
         "headline": parsed.headline,
-        "text": parsed.text,
+        "text": parsed.body,
         "content_hash": digest,
         "warnings": list(parsed.warnings),
     }

@@ -1,0 +1,73 @@
+"""``/feed/``: an Atom feed of the newest calls, narrowed by the same GET filters as ``/``.
+
+So a reader can follow an official (``/feed/?official=ilham-aliyev``) or a topic. Demo calls
+never appear. Filters that do not validate get a 400 with the reasons, as on the list page.
+"""
+
+import datetime as dt
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
+from django.utils.text import get_text_list
+
+from . import active_filters, formats
+from .filters import CallFilter
+from .models import Call, Participant, Readout
+from .querylinks import replaced
+
+FEED_LENGTH = 30
+
+
+class LatestCallsFeed(Feed):
+    feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        filterset = CallFilter(
+            request.GET or None,
+            queryset=Call.objects.real()
+            .select_related("initiator")
+            .prefetch_related(
+                Prefetch("participants", Participant.objects.select_related("official")),
+                "topics",
+                Prefetch("readouts", Readout.objects.only("call", "publisher", "language")),
+            ),
+        )
+        if filterset.is_bound and not filterset.is_valid():
+            return formats.errors_response(filterset.errors, "text")
+        # The feed object is shared between requests: the per-request state rides on the request.
+        request.call_filter = filterset
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        return request
+
+    def title(self, request):
+        return f"{active_filters.describe_calls(request.call_filter)} — Readout Archive"
+
+    def link(self, request):
+        params = replaced(request.GET)
+        return reverse("call-list") + (f"?{params.urlencode()}" if params else "")
+
+    def subtitle(self, request):
+        return "Readouts of phone calls between Azerbaijani and US officials, newest first."
+
+    def items(self, request):
+        return request.call_filter.qs.order_by("-date", "slug")[:FEED_LENGTH]
+
+    def item_title(self, call):
+        names = [p.official.name for p in call.participants.all()]
+        return f"{date_format(call.date, 'j F Y')}: {get_text_list(names, 'and')}"
+
+    def item_description(self, call):
+        topics = ", ".join(topic.name_en for topic in call.topics.all()) or "no topic tagged"
+        publishers = ", ".join(r.publisher_name for r in call.readouts.all())
+        return f"Topics: {topics}. Readouts: {publishers}."
+
+    def item_pubdate(self, call):
+        return dt.datetime.combine(call.date, dt.time(), tzinfo=dt.UTC)
+
+    def item_updateddate(self, call):
+        return call.updated_at

@@ -1,0 +1,104 @@
+"""The bar chart above the call list: calls per year, or per month once a year is chosen.
+
+Geometry is worked out here so the template only draws rectangles; every bar with calls links
+to the same list narrowed to its year (or month).
+"""
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth
+from django.http import QueryDict
+
+from .querylinks import replaced
+
+CHART_HEIGHT = 100  # bar area, in SVG units; labels sit below it
+SLOT_WIDTH = 36
+BAR_WIDTH = 28
+LABEL_EVERY_WHEN_CROWDED = 5
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    description: str  # the tooltip and the accessible name: "May 2021: 3 calls"
+    count: int
+    x: int
+    center: int
+    y: int
+    height: int
+    params: QueryDict | None  # None for empty periods: nothing to link to
+    show_label: bool
+
+
+@dataclass(frozen=True)
+class Timeline:
+    caption: str
+    bars: list[Bar]
+    width: int
+    height: int = CHART_HEIGHT + 20
+    chart_height: int = CHART_HEIGHT
+    bar_width: int = BAR_WIDTH
+    label_y: int = CHART_HEIGHT + 14
+
+
+def _calls(n):
+    return f"{n} call" if n == 1 else f"{n} calls"
+
+
+def _bars(periods):
+    """``periods``: (label, description prefix, count, params) in display order."""
+    tallest = max((count for _, _, count, _ in periods), default=0) or 1
+    crowded = len(periods) > 16
+    bars = []
+    for index, (label, name, count, params) in enumerate(periods):
+        height = round(count / tallest * CHART_HEIGHT) if count else 0
+        bars.append(
+            Bar(
+                label=label,
+                description=f"{name}: {_calls(count)}",
+                count=count,
+                x=index * SLOT_WIDTH + (SLOT_WIDTH - BAR_WIDTH) // 2,
+                center=index * SLOT_WIDTH + SLOT_WIDTH // 2,
+                y=CHART_HEIGHT - max(height, 1 if count else 0),
+                height=max(height, 1 if count else 0),
+                params=params if count else None,
+                show_label=not crowded or index % LABEL_EVERY_WHEN_CROWDED == 0,
+            )
+        )
+    return bars
+
+
+def call_timeline(filterset, years) -> Timeline | None:
+    """``years`` is ``facets.year_counts(filterset.qs)``; None when there is nothing to draw."""
+    query = filterset.data if filterset.is_bound else None
+    chosen_year = filterset.form.cleaned_data.get("year") if filterset.is_bound else None
+    if chosen_year:
+        by_month = {
+            row["month"]: row["n"]
+            for row in filterset.qs.order_by()
+            .values(month=ExtractMonth("date"))
+            .annotate(n=Count("pk"))
+        }
+        periods = []
+        for month in range(1, 13):
+            last_day = calendar.monthrange(chosen_year, month)[1]
+            first, last = dt.date(chosen_year, month, 1), dt.date(chosen_year, month, last_day)
+            params = replaced(query, date_after=first.isoformat(), date_before=last.isoformat())
+            periods.append(
+                (first.strftime("%b"), first.strftime("%B %Y"), by_month.get(month, 0), params)
+            )
+        caption = f"Calls per month in {chosen_year}"
+    else:
+        counts = {row["year"]: row["n"] for row in years}
+        if not counts:
+            return None
+        periods = [
+            (str(year), str(year), counts.get(year, 0), replaced(query, year=str(year)))
+            for year in range(min(counts), max(counts) + 1)
+        ]
+        first, last = min(counts), max(counts)
+        caption = f"Calls per year, {first}–{last}" if first != last else f"Calls in {first}"
+    return Timeline(caption=caption, bars=_bars(periods), width=len(periods) * SLOT_WIDTH)

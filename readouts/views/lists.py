@@ -1,0 +1,140 @@
+"""The filtered lists — calls at ``/``, statements at ``/statements/`` — as HTML, JSON or CSV.
+
+One URL, one FilterSet, three renderings of exactly the same result. A bad parameter (unknown
+slug, impossible date, page out of range, unknown format) is a 400 that says what was wrong.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch
+from django.shortcuts import render
+from django.views import View
+
+from .. import active_filters, formats
+from ..facets import call_facets, statement_facets, year_counts
+from ..filters import CallFilter, StatementFilter
+from ..models import Call, Participant, Readout, Statement
+from ..timeline import call_timeline
+
+
+class PageError(ValueError):
+    pass
+
+
+def paginate(queryset, number, per_page):
+    """The requested page; ``last`` is the last one; anything else impossible is a PageError."""
+    paginator = Paginator(queryset, per_page)
+    if number in (None, ""):
+        number = 1
+    elif number == "last":
+        number = paginator.num_pages
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        raise PageError(f"“{str(number)[:20]}” is not a page number.") from None
+    except EmptyPage:
+        pages = paginator.num_pages
+        raise PageError(
+            f"There is no page {str(number)[:20]}: these results have "
+            f"{pages} page{'s' if pages != 1 else ''}."
+        ) from None
+
+
+class FilteredListView(View):
+    filterset_class = None
+    template_name = None
+    paginate_by = 25
+
+    def get_queryset(self, output):
+        raise NotImplementedError
+
+    def get(self, request):
+        output = request.GET.get("format", "html")
+        if output not in formats.FORMATS:
+            message = f"Unknown format “{output[:20]}”: use html, json or csv."
+            return formats.errors_response({"format": [message]}, "text")
+        filterset = self.filterset_class(
+            request.GET or None, queryset=self.get_queryset(output), request=request
+        )
+        if filterset.is_bound and not filterset.is_valid():
+            return self.refuse(request, filterset, filterset.errors, output)
+        if output == "csv":
+            return self.csv(request, filterset.qs)
+        try:
+            page = paginate(filterset.qs, request.GET.get("page"), self.paginate_by)
+        except PageError as error:
+            return self.refuse(request, filterset, {"page": [str(error)]}, output)
+        if output == "json":
+            return self.json(request, page)
+        context = {"filterset": filterset, "page_obj": page, **self.extra_context(filterset)}
+        return render(request, self.template_name, context)
+
+    def refuse(self, request, filterset, errors, output):
+        if output != "html":
+            return formats.errors_response(errors, output)
+        labels = {key: f.label or key for key, f in filterset.filters.items()} | {"page": "Page"}
+        messages = [
+            (labels.get(field, ""), message) for field, items in errors.items() for message in items
+        ]
+        context = {"filterset": filterset, "errors": messages, "heading": self.plain_heading}
+        return render(request, self.template_name, context, status=400)
+
+
+class CallListView(FilteredListView):
+    """``/``: calls newest first, with facets, chips and a timeline of the current result."""
+
+    filterset_class = CallFilter
+    template_name = "readouts/call_list.html"
+    plain_heading = "Calls"
+
+    def get_queryset(self, output):
+        if output == "json":
+            return Call.objects.with_related()
+        return Call.objects.select_related("initiator").prefetch_related(
+            Prefetch("participants", Participant.objects.select_related("official", "office")),
+            "topics",
+            Prefetch("readouts", Readout.objects.only("call", "language", "side", "publisher")),
+        )
+
+    def extra_context(self, filterset):
+        years = year_counts(filterset.qs)
+        return {
+            "heading": active_filters.describe_calls(filterset),
+            "chips": active_filters.chips(filterset),
+            "facets": call_facets(filterset, years=years),
+            "timeline": call_timeline(filterset, years),
+        }
+
+    def json(self, request, page):
+        return formats.calls_json(request, page)
+
+    def csv(self, request, calls):
+        return formats.calls_csv(request, calls)
+
+
+class StatementListView(FilteredListView):
+    """``/statements/``: what officials said, sentence by sentence, newest call first."""
+
+    filterset_class = StatementFilter
+    template_name = "readouts/statement_list.html"
+    plain_heading = "Statements"
+
+    def get_queryset(self, output):
+        return (
+            Statement.objects.select_related("speaker", "readout__call")
+            .defer("readout__text")
+            .prefetch_related("topics")
+            .order_by("-readout__call__date", "readout__call__slug", "readout_id", "order")
+        )
+
+    def extra_context(self, filterset):
+        return {
+            "heading": active_filters.describe_statements(filterset),
+            "chips": active_filters.chips(filterset),
+            "facets": statement_facets(filterset),
+        }
+
+    def json(self, request, page):
+        return formats.statements_json(request, page)
+
+    def csv(self, request, statements):
+        return formats.statements_csv(request, statements)

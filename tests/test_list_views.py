@@ -1,0 +1,250 @@
+"""The call list at / and the statement search at /statements/, through the real URLconf."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .factories import make_call, make_official
+from .list_world import plain_http_fixture, slugs, world_fixture  # noqa: F401
+
+
+def get(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.content[:500]
+    return response
+
+
+def test_home_lists_calls_newest_first_with_dates_written_out(client, world):
+    response = get(client, "/")
+    assert slugs(response) == [world.joint.slug, world.energy.slug, world.border.slug,
+                               world.peace.slug]  # fmt: skip
+    html = response.content.decode()
+    assert "17 May 2021" in html
+    assert "placed by Antony Blinken" in html
+    assert "English, United States side" in html and "French, Azerbaijan side" in html
+    assert html.count("<h1") == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=azerbaidjan", ["border"]),  # accent-insensitive match on readout text
+        ("q=ƏLİYEV", ["joint", "border", "peace"]),  # a name variant of a participant
+        ("q=aliev+frontiere", ["joint", "border"]),  # every word must match
+        ("date_after=2021-05-17&date_before=2021-12-31", ["energy", "border"]),
+        ("year=2021", ["energy", "border"]),
+        ("official=ilham-aliyev&official=antony-blinken", ["joint", "border"]),
+        ("official=jeyhun-bayramov", ["energy"]),
+        ("topic=border-delimitation&topic=peace-process", ["border"]),
+        ("office=us-secretary-of-state", ["joint", "energy", "border", "peace"]),
+        ("office=az-foreign-minister", ["energy"]),
+        ("country=AZ", ["joint", "energy", "border", "peace"]),
+        ("language=en", ["energy", "border"]),
+        ("initiator=mike-pompeo", ["peace"]),
+        ("publisher=az-presidency", ["joint", "border", "peace"]),
+        ("sides=both", ["border"]),
+        ("sort=date", ["peace", "border", "energy", "joint"]),
+        ("sort=-date&year=2021", ["energy", "border"]),
+    ],
+)
+def test_each_filter_narrows_the_calls(client, world, query, expected):
+    response = get(client, f"/?{query}")
+    assert slugs(response) == [getattr(world, name).slug for name in expected]
+
+
+def facet(response, key):
+    return {v.label: v.count for f in response.context["facets"] if f.key == key for v in f.values}
+
+
+def test_facets_count_the_current_result_set(client, world):
+    response = get(client, "/?official=antony-blinken")
+    assert facet(response, "year") == {"2023": 1, "2021": 2}
+    assert facet(response, "official") == {
+        "Antony Blinken": 3, "Ilham Aliyev": 2, "Jeyhun Bayramov": 1,
+    }  # fmt: skip
+    assert facet(response, "office")["Secretary of State"] == 3
+    assert facet(response, "topic") == {
+        "Border delimitation": 2, "Peace process": 1, "Energy": 1,
+    }  # fmt: skip
+    assert facet(response, "country") == {"Azerbaijan": 3, "United States": 3}
+    assert facet(response, "language") == {"French": 2, "English": 2}
+    html = response.content.decode()
+    assert ">Azerbaijan<" in html and ">French<" in html
+
+
+def test_a_facet_link_adds_its_value_and_an_active_one_removes_it(client, world):
+    html = get(client, "/?official=antony-blinken&page=1").content.decode()
+    assert 'href="/?official=antony-blinken&amp;official=ilham-aliyev"' in html
+    assert 'href="/?official=antony-blinken&amp;year=2021"' in html
+    assert '<a href="/" class="active" aria-current="true">' in html  # Blinken itself
+
+
+def test_chips_remove_one_filter_each_and_one_link_clears_all(client, world):
+    response = get(client, "/?official=antony-blinken&topic=border-delimitation&year=2021")
+    labels = [chip.label for chip in response.context["chips"]]
+    assert labels == ["Year: 2021", "Official: Antony Blinken", "Topic: Border delimitation"]
+    html = response.content.decode()
+    assert (
+        'href="/?topic=border-delimitation&amp;year=2021"><span class="visually-hidden">'
+        "Remove filter </span>Official: Antony Blinken" in html
+    )
+    assert '<a class="clear-all" href="/">Clear all filters</a>' in html
+
+
+def test_the_title_says_what_is_listed(client, world):
+    html = get(client, "/?official=antony-blinken&topic=border-delimitation").content.decode()
+    assert (
+        "<title>Calls with Antony Blinken on Border delimitation — Readout Archive</title>" in html
+    )
+    assert "<h1>Calls with Antony Blinken on Border delimitation</h1>" in html
+
+
+def test_the_timeline_has_a_bar_per_year_that_filters(client, world):
+    html = get(client, "/").content.decode()
+    assert "Calls per year, 2020–2023" in html
+    assert '<a href="/?year=2021" aria-label="2021: 2 calls">' in html
+    assert "<title>2022: 0 calls</title>" in html  # empty years are drawn, not linked
+    assert 'href="/?year=2022"' not in html
+
+
+def test_the_timeline_shows_months_once_a_year_is_chosen(client, world):
+    html = get(client, "/?year=2021").content.decode()
+    assert "Calls per month in 2021" in html
+    assert (
+        '<a href="/?year=2021&amp;date_after=2021-05-01&amp;date_before=2021-05-31" '
+        'aria-label="May 2021: 1 call">' in html
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("date_after=2021-13-01", "Enter a valid date."),
+        ("date_before=yesterday", "Enter a valid date."),
+        ("year=abc", "Enter a whole number."),
+        ("official=nobody", "There is no official “nobody” in the archive."),
+        ("official=a%00b", "There is no official"),
+        ("topic=unknown", "There is no topic “unknown” in the archive."),
+        ("office=pope", "There is no office “pope” in the archive."),
+        ("country=FR", "Select a valid choice."),
+        ("q=" + "word " * 600, "Ensure this value has at most 200 characters"),
+        ("q=" + "a " * 13, "Search for at most 12 words."),
+        ("page=0", "There is no page 0: these results have 1 page."),
+        ("page=999999", "There is no page 999999"),
+        ("page=abc", "“abc” is not a page number."),
+        ("sort=name", "Select a valid choice."),
+    ],
+)
+def test_a_bad_parameter_is_a_400_that_says_what_was_wrong(client, world, query, message):
+    response = get(client, f"/?{query}", status=400)
+    html = response.content.decode()
+    assert message in html
+    assert "This search could not be run" in html
+    assert html.count("<h1") == 1
+
+
+def test_page_last_is_the_last_page(client, world):
+    for day in range(1, 30):
+        make_call(dt.date(2019, 1, day), [world.aliyev, world.pompeo])
+    response = get(client, "/?page=last")
+    assert response.context["page_obj"].number == 2
+    assert slugs(response)[-1] == "2019-01-01-aliyev-pompeo"
+    assert 'rel="prev" href="?page=1"' in response.content.decode()
+
+
+def test_an_unknown_format_is_a_400(client, world):
+    response = get(client, "/?format=xml", status=400)
+    assert "Unknown format" in response.content.decode()
+
+
+def test_readout_text_is_escaped(client, world):
+    villain = make_official("<script>alert(1)</script>", slug="villain")
+    make_call("2024-01-01", [villain, world.blinken])
+    html = get(client, "/").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        get(client, url)
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/?official=ilham-aliyev&topic=border-delimitation&q=aliev&year=2021",
+        "/statements/?speaker=ilham-aliyev&topic=border-delimitation&q=border",
+    ],
+)
+def test_queries_per_page_do_not_grow_with_the_results(
+    client, world, url, django_assert_max_num_queries
+):
+    few = count_queries(client, url)
+    for day in range(1, 28):
+        make_call(
+            dt.date(2021, 3, day),
+            [world.aliyev, world.blinken],
+            statements=[(world.aliyev, f"Aliev on the border, day {day}.",
+                         ["border-delimitation", "peace-process"], "urge")],
+        )  # fmt: skip
+    with django_assert_max_num_queries(16):
+        get(client, url)
+    assert count_queries(client, url) == few
+
+
+# Statements
+
+
+def statement_texts(response):
+    return [s.text for s in response.context["page_obj"].object_list]
+
+
+def test_statements_answer_what_someone_said_about_a_topic_since_a_date(client, world):
+    response = get(
+        client, "/statements/?speaker=ilham-aliyev&topic=border-delimitation&date_after=2021-01-01"
+    )
+    assert statement_texts(response) == ["President Aliyev welcomed the talks on the border."]
+    html = response.content.decode()
+    assert "<h1>Statements by Ilham Aliyev on Border delimitation from 1 January 2021</h1>" in html
+    statement = response.context["page_obj"].object_list[0]
+    assert f'href="{statement.get_absolute_url()}"' in html
+    assert "17 May 2021" in html and "Welcome / praise" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=delimitation", ["Les deux parties", "Secretary Blinken urged"]),
+        ("q=necessite", ["Le chef de l'État"]),
+        ("verb_class=urge", ["Secretary Blinken urged"]),
+        ("country=AZ", ["Minister Bayramov", "President Aliyev", "Le chef de l'État"]),
+        ("office=az-president", ["President Aliyev", "Le chef de l'État"]),
+        ("office=us-secretary-of-state", ["Secretary Blinken urged"]),
+        ("date_before=2020-12-31", ["Le chef de l'État"]),
+        ("topic=energy", ["Minister Bayramov"]),
+    ],
+)
+def test_each_statement_filter_narrows_the_statements(client, world, query, expected):
+    texts = statement_texts(get(client, f"/statements/?{query}"))
+    assert len(texts) == len(expected)
+    assert all(text.startswith(start) for text, start in zip(texts, expected, strict=True))
+
+
+def test_statement_facets_count_speakers_topics_and_kinds(client, world):
+    response = get(client, "/statements/?topic=border-delimitation")
+    assert facet(response, "speaker") == {"Antony Blinken": 1, "Ilham Aliyev": 1}
+    assert facet(response, "topic") == {"Border delimitation": 3, "Peace process": 1}
+    assert facet(response, "verb_class") == {
+        "Call / urge": 1, "Welcome / praise": 1, "Discussion": 1,
+    }  # fmt: skip
+    assert "Both sides" in response.content.decode()
+
+
+def test_a_bad_statement_filter_is_a_400(client, world):
+    response = get(client, "/statements/?verb_class=shout", status=400)
+    assert "Select a valid choice" in response.content.decode()
