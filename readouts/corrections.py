@@ -109,12 +109,12 @@ def retag_statements(topics, vocabulary: Vocabulary | None = None) -> RetagRepor
     vocabulary = vocabulary or Vocabulary.from_database()
     selected = {topic.slug: topic for topic in topics}
     report = RetagReport()
-    readouts = Readout.objects.prefetch_related(
+    readouts = Readout.objects.select_related("call").prefetch_related(
         Prefetch("statements", queryset=Statement.objects.prefetch_related("topics"))
     )
     for readout in readouts.iterator(chunk_size=200):
         try:
-            parsed = {item.order: item for item in vocabulary.parse(readout.text).statements}
+            parsed = {item.order: item for item in vocabulary.parse(_as_loaded(readout)).statements}
         except ParseError:
             report.unparsed += 1
             continue
@@ -139,3 +139,8 @@ def retag_statements(topics, vocabulary: Vocabulary | None = None) -> RetagRepor
                 Topic.objects.filter(statements__readout__call=readout.call_id).distinct()
             )
     return report
+
+
+def _as_loaded(readout: Readout) -> str:
+    """The readout with a `` date YYYY-MM`` header again, as the parser first read it."""
+    return f" date {readout.call.date:%Y-%m} {readout.text}"

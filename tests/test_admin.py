@@ -5,6 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from readouts import ingest
 from readouts.models import Call, Mention, Official, Readout, Statement, Topic
 
 from .admin_helpers import change_form_data, inline_prefix, make_editor
@@ -315,6 +316,13 @@ def seed_text(index=0) -> str:
     return SEEDS[index].read_text(encoding="utf-8")
 
 
+def assert_stores(readout, text):
+    """The readout holds exactly this file: same hash, and its text as published."""
+    assert readout.content_hash == ingest.content_hash(text)
+    assert len(readout.text) > 100
+    assert text.endswith(readout.text)
+
+
 def preview(client, text, **fields):
     return client.post(IMPORT_URL, {"text": text, "_preview": "Preview", **fields})
 
@@ -362,7 +370,7 @@ def test_saving_writes_the_readout_and_lands_on_its_call(editor_client, editor, 
     readout = Readout.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/admin/readouts/call/{readout.call_id}/change/"
-    assert readout.text == seed_text(1)
+    assert_stores(readout, seed_text(1))
     assert (readout.source, readout.publisher, readout.language) == (SOURCE, "az-presidency", "fr")
     assert readout.statements.exists()
     assert LogEntry.objects.get(object_id=str(readout.pk)).user == editor
@@ -381,7 +389,7 @@ def test_an_uploaded_file_is_previewed_then_saved_from_the_page(editor_client, v
         {"text": form.initial["text"], "previewed": form.initial["previewed"], "_save": "Save"},
     )
     assert response.status_code == 302
-    assert Readout.objects.get().text == seed_text(0)
+    assert_stores(Readout.objects.get(), seed_text(0))
 
 
 def test_save_refuses_a_text_that_was_not_previewed(editor_client, vocabulary):
@@ -425,7 +433,7 @@ def test_a_different_text_from_a_known_source_is_refused(editor_client, vocabula
     response = save(editor_client, changed, source=SOURCE)
     assert response.status_code == 200
     assert "A different text from this source URL" in response.content.decode()
-    assert Readout.objects.get().text == seed_text(0)
+    assert_stores(Readout.objects.get(), seed_text(0))
 
 
 BAD_INPUT = [

@@ -55,12 +55,10 @@ def test_editor_imports_a_readout_and_finds_it_by_search(page, live_server, arch
     screenshot(page, "admin-call-changelist")
 
     page.goto(f"{live_server.url}/")
-    page.fill("#site-search-q", "Sullivan")
+    page.fill("#site-search-q", "internationalisation")  # a word only the new readout has
     page.press("#site-search-q", "Enter")
     page.wait_for_load_state()
-    results = page.locator("main").inner_text()
     screenshot(page, "admin-import-public-search")
-    assert "Sullivan" in results
     assert page.locator(f'main a[href="{call.get_absolute_url()}"]').count() >= 1
-    if "Blinken" in results:
-        pytest.xfail("the public search is not on this branch yet: every call is listed")
+    other = Call.objects.exclude(pk=call.pk).get()
+    assert page.locator(f'main a[href="{other.get_absolute_url()}"]').count() == 0
