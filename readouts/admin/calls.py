@@ -20,6 +20,9 @@ class ParticipantInline(ShowsEditMark, admin.TabularInline):
     autocomplete_fields = ("official", "office")
     ordering = ("position",)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("official", "office", "edited_by")
+
 
 class ReadoutInline(admin.TabularInline):
     """The call's published accounts; each opens on its own page, new ones come by import."""

@@ -26,6 +26,14 @@ class StatementInline(ShowsEditMark, admin.TabularInline):
     autocomplete_fields = ("speaker", "topics")
     ordering = ("order",)
 
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("speaker", "edited_by")
+            .prefetch_related("topics")
+        )
+
 
 class MentionInline(admin.TabularInline):
     model = Mention

@@ -3,13 +3,17 @@
 import pytest
 
 from readouts import ingest
-from readouts.models import Call
+from readouts.models import Call, Official
 from readouts.reference import sync_reference_data
 from tests.admin_helpers import make_editor
 from tests.browser.conftest import screenshot
 from tests.conftest import SEEDS
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the "Editors" group comes from a data migration, which a flush would drop.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PASSWORD = "long-enough-secret-1"
 
@@ -62,3 +66,26 @@ def test_editor_imports_a_readout_and_finds_it_by_search(page, live_server, arch
     assert page.locator(f'main a[href="{call.get_absolute_url()}"]').count() >= 1
     other = Call.objects.exclude(pk=call.pk).get()
     assert page.locator(f'main a[href="{other.get_absolute_url()}"]').count() == 0
+
+
+def test_editor_merges_a_duplicate_official(page, live_server, archive):
+    duplicate = Official.objects.create(
+        name="A. Blinken", slug="a-blinken", country="US", needs_review=True
+    )
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/readouts/official/")
+    page.fill("#id_username", archive.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.fill("#searchbar", "Blinken")
+    page.press("#searchbar", "Enter")
+    page.check("#action-toggle")
+    page.select_option("select[name=action]", "merge_into_one")
+    page.click("button[name=index]")
+    page.wait_for_selector("#merge-targets")
+    blinken = Official.objects.get(slug="antony-blinken")
+    page.check(f"#merge-targets input[value='{blinken.pk}']")
+    screenshot(page, "admin-merge-officials")
+    page.click("input[value=Merge]")
+    page.wait_for_selector(".messagelist .success")
+    assert "Merged A. Blinken into Antony Blinken" in page.locator(".messagelist").inner_text()
+    assert not Official.objects.filter(pk=duplicate.pk).exists()
