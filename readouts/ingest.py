@@ -188,10 +188,13 @@ def _officials_for(parsed) -> dict[str, Official]:
 
 
 def _side(parsed, publisher: str) -> str:
+    """The publisher given on the command line, else the one the text names, else the side
+    the titles show (a readout marks only the other side's officials with their country),
+    else the language's usual side."""
     known = PUBLISHERS.get(publisher or parsed.publisher)
     if known:
         return known.side
-    return SIDE_BY_LANGUAGE.get(parsed.language, "")
+    return parsed.side or SIDE_BY_LANGUAGE.get(parsed.language, "")
 
 
 def _same_call(parsed, officials) -> Call | None:
@@ -212,6 +215,44 @@ def _same_call(parsed, officials) -> Call | None:
         == wanted
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def split_readout(readout: Readout, vocabulary: Vocabulary | None = None) -> Call:
+    """Undo a wrong merge: move ``readout`` to a call of its own and rebuild both calls'
+    date, initiator, participants and topics from the readouts each keeps."""
+    vocabulary = vocabulary or Vocabulary.from_database()
+    with transaction.atomic():
+        old = readout.call
+        if old.readouts.count() == 1:
+            return old
+        parsed = _reparse(readout, old, vocabulary)
+        officials = _officials_for(parsed)
+        new = Call(date=parsed.date, date_precision=parsed.date_precision)
+        new.slug = _unique_call_slug(parsed, officials)
+        new.save()
+        readout.call = new
+        readout.save(update_fields=["call"])
+        for call in (new, old):
+            _rebuild_call(call, vocabulary)
+        return new
+
+
+def _reparse(readout: Readout, call: Call, vocabulary: Vocabulary):
+    """Parse a stored readout again; its text was stored without the file's date header."""
+    return vocabulary.parse(f" date {call.date:%Y-%m} {readout.text}")
+
+
+def _rebuild_call(call: Call, vocabulary: Vocabulary) -> None:
+    call.participants.all().delete()
+    call.initiator = None
+    call.date_precision = "month"
+    for readout in call.readouts.order_by("pk"):
+        parsed = _reparse(readout, call, vocabulary)
+        officials = _officials_for(parsed)
+        _merge_call_fields(call, parsed, officials)
+        call.save()
+        _add_participants(call, parsed, officials)
+    call.topics.set(Topic.objects.filter(statements__readout__call=call).distinct())
 
 
 def _merge_call_fields(call: Call, parsed, officials) -> None:

@@ -8,7 +8,9 @@ from readouts import ingest
 from readouts.reference import sync_reference_data
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "fixtures" / "readouts").glob("*.txt"))
+# The French seed texts (NNN_hash.txt); the other fixture readouts are the English samples.
+SEEDS = sorted((ROOT / "fixtures" / "readouts").glob("[0-9][0-9][0-9]_*.txt"))
+FIXTURE_READOUTS = sorted((ROOT / "fixtures" / "readouts").glob("*.txt"))
 SAMPLES = sorted((ROOT / "tests" / "data" / "samples").glob("*.txt"))
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from readouts.detail_views import CallDetailView
+from readouts.views.pages import CallDetailView
 from tests.factories import make_call, make_office, make_official, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -287,3 +287,37 @@ def test_official_and_topic_query_counts_do_not_grow_with_the_archive(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         get(client, url)
+
+
+def test_official_calls_take_the_call_list_filters(client, call, people):
+    aliyev, blinken = people["aliyev"], people["blinken"]
+    later = make_call("2023-09-19", [aliyev, blinken], statements=[(aliyev, "Paix.", ["energy"])])
+    page = get(client, aliyev.get_absolute_url() + "?year=2023").content.decode()
+    assert f'href="{later.get_absolute_url()}"' in page
+    assert f'href="{call.get_absolute_url()}"' not in page  # (its statements still link to it)
+    assert "Clear all filters" in page  # the active year shows as a removable chip
+    assert 'href="/?official=ilham-aliyev"' in page  # onward to the full list with facets
+
+    narrowed = get(client, aliyev.get_absolute_url() + "?official=antony-blinken").content.decode()
+    assert f'href="{later.get_absolute_url()}"' in narrowed
+    assert f'href="{call.get_absolute_url()}"' not in narrowed
+
+
+def test_official_page_refuses_a_bad_filter_with_a_400_that_says_why(client, call, people):
+    page = get(client, people["aliyev"].get_absolute_url() + "?date_after=soon", status=400)
+    assert "This search could not be run" in page.content.decode()
+
+
+def test_statements_by_topic_show_the_newest_few_and_link_to_all(client, people):
+    aliyev, blinken = people["aliyev"], people["blinken"]
+    for day in range(1, 6):
+        make_call(
+            dt.date(2022, 3, day),
+            [aliyev, blinken],
+            statements=[(aliyev, f"Déclaration numéro {day}.", ["peace-process"])],
+        )
+    page = get(client, aliyev.get_absolute_url()).content.decode()
+    assert "Déclaration numéro 5." in page and "Déclaration numéro 3." in page
+    assert "Déclaration numéro 2." not in page
+    assert "All 5 statements on Peace process" in page
+    assert "/statements/?speaker=ilham-aliyev&amp;topic=peace-process" in page

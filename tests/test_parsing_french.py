@@ -363,11 +363,73 @@ def test_decode_errors_give_the_reason(raw, message):
         decode_readout(raw)
 
 
-def test_language_detection_and_refusal_without_a_rule_set():
-    from readouts.parsing import detect_language
+def test_language_detection_and_refusal_without_a_rule_set(monkeypatch):
+    from readouts.parsing import detect_language, engine
 
     assert detect_language("Les parties ont discuté de la paix et de la sécurité.") == "fr"
     english = " date 2024-04 Secretary of State Antony J. Blinken spoke today with Ilham Aliyev."
     assert detect_language(english) == "en"
+    assert parse(english).language == "en"
+    monkeypatch.delitem(engine.RULE_SETS, "en")
     with pytest.raises(ParseError, match="no rules yet for readouts in language 'en'"):
         parse(english)
+
+
+# -- variants: neutral framing, titles, feminine pronoun, quotations, agency datelines ---------
+
+BAYRAMOV_SHERMAN = (
+    " date 2023-03 Bakou, 9 mars, AZERTAC\n\n"
+    "Le ministre des Affaires étrangères Djeyhoun Baïramov a eu un entretien téléphonique avec "
+    "la secrétaire d'État adjointe américaine Wendy Sherman."
+)
+
+
+def test_agency_dateline_neutral_framing_and_french_spellings():
+    parsed = parse(BAYRAMOV_SHERMAN)
+    assert (parsed.date, parsed.date_precision) == (dt.date(2023, 3, 9), "day")
+    assert parsed.publisher == "azertac"
+    assert parsed.initiator is None
+    assert [p.slug for p in parsed.participants] == ["jeyhun-bayramov", "wendy-sherman"]
+
+
+def test_se_sont_entretenus_has_no_initiator_and_aliev_is_aliyev():
+    parsed = parse(
+        " date 2022-10 Le 10 octobre, Ilham Aliev et Antony Blinken se sont entretenus "
+        "par téléphone."
+    )
+    assert parsed.initiator is None
+    assert [p.slug for p in parsed.participants] == ["ilham-aliyev", "antony-blinken"]
+
+
+@pytest.mark.parametrize(
+    "subject", ["Le ministre", "Le chef de la diplomatie azerbaïdjanaise", "Djeyhoun Baïramov"]
+)
+def test_foreign_minister_by_title(subject):
+    text = BAYRAMOV_SHERMAN + f"\n\n{subject} a souligné l'importance du processus de paix."
+    assert speakers(text) == ["jeyhun-bayramov"]
+
+
+def test_feminine_pronoun_is_the_previous_speaker():
+    text = BAYRAMOV_SHERMAN + (
+        "\n\nWendy Sherman a salué les progrès. Elle a dit espérer un traité de paix."
+    )
+    assert speakers(text) == ["wendy-sherman", "wendy-sherman"]
+
+
+def test_quotation_is_attributed_to_its_speaker():
+    text = BAYRAMOV_SHERMAN + (
+        "\n\nWendy Sherman a salué les progrès. « L'Azerbaïdjan est prêt à signer un traité de "
+        "paix avec l'Arménie », a déclaré le ministre."
+    )
+    parsed = parse(text)
+    assert [s.speaker for s in parsed.statements] == ["wendy-sherman", "jeyhun-bayramov"]
+    assert parsed.statements[1].topics == ["peace-treaty"]
+
+
+def test_hier_counts_from_the_dateline():
+    parsed = parse(
+        " date 2023-03 Bakou, 9 mars, AZERTAC\n\nHier, le président Ilham Aliyev a reçu un "
+        "appel téléphonique du secrétaire d'État américain Antony Blinken."
+    )
+    assert parsed.date == dt.date(2023, 3, 8)
+    assert parsed.initiator == "antony-blinken"

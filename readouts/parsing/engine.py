@@ -11,10 +11,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .english import ENGLISH
 from .french import FRENCH
 from .gazetteer import NameIndex, NameMatch
 from .header import Header, parse_header
 from .mentions import find_entities
+from .publishers import detect_publisher, spokespeople
 from .rules import Role, RuleSet, VerbPhrase
 from .text import Span, fold, paragraph_spans, sentence_spans, tokens
 from .topics import TopicTagger
@@ -30,7 +32,54 @@ from .types import (
     TopicCues,
 )
 
-RULE_SETS: dict[str, RuleSet] = {"fr": FRENCH}
+RULE_SETS: dict[str, RuleSet] = {"fr": FRENCH, "en": ENGLISH}
+
+# Words that make a run of capitalised words an institution, not a person's name.
+INSTITUTION_WORDS = frozenset(
+    [
+        "department",
+        "administration",
+        "council",
+        "ministry",
+        "office",
+        "committee",
+        "agency",
+        "affairs",
+        "relations",
+        "security",
+        "state",
+        "states",
+        "republic",
+        "service",
+        "union",
+        "nations",
+        "house",
+        "group",
+        "organization",
+        "organisation",
+        "foreign",
+        "national",
+        "presidential",
+        "general",
+        "policy",
+        "assembly",
+        "parliament",
+        "embassy",
+        "government",
+        "cabinet",
+        "commission",
+        "bureau",
+        "court",
+        "fund",
+        "bank",
+        "ministere",
+        "conseil",
+        "affaires",
+        "etats",
+        "departement",
+        "service",
+    ]
+)
 
 # Very frequent words for language detection; kept apart from the rule sets so a language can
 # be recognised (and refused with a clear reason) before its rule set exists.
@@ -71,9 +120,24 @@ DETECTION_WORDS = {
             "on",
             "is",
             "were",
+            "from",
+            "in",
+            "by",
+            "at",
+            "an",
+            "its",
+            "their",
+            "spoke",
+            "received",
         ]
     ),
 }
+
+# Lines above a readout that are not its headline.
+BOILERPLATE = (
+    r"^(?:readout|media note|press release|office of the spokesperson|for immediate release"
+    r"|statements and releases|briefing room)$|attributable to|^the (?:following|below) is"
+)
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -127,6 +191,8 @@ class _Parse:
         self.gazetteer = gazetteer
         self.index = NameIndex(gazetteer.officials)
         self.warnings: list[str] = []
+        self._extra_mentions: list[ParsedMention] = []
+        self._surnames: dict[str, str] = {}
         self.header = parse_header(text)
         self.body_start = self.header.end if self.header else 0
         if not text[self.body_start :].strip():
@@ -146,10 +212,20 @@ class _Parse:
     # -- framing, date, participants --------------------------------------------------------
 
     def framing(self) -> int:
-        for i, span in enumerate(self.sentences[: self.rules.framing_search]):
-            if self.rules.framing.search(self.folded, span.start, span.end):
+        """The sentence that describes the call; a headline ("Phone Call with...") is skipped
+        when a real sentence (one that ends with a stop) follows it."""
+        matches = [
+            i
+            for i, span in enumerate(self.sentences[: self.rules.framing_search])
+            if self.rules.framing.search(self.folded, span.start, span.end)
+        ]
+        if not matches:
+            raise ParseError("no call framing: the first sentence does not describe a phone call")
+        for i in matches:
+            span = self.sentences[i]
+            if re.search(r"[.!?…][\"»”’')\]]*$", self.text[span.start : span.end]):
                 return i
-        raise ParseError("no call framing: the first sentence does not describe a phone call")
+        return matches[0]
 
     def date(self, before: list[Span]) -> tuple[dt.date, str]:
         rules, header = self.rules, self.header
@@ -158,12 +234,16 @@ class _Parse:
             for pattern in rules.date_patterns:
                 for m in pattern.finditer(self.folded, span.start, span.end):
                     found.append(m)
+        framing = before[-1]
+        # A date in the framing sentence ("On March 8, ...") is the call's; a dateline above
+        # it is only the publication date.
+        found.sort(key=lambda m: not framing.start <= m.start() < framing.end)
         for m in found:
             year = int(m.group("year")) if m.group("year") else None
             month = rules.months[m.group("month")]
-            if header and (month != header.month or year not in (None, header.year)):
-                continue
             if not header and year is None:
+                continue
+            if header and year not in (None, header.year) and abs(year - header.year) > 1:
                 continue
             day = 1 if m.group("day") in ("1er", "1st") else int(m.group("day"))
             try:
@@ -172,6 +252,11 @@ class _Parse:
                 self.warnings.append(
                     f"the text's date '{self.text[m.start() : m.end()]}' does not exist; ignored"
                 )
+                continue
+            if not framing.start <= m.start() < framing.end:
+                # A dateline: "today", "yesterday", "last Monday" count from it.
+                date = self._relative(framing, date)
+            if header and (date.year, date.month) != (header.year, header.month):
                 continue
             self._check_weekday(m, date)
             return date, "day"
@@ -184,6 +269,22 @@ class _Parse:
                 f"{header.year}-{header.month:02d}; ignored"
             )
         return self._header_date(header)
+
+    def _relative(self, framing: Span, reference: dt.date) -> dt.date:
+        """The call's day from the framing sentence's "yesterday" or "last Monday"."""
+        rules, folded = self.rules, self.folded
+        if rules.relative_days:
+            m = rules.relative_days.search(folded, framing.start, framing.end)
+            if m:
+                return reference + dt.timedelta(days=rules.relative_offsets[m.group("word")])
+        if rules.relative_weekday:
+            m = rules.relative_weekday.search(folded, framing.start, framing.end)
+            if m:
+                back = (reference.weekday() - rules.weekdays[m.group("weekday")]) % 7
+                if back == 0 and m.group("last") in ("last", "dernier"):
+                    back = 7
+                return reference - dt.timedelta(days=back)
+        return reference
 
     def _header_date(self, header: Header) -> tuple[dt.date, str]:
         try:
@@ -228,14 +329,36 @@ class _Parse:
         found.sort(key=lambda f: f.name_start)
         if not found:
             raise ParseError("no participant found: the framing sentence names no official")
-        participants = []
+        titles = []
         window = framing.start
         for f in found:
             title, f.start, after_end = self._title(window, f)
             window = max(f.name_end, after_end)
+            titles.append(title)
+        separately = self.rules.separately and self.rules.separately.search(
+            self.folded, framing.start, framing.end
+        )
+        participants, kept = [], []
+        for f, title in zip(found, titles, strict=True):
+            country = f.official.country if f.official else self._country_near(f, title)
+            if separately and country not in ("AZ", "US"):
+                # "spoke separately with A and B": only the Azerbaijani and US officials
+                # are on this call; the others had calls of their own.
+                slug = f.official.slug if f.official else None
+                self._extra_mentions.append(ParsedMention("person", f.name, slug))
+                continue
+            kept.append(f)
             participants.append(self._participant(f, title, day))
-        self._found = found
+        self._found = kept
         return participants
+
+    def _country_near(self, f: _Found, title: str) -> str:
+        """An unknown official's country, from the title or "of Armenia" after the name."""
+        after = re.match(
+            r"\s+(?:of|from|d'|de)\s*[^,;.]*?(?=\s+and\s|\s+et\s|[,;.]|$)",
+            self.folded[f.name_end :],
+        )
+        return self._country_of(title) or self._country_of(after.group() if after else "")
 
     def _ambiguous(self, match: NameMatch) -> None:
         written = self.text[match.start : match.end]
@@ -249,10 +372,10 @@ class _Parse:
         for cue in (rules.framing, rules.caller_after, rules.caller_before):
             for m in cue.finditer(folded, window, f.name_start):
                 start = max(start, m.end())
-        head = rules.title_heads.search(folded, start, f.name_start)
-        if head:
-            title = self.text[head.start() : f.name_start].rstrip(" ,\u00a0")
-            return title, head.start(), -1
+        head = rules.title_start(self.text, folded, start, f.name_start)
+        if head is not None:
+            title = self.text[head : f.name_start].rstrip(" ,\u00a0")
+            return title, head, -1
         after = re.compile(r"\s*,\s*").match(self.text, f.name_end)
         if after:
             head = rules.title_heads.match(folded, after.end())
@@ -293,11 +416,15 @@ class _Parse:
                 continue
             if find_entities(self.text[start:end], self.folded[start:end], set()):
                 continue
+            if any(fold(word.group()) in INSTITUTION_WORDS for word in run):
+                continue
             before = self.folded[max(framing.start, start - 80) : start].rstrip(" ,")
             heads = list(self.rules.title_heads.finditer(before))
             if not heads:
                 continue
             between = before[heads[-1].end() :]
+            if re.search(r"spokes(?:person|man|woman)\s*$|porte-parole\s*$", before):
+                continue
             if re.search(r"[,.;]|\b(?:a|ont|has|had|spoke|called)\b", between):
                 continue
             result.append((start, end))
@@ -313,7 +440,7 @@ class _Parse:
             return ParsedParticipant(
                 f.official.name, f.official.slug, f.official.country, title, office
             )
-        country = self._country_of(title)
+        country = self._country_near(f, title)
         office = self._office_for_title(title, country)
         if office and not country:
             country = next(o.country for o in self.gazetteer.offices if o.slug == office)
@@ -403,7 +530,23 @@ class _Parse:
                 f"statement {order}: no reporting verb found; speaker guessed ({fallback})"
             )
             return fallback, True, None
-        candidates = self._candidates(span.start, verb.start, participants, previous)
+        quotes = self._quoted(span)
+        candidates = [
+            c
+            for c in self._candidates(span.start, verb.start, participants, previous)
+            if not any(s <= c.start < e for s, e in quotes)
+        ]
+        if not candidates and quotes:
+            # « Nous sommes prêts », a déclaré le ministre. / "...," said Secretary Blinken.
+            after = [
+                c
+                for c in self._candidates(verb.end, span.end, participants, previous)
+                if c.kind in ("name", "role")
+                and c.speaker
+                and re.fullmatch(r"[\s,]*(?:(?:the|le|la|l')\s*)?", self.folded[verb.end : c.start])
+            ]
+            if after:
+                return after[0].speaker, False, verb
         if not candidates:
             if verb.passive:
                 agent = self._passive_agent(verb.end, span.end, participants, previous)
@@ -420,8 +563,13 @@ class _Parse:
             for c in candidates
             if c.speaker not in (None, chosen.speaker) and c.kind in ("name", "role")
         ]
+        chosen_start = chosen.start
+        for c in sorted(candidates, key=lambda c: -c.end):
+            # Reach back over the chosen speaker's own title: "President Aliyev".
+            if c.speaker == chosen.speaker and not self.folded[c.end : chosen_start].strip():
+                chosen_start = min(chosen_start, c.start)
         for other in others:
-            gap = self.folded[other.end : chosen.start].strip(" ,")
+            gap = self.folded[other.end : chosen_start].strip(" ,")
             if gap in ("et", "and") and chosen.speaker not in (None, BOTH):
                 return BOTH, False, verb
         if chosen.kind == "pronoun" and chosen.speaker is None:
@@ -465,6 +613,12 @@ class _Parse:
             out.append(
                 _Candidate(match.start, match.end, slug, "name", text[match.start : match.end])
             )
+        named = [(c.start, c.end) for c in out]
+        for m in self._surname_matches(start, end):
+            overlaps = any(s < m.end() and m.start() < e for s, e in named)
+            if not overlaps and not self._prepositional(start, m.start(), spans):
+                slug = self._surnames[m.group()]
+                out.append(_Candidate(m.start(), m.end(), slug, "name", text[m.start() : m.end()]))
         for s, e, p in titles:
             if not self._prepositional(start, s, spans):
                 out.append(_Candidate(s, e, p.slug, "role", text[s:e]))
@@ -486,11 +640,32 @@ class _Parse:
                 out.append(_Candidate(position, position + len(word), BOTH, "joint", word))
         return out
 
+    def _quoted(self, span: Span) -> list[tuple[int, int]]:
+        """Spans inside quotation marks (« », “ ”, " ")."""
+        quoted = re.compile(r'"[^"]*"')
+        return [(m.start(), m.end()) for m in quoted.finditer(self.folded, span.start, span.end)]
+
+    def _surname_matches(self, start: int, end: int) -> list[re.Match[str]]:
+        """A participant's surname alone ("Mr. Sullivan") names that participant."""
+        if not self._surnames:
+            return []
+        pattern = r"(?<![\w-])(?:" + "|".join(map(re.escape, self._surnames)) + r")(?![\w-])"
+        return list(re.compile(pattern).finditer(self.folded, start, end))
+
+    def _learn_surnames(self, participants: list[ParsedParticipant]) -> None:
+        counts: dict[str, list[str]] = {}
+        for p in participants:
+            surname = fold(p.name.split()[-1]) if p.name.split() else ""
+            if len(surname) > 2:
+                counts.setdefault(surname, []).append(p.slug)
+        self._surnames = {name: slugs[0] for name, slugs in counts.items() if len(slugs) == 1}
+
     def _passive_agent(
         self, start: int, end: int, participants: list[ParsedParticipant], previous: str | None
     ) -> str | None:
         """``a été évoquée par le chef de l'État``: the agent of a passive is the speaker."""
-        by = re.compile(r"\s+par\s+(?:(?:le|la|les|l')\s*)?").match(self.folded, start, end)
+        marker = self.rules.passive_agent
+        by = marker.match(self.folded, start, end) if marker else None
         if not by:
             return None
         found = [
@@ -572,25 +747,32 @@ class _Parse:
         on_call = {p.slug for p in participants}
         mentions: list[ParsedMention] = []
         seen: set[str] = set()
-        for match in self.index.find(self.folded, self.body_start):
+        mentions.extend(self._extra_mentions)
+        seen.update(m.official_slug for m in self._extra_mentions if m.official_slug)
+        for name in spokespeople(self.text):
+            if all(m.name != name for m in mentions):
+                mentions.append(ParsedMention("person", name))
+        for match in self.index.find(self.folded, self._framing_start):
             official = match.official
             if official and official.slug not in on_call and official.slug not in seen:
                 seen.add(official.slug)
                 mentions.append(ParsedMention("person", official.name, official.slug))
         countries = {p.country for p in participants}
-        body = self.text[self.body_start :]
-        for entity in find_entities(body, self.folded[self.body_start :], countries):
+        body = self.text[self._framing_start :]
+        for entity in find_entities(body, self.folded[self._framing_start :], countries):
             mentions.append(ParsedMention(entity.kind, entity.name))
         return mentions
 
     def run(self) -> ParsedReadout:
         framing_index = self.framing()
         framing = self.sentences[framing_index]
+        self._framing_start = framing.start
         date, precision = self.date(self.sentences[: framing_index + 1])
         participants = self.participants(framing, date)
+        self._learn_surnames(participants)
         initiator = self.initiator(framing, participants)
         statements = self.statements(self.sentences[framing_index + 1 :], participants)
-        headline = " ".join(self.text[s.start : s.end] for s in self.sentences[:framing_index])
+        preamble = self.text[self.body_start : framing.start]
         return ParsedReadout(
             text=self.text,
             body=self.text[self.body_start :],
@@ -602,8 +784,34 @@ class _Parse:
             statements=statements,
             mentions=self.mentions(participants),
             warnings=self.warnings,
-            headline=headline,
+            headline=self._headline(preamble),
+            publisher=detect_publisher(preamble, self.text[framing.start : framing.end], self.text),
+            side=self._side(participants),
         )
+
+    def _headline(self, preamble: str) -> str:
+        """The title lines before the body, without datelines, stamps and boilerplate."""
+        lines = []
+        for line in preamble.splitlines():
+            line = line.strip()
+            folded = fold(line)
+            dated = any(p.search(folded) for p in self.rules.date_patterns)
+            if not line or (dated and len(line) < 60) or re.search(BOILERPLATE, folded):
+                continue
+            lines.append(line)
+        return " ".join(lines)
+
+    def _side(self, participants: list[ParsedParticipant]) -> str:
+        """Whose account this is, when the titles tell: a readout names the other side's
+        officials with their country ("Azerbaijani President Ilham Aliyev") and its own without."""
+        marked = {
+            p.country: bool(self._country_near(f, p.title_as_written))
+            for f, p in zip(self._found, participants, strict=True)
+            if p.country in ("AZ", "US")
+        }
+        if len(marked) == 2 and marked["AZ"] != marked["US"]:
+            return "US" if marked["AZ"] else "AZ"
+        return ""
 
 
 def parse_readout(

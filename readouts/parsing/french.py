@@ -109,6 +109,18 @@ JOINT_SUBJECTS = re.compile(
     r"|ministres|chefs d'etat|cotes)|les deux hommes|ils|elles|l'un et l'autre)\s*,?\s*$"
 )
 
+RELATIVE_DAYS = re.compile(r"(?P<word>aujourd'hui|avant-hier|hier|dans la nuit|cette nuit)")
+RELATIVE_OFFSETS = {
+    "aujourd'hui": 0,
+    "hier": -1,
+    "avant-hier": -2,
+    "dans la nuit": -1,
+    "cette nuit": -1,
+}
+RELATIVE_WEEKDAY = re.compile(
+    r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:\s+(?P<last>dernier))?\b"
+)
+
 ANAPHORS = re.compile(
     r"\b(?:ce|cet) (?:probleme|sujet|dossier)\b|\bcette (?:question|affaire|problematique)\b"
     r"|\bces (?:questions|problemes|sujets)\b"
@@ -523,4 +535,10 @@ FRENCH = FrenchRules(
     object_classes=OBJECT_CLASSES,
     subordinators=SUBORDINATORS,
     anaphors=ANAPHORS,
+    framing_search=3,
+    relative_days=RELATIVE_DAYS,
+    relative_offsets=RELATIVE_OFFSETS,
+    relative_weekday=RELATIVE_WEEKDAY,
+    separately=re.compile(r"\bseparement\b|\brespectivement\b"),
+    passive_agent=re.compile(r"\s+par\s+(?:(?:le|la|les|l')\s*)?"),
 )

@@ -55,6 +55,17 @@ class RuleSet:
     subordinators: frozenset[str] = frozenset()  # a verb right after these is not the main one
     anaphors: re.Pattern[str] | None = None  # "ce problème": topics of the previous sentence
     framing_search: int = 1  # how many leading sentences may hold the call framing
+    # "today", "yesterday": the call's day relative to a dateline (offset in days by word)
+    relative_days: re.Pattern[str] | None = None
+    relative_offsets: dict[str, int] = field(default_factory=dict)
+    relative_weekday: re.Pattern[str] | None = None  # groups: last?, weekday
+    separately: re.Pattern[str] | None = None  # "spoke separately with A and B"
+    passive_agent: re.Pattern[str] | None = None  # "par le", "by the": the agent follows
+
+    def title_start(self, text: str, folded: str, start: int, end: int) -> int | None:
+        """Where the title written before a name (between ``start`` and ``end``) begins."""
+        head = self.title_heads.search(folded, start, end)
+        return head.start() if head else None
 
     def find_verbs(self, text: str, tokens: list[Token]) -> list[VerbPhrase]:
         raise NotImplementedError

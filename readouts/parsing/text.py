@@ -212,8 +212,8 @@ def sentence_spans(text: str, para: Span) -> list[Span]:
 def _starts_sentence(text: str, pos: int, limit: int) -> bool:
     while pos < limit and text[pos].isspace():
         pos += 1
-    while pos < limit and text[pos] in "\"«“'‘(":
-        pos += 1
+    while pos < limit and (text[pos] in "\"«“'‘(" or text[pos].isspace()):
+        pos += 1  # « Nous ...
     return pos < limit and (text[pos].isupper() or text[pos].isdigit())
 
 

@@ -100,6 +100,7 @@ class ParsedReadout:
     warnings: list[str] = field(default_factory=list)
     headline: str = ""
     publisher: str = ""  # detected publisher key, "" when the text does not say
+    side: str = ""  # "AZ" or "US" when the titles show whose account it is, else ""
 
     @property
     def topics(self) -> list[str]:

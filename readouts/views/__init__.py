@@ -1,5 +1,1 @@
-"""The filtered lists (``lists``); the pages about one thing live in ``readouts.detail_views``."""
-
-from .lists import CallListView, StatementListView
-
-__all__ = ["CallListView", "StatementListView"]
+"""Views: the filtered lists (``lists``) and the pages about one thing (``pages``)."""

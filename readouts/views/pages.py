@@ -6,14 +6,17 @@ Every page loads what it shows in a fixed number of queries, whatever the archiv
 from collections import defaultdict
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from . import citations
-from .models import Call, Country, Official, Participant, Statement, Tenure, Topic
+from .. import active_filters, citations
+from ..comparison import compare
+from ..filters import CallFilter
+from ..models import Call, Country, Official, Participant, Statement, Tenure, Topic
 
 CALLS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 30
@@ -60,6 +63,7 @@ class CallDetailView(DetailView):
             previous_call=earlier.order_by("-date", "slug").first(),
             next_call=later.order_by("date", "-slug").first(),
             citation=citations.cite_call(call, absolute_url, accessed),
+            comparison=compare(call),
             **kwargs,
         )
 
@@ -131,19 +135,39 @@ class OfficialListView(ListView):
         )
 
 
-class OfficialDetailView(DetailView):
+class FilteredCallsMixin:
+    """The calls section of an official or topic page takes the call list's GET filters."""
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.calls = CallFilter(request.GET or None, queryset=self.base_calls(), request=request)
+        if self.calls.is_bound and not self.calls.is_valid():
+            errors = [
+                (self.calls.filters[key].label or key if key in self.calls.filters else "", message)
+                for key, messages in self.calls.errors.items()
+                for message in messages
+            ]
+            context = self.get_context_data(object=self.object, calls_page=None, errors=errors)
+            return self.render_to_response(context, status=400)
+        return self.render_to_response(
+            self.get_context_data(object=self.object, calls_page=paginate(request, self.calls.qs))
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            calls_filter=self.calls, chips=active_filters.chips(self.calls), **kwargs
+        )
+
+
+class OfficialDetailView(FilteredCallsMixin, DetailView):
     model = Official
     template_name = "readouts/official_detail.html"
 
+    def base_calls(self):
+        return calls_for_lists().filter(participants__official=self.object)
+
     def get_context_data(self, **kwargs):
         official = self.object
-        calls = calls_for_lists().filter(participants__official=official)
-        statements = (
-            Statement.objects.filter(speaker=official)
-            .select_related("readout__call")
-            .prefetch_related("topics")
-            .order_by("-readout__call__date", "readout", "order")
-        )
         counterparts = (
             Official.objects.filter(participations__call__participants__official=official)
             .exclude(pk=official.pk)
@@ -152,24 +176,43 @@ class OfficialDetailView(DetailView):
         )
         return super().get_context_data(
             tenures=Tenure.objects.filter(official=official).select_related("office"),
-            calls_page=paginate(self.request, calls),
-            statements_by_topic=group_by_topic(statements),
+            statements_by_topic=latest_statements_by_topic(Q(speaker=official)),
             counterparts=counterparts,
             **kwargs,
         )
 
 
-def group_by_topic(statements):
-    """[(topic or None, [statements])], topics in name order, untagged statements last."""
+STATEMENTS_PER_TOPIC = 3
+
+
+def latest_statements_by_topic(condition):
+    """[(topic, count, latest statements)] for the statements matching ``condition``.
+
+    Two queries whatever the number of statements: the counts per topic, then the newest
+    few of each topic picked by a window function.
+    """
+    tagged = Statement.topics.through.objects.filter(
+        statement__in=Statement.objects.filter(condition)
+    )
+    counts = dict(tagged.values_list("topic").annotate(n=Count("id")).order_by())
+    latest = (
+        tagged.select_related("topic", "statement__readout__call")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("topic"),
+                order_by=[F("statement__readout__call__date").desc(), F("statement__order")],
+            )
+        )
+        .filter(rank__lte=STATEMENTS_PER_TOPIC)
+    )
     groups = defaultdict(list)
-    for statement in statements:
-        for topic in statement.topics.all() or [None]:
-            groups[topic].append(statement)
-    tagged = sorted((t for t in groups if t is not None), key=lambda t: t.name_en)
-    ordered = [(topic, groups[topic]) for topic in tagged]
-    if None in groups:
-        ordered.append((None, groups[None]))
-    return ordered
+    for row in latest:
+        groups[row.topic].append(row.statement)
+    return [
+        (topic, counts[topic.pk], statements)
+        for topic, statements in sorted(groups.items(), key=lambda item: item[0].name_en)
+    ]
 
 
 class TopicListView(ListView):
@@ -177,9 +220,12 @@ class TopicListView(ListView):
     template_name = "readouts/topic_list.html"
 
 
-class TopicDetailView(DetailView):
+class TopicDetailView(FilteredCallsMixin, DetailView):
     model = Topic
     template_name = "readouts/topic_detail.html"
+
+    def base_calls(self):
+        return calls_for_lists().filter(topics=self.object)
 
     def get_context_data(self, **kwargs):
         topic = self.object
@@ -196,7 +242,6 @@ class TopicDetailView(DetailView):
             .order_by("year")
         )
         return super().get_context_data(
-            calls_page=paginate(self.request, calls_for_lists().filter(topics=topic)),
             statements_page=paginate(
                 self.request, statements, param="statements_page", per_page=STATEMENTS_PER_PAGE
             ),

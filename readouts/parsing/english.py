@@ -1,0 +1,498 @@
+"""English rule set: call framing, titles and role phrases, reporting verbs, dates.
+
+Written for both sides' styles: State Department and White House readouts ("Secretary Blinken
+spoke today with Azerbaijani President Ilham Aliyev") and Azerbaijani ones in English
+("President Ilham Aliyev received a phone call from U.S. Secretary of State Antony Blinken").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rules import Role, RuleSet, VerbPhrase
+from .text import Token
+
+_PREFIX = r"(?:(?:azerbaijani|u\.s\.|us|american|united states|armenian|russian)\s+)?"
+_SUFFIX = (
+    r"(?:\s+(?:of (?:the republic of )?azerbaijan|of the united states|of armenia"
+    r"|of the russian federation))?"
+)
+
+
+def _role(head: str, *kinds: str) -> Role:
+    return Role(
+        re.compile(r"(?<![\w-])" + _PREFIX + r"(?:" + head + r")(?![\w-])" + _SUFFIX), kinds
+    )
+
+
+ROLES = (
+    _role(r"vice[ -]president", "vice-president"),
+    _role(r"prime minister", "prime-minister"),
+    _role(r"deputy secretary(?: of state)?", "deputy-secretary-of-state"),
+    _role(
+        r"assistant secretary(?: of state)?(?: for european and eurasian affairs)?",
+        "assistant-secretary-eur",
+    ),
+    _role(r"secretary of defen[cs]e|defen[cs]e secretary", "secretary-of-defense"),
+    _role(r"secretary(?: of state)?", "secretary-of-state", "secretary-of-defense"),
+    _role(
+        r"foreign minister|minister of foreign affairs|foreign affairs minister|top diplomat",
+        "foreign-minister",
+    ),
+    _role(r"national security advis[eo]r|apnsa", "national-security-advisor"),
+    _role(
+        r"assistant to the president|presidential (?:assistant|aide)"
+        r"|head of the foreign (?:policy affairs|relations) department",
+        "presidential-assistant",
+    ),
+    _role(r"head of state|president", "president"),
+    _role(r"ambassador", "ambassador"),
+    _role(r"minister", "minister"),
+)
+
+TITLE_HEADS = re.compile(
+    r"(?<![\w'-])(?:(?:vice|deputy|assistant|under|acting|first|prime|foreign)[ -])?"
+    r"(?:president|secretary|minister|advis[eo]r|ambassador|envoy|representative|director"
+    r"|senator|head|chief|chairman|chair|coordinator|counselor|aide|leader|apnsa)(?![\w])"
+)
+
+COUNTRY_MARKERS = (
+    (re.compile(r"(?<![\w-])(?:u\.s\.|us|american|united states)(?![\w])"), "US"),
+    (re.compile(r"\bazerbaijan(?:i)?\b"), "AZ"),
+    (re.compile(r"\barmenian?\b"), "AM"),
+    (re.compile(r"\brussian?\b|\brussian federation\b"), "RU"),
+)
+
+_MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+MONTHS |= {name[:3]: number for name, number in list(MONTHS.items())}
+MONTHS["sept"] = 9
+# Numeric stamps ("03/16/2022"): the month group holds digits.
+MONTHS |= {str(n): n for n in range(1, 13)} | {f"{n:02d}": n for n in range(1, 10)}
+WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+_MONTH = r"(?P<month>" + "|".join(sorted((m for m in MONTHS if m.isalpha()), key=len)[::-1]) + r")"
+_WEEKDAY = r"(?:\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\s*,?\s+)?"
+DATES = (
+    # March 16, 2022 / Wednesday, March 16 / Sept. 9
+    re.compile(
+        _WEEKDAY + r"\b" + _MONTH + r"\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+        r"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)\b)?"
+    ),
+    # 16 March 2022
+    re.compile(
+        _WEEKDAY + r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r"\b\.?"
+        r"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)\b)?"
+    ),
+    # 03/16/2022 10:15 AM EDT
+    re.compile(r"\b(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"),
+)
+RELATIVE_DAYS = re.compile(
+    r"\b(?P<word>earlier today|today|this (?:morning|afternoon|evening)|tonight|yesterday"
+    r"|last night|overnight)\b"
+)
+RELATIVE_OFFSETS = {
+    "earlier today": 0,
+    "today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "overnight": -1,
+}
+RELATIVE_WEEKDAY = re.compile(
+    r"\b(?:(?P<last>last|this past|on)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
+)
+
+FRAMING = re.compile(
+    r"\bspo(?:ke|ken)\b|\bspeaks\b|\btalked\b|\b(?:phone|telephone|video) (?:call|conversation)"
+    r"|\bby (?:tele)?phone\b|\bvideoconference\b|\bcalled\b(?! (?:for|on|upon)\b)|\bphoned\b"
+    r"|\btelephoned\b|\breceived a call\b|\bheld a call\b|\bhad a call\b"
+)
+CALLER_AFTER = re.compile(
+    r"\breceived (?:a |an )?(?:(?:phone|telephone|video) )?call from\b"
+    r"|\bat the (?:request|initiative) of\b"
+)
+CALLER_BEFORE = re.compile(
+    r"\b(?:made|placed|initiated) (?:a |an )?(?:(?:phone|telephone|video) )?call to\b"
+    r"|\b(?:called|phoned|telephoned)\b(?! (?:for|on|upon)\b)"
+)
+SEPARATELY = re.compile(r"\bseparate(?:ly)?\b|\brespectively\b")
+PASSIVE_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
+
+JOINT_SUBJECTS = re.compile(
+    r"(?<![\w'-])(?:the (?:two |three )?(?:sides|parties|leaders|officials|ministers|presidents"
+    r"|interlocutors|counterparts|men)|both (?:sides|parties|leaders|officials|men|ministers)"
+    r"|both|all(?: (?:sides|parties|three|participants))?|each side|the two|they)\s*,?\s*$"
+)
+ANAPHORS = re.compile(r"\b(?:this|that|the) (?:issue|matter|question|topic|problem)\b")
+
+STOPWORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "he",
+        "she",
+        "they",
+        "we",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "not",
+        "no",
+        "also",
+        "all",
+        "any",
+        "both",
+        "each",
+        "into",
+        "over",
+        "about",
+        "between",
+    ]
+)
+
+ADVERBS = frozenset(
+    [
+        "also",
+        "further",
+        "again",
+        "then",
+        "later",
+        "additionally",
+        "separately",
+        "jointly",
+        "both",
+        "once",
+        "too",
+        "repeatedly",
+    ]
+)
+AUX_PASSIVE = frozenset(["was", "were", "is", "are", "been"])
+AUX_PERFECT = frozenset(["has", "have", "had"])
+IRREGULAR_PARTICIPLES = frozenset(
+    [
+        "made",
+        "held",
+        "given",
+        "taken",
+        "said",
+        "told",
+        "brought",
+        "set",
+        "put",
+        "sent",
+        "shown",
+        "drawn",
+        "undertaken",
+        "known",
+        "seen",
+        "done",
+        "paid",
+        "laid",
+        "sought",
+        "led",
+        "kept",
+        "left",
+        "won",
+        "struck",
+        "thought",
+        "met",
+        "felt",
+        "spent",
+        "built",
+    ]
+)
+# Reporting verbs as written in the past tense; multiword ones ("called for") first.
+VERB_CLASSES = {
+    # concern
+    "expressed concern": "concern", "cautioned": "concern", "warned": "concern",
+    "condemned": "concern", "deplored": "concern", "regretted": "concern",
+    "raised concern": "concern", "raised concerns": "concern",
+    # emphasis
+    "emphasized": "emphasis", "emphasised": "emphasis", "stressed": "emphasis",
+    "underscored": "emphasis", "underlined": "emphasis", "highlighted": "emphasis",
+    "reinforced": "emphasis", "noted": "emphasis", "pointed out": "emphasis",
+    "insisted": "emphasis", "recalled": "emphasis", "took note": "emphasis",
+    "acknowledged": "emphasis", "recognized": "emphasis", "recognised": "emphasis",
+    "confirmed": "emphasis", "affirmed": "emphasis", "drew attention": "emphasis",
+    # urge
+    "urged": "urge", "called for": "urge", "called on": "urge", "called upon": "urge",
+    "encouraged": "urge", "pressed": "urge", "asked": "urge", "requested": "urge",
+    "invited": "urge", "appealed": "urge",
+    # welcome
+    "welcomed": "welcome", "praised": "welcome", "commended": "welcome", "thanked": "welcome",
+    "applauded": "welcome", "lauded": "welcome", "appreciated": "welcome",
+    "congratulated": "welcome", "hailed": "welcome", "saluted": "welcome",
+    # agreement
+    "agreed": "agreement", "accepted": "agreement", "concurred": "agreement",
+    "endorsed": "agreement",
+    # support
+    "reaffirmed": "support", "reiterated": "support", "supported": "support",
+    "pledged": "support", "committed": "support", "offered": "support",
+    # information
+    "said": "information", "told": "information", "stated": "information",
+    "informed": "information", "briefed": "information", "explained": "information",
+    "announced": "information", "added": "information", "described": "information",
+    "shared": "information", "updated": "information", "assessed": "information",
+    "considered": "information", "outlined": "information", "presented": "information",
+    "proposed": "information", "suggested": "information", "reported": "information",
+    "replied": "information", "responded": "information", "declared": "information",
+    "conveyed": "information", "expressed": "information", "voiced": "information",
+    "extended": "information", "characterized": "information", "described as": "information",
+    # hope
+    "hoped": "hope", "expressed hope": "hope", "wished": "hope", "expected": "hope",
+    "looked forward": "hope",
+    # condolence
+    "offered condolences": "condolence", "expressed condolences": "condolence",
+    # discussion
+    "discussed": "discussion", "reviewed": "discussion", "exchanged": "discussion",
+    "addressed": "discussion", "touched on": "discussion", "touched upon": "discussion",
+    "took stock": "discussion", "talked": "discussion", "covered": "discussion",
+    "focused": "discussion", "explored": "discussion", "examined": "discussion",
+    "consulted": "discussion", "raised": "discussion", "spoke": "discussion",
+}  # fmt: skip
+_MULTIWORD = tuple(sorted((k.split() for k in VERB_CLASSES if " " in k), key=len, reverse=True))
+_SINGLE = frozenset(k for k in VERB_CLASSES if " " not in k)
+LIGHT_VERBS = frozenset(
+    ["expressed", "conveyed", "offered", "extended", "reiterated", "reaffirmed", "noted",
+     "voiced", "shared", "affirmed", "raised", "underscored"]
+)  # fmt: skip
+OBJECT_CLASSES = (
+    ("condolence", "condolence"),
+    ("sympathy", "condolence"),
+    ("concern", "concern"),
+    ("worry", "concern"),
+    ("alarm", "concern"),
+    ("support", "support"),
+    ("commitment", "support"),
+    ("solidarity", "support"),
+    ("gratitude", "welcome"),
+    ("appreciation", "welcome"),
+    ("thanks", "welcome"),
+    ("congratulation", "welcome"),
+    ("satisfaction", "welcome"),
+    ("hope", "hope"),
+    ("wish", "hope"),
+    ("agreement", "agreement"),
+)
+SUBORDINATORS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "while",
+        "if",
+        "because",
+        "since",
+        "after",
+        "before",
+        "where",
+        "although",
+        "though",
+        "whether",
+        "once",
+        "until",
+    ]
+)
+PRONOUNS = frozenset({"he", "she", "it"})
+NOT_VERB_AFTER = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
+
+
+def _is_participle(token: Token) -> bool:
+    word = token.text
+    return (len(word) > 3 and word.endswith("ed")) or word in IRREGULAR_PARTICIPLES
+
+
+def _is_adverb(token: Token) -> bool:
+    return token.text in ADVERBS or (len(token.text) > 4 and token.text.endswith("ly"))
+
+
+class EnglishRules(RuleSet):
+    def title_start(self, text: str, folded: str, start: int, end: int) -> int | None:
+        """The title is the run of words right before the name, after "with", "and" or a comma:
+        "spoke with Azerbaijani President Ilham Aliyev" -> "Azerbaijani President"."""
+        segment = folded[start:end]
+        cut = 0
+        for m in re.finditer(r"\bwith\b|\band\b|[,;:]", segment):
+            cut = m.end()
+        position = start + cut
+        while position < end and not text[position].isupper():
+            position += 1
+        if position >= end or not self.title_heads.search(folded, position, end):
+            return None
+        return position
+
+    def find_verbs(self, text: str, tokens: list[Token]) -> list[VerbPhrase]:
+        verbs = []
+        i = 0
+        while i < len(tokens):
+            found = self._verb_at(text, tokens, i)
+            if found is None:
+                i += 1
+                continue
+            first, last, key, passive = found
+            start = first
+            while start > 0 and _is_adverb(tokens[start - 1]):
+                start -= 1
+            kept = tuple(t for t in tokens[first : last + 1] if not _is_adverb(t))
+            verbs.append(
+                VerbPhrase(
+                    start=tokens[start].start,
+                    end=tokens[last].end,
+                    words=kept,
+                    key=key,
+                    passive=passive,
+                    object_words=tuple(t.folded for t in tokens[last + 1 : last + 5]),
+                )
+            )
+            i = last + 1
+        return verbs
+
+    def _verb_at(self, text: str, tokens: list[Token], i: int):
+        """(first index, last index, key, passive) of a verb phrase starting at ``i``, or None."""
+        word = tokens[i].text
+        if word in AUX_PASSIVE or word in AUX_PERFECT:
+            j = i + 1
+            while j < len(tokens) and _is_adverb(tokens[j]):
+                j += 1
+            passive = word in AUX_PASSIVE
+            if word in AUX_PERFECT and j < len(tokens) and tokens[j].text == "been":
+                passive, j = True, j + 1
+                while j < len(tokens) and _is_adverb(tokens[j]):
+                    j += 1
+            if j < len(tokens) and _is_participle(tokens[j]):
+                key, last = self._key(tokens, j)
+                return i, last, key, passive
+            return None
+        if word in _SINGLE or self._starts_multiword(tokens, i) or self._bare_past(text, tokens, i):
+            key, last = self._key(tokens, i)
+            return i, last, key, False
+        return None
+
+    def _starts_multiword(self, tokens: list[Token], i: int) -> bool:
+        return any([t.text for t in tokens[i : i + len(w)]] == w for w in _MULTIWORD)
+
+    def _key(self, tokens: list[Token], i: int) -> tuple[str, int]:
+        for words in _MULTIWORD:
+            if [t.text for t in tokens[i : i + len(words)]] == words:
+                return " ".join(words), i + len(words) - 1
+        return tokens[i].folded, i
+
+    def _bare_past(self, text: str, tokens: list[Token], i: int) -> bool:
+        """A past tense not in the lexicon, right after a subject: "The Secretary lauded"."""
+        token = tokens[i]
+        if not _is_participle(token) or i == 0 or "-" in token.text:
+            return False
+        if not text[token.start - 1].isspace():
+            return False  # "U.S.-facilitated"
+        before = i - 1
+        while before > 0 and _is_adverb(tokens[before]):
+            before -= 1
+        previous = tokens[before]
+        if previous.text in PRONOUNS or previous.text in ("they", "both", "sides", "parties"):
+            return True
+        written = text[previous.start : previous.end]
+        return written[0].isupper() and not written.endswith(("'s", "’s"))
+
+
+ENGLISH = EnglishRules(
+    language="en",
+    stopwords=STOPWORDS,
+    stemmer="english",
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    date_patterns=DATES,
+    framing=FRAMING,
+    caller_after=CALLER_AFTER,
+    caller_before=CALLER_BEFORE,
+    title_heads=TITLE_HEADS,
+    country_markers=COUNTRY_MARKERS,
+    roles=ROLES,
+    prepositions=frozenset(
+        [
+            "with",
+            "to",
+            "of",
+            "for",
+            "by",
+            "from",
+            "on",
+            "at",
+            "about",
+            "between",
+            "against",
+            "toward",
+            "towards",
+            "including",
+            "regarding",
+            "among",
+            "into",
+            "over",
+            "under",
+            "without",
+            "alongside",
+        ]
+    ),
+    determiners=frozenset(["the", "his", "her", "their", "its", "a", "an", "our"]),
+    pronouns=PRONOUNS,
+    plural_pronouns=frozenset({"they"}),
+    joint_subjects=JOINT_SUBJECTS,
+    impersonal=frozenset({"it"}),
+    verb_classes=VERB_CLASSES,
+    light_verbs=LIGHT_VERBS,
+    object_classes=OBJECT_CLASSES,
+    subordinators=SUBORDINATORS,
+    anaphors=ANAPHORS,
+    framing_search=4,
+    relative_days=RELATIVE_DAYS,
+    relative_offsets=RELATIVE_OFFSETS,
+    relative_weekday=RELATIVE_WEEKDAY,
+    separately=SEPARATELY,
+    passive_agent=PASSIVE_AGENT,
+)

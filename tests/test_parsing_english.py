@@ -1,0 +1,268 @@
+"""English rule set, one cue at a time, on short made-up readouts of both sides' styles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from readouts.parsing import BOTH
+
+from .parsing_support import parse
+
+US_FRAMING = " date 2022-10 Secretary of State Antony J. Blinken spoke today with Azerbaijani "
+US_FRAMING += "President Ilham Aliyev."
+
+
+def readout(*sentences: str, framing: str = US_FRAMING) -> str:
+    return framing + "\n\n" + " ".join(sentences)
+
+
+def speakers(text: str) -> list[str]:
+    return [s.speaker for s in parse(text).statements]
+
+
+# -- before the body: headlines, datelines, stamps, spokespeople ------------------------------
+
+
+def test_headline_and_dateline_before_the_body():
+    parsed = parse(
+        " date 2022-03 Secretary Blinken’s Call with Azerbaijani President Aliyev\n"
+        "March 16, 2022\n\n"
+        "Secretary of State Antony J. Blinken spoke today with Azerbaijani President Ilham "
+        "Aliyev. The Secretary stressed the importance of the peace process."
+    )
+    assert parsed.language == "en"
+    assert (parsed.date, parsed.date_precision) == (dt.date(2022, 3, 16), "day")
+    assert parsed.headline == "Secretary Blinken’s Call with Azerbaijani President Aliyev"
+    assert [p.slug for p in parsed.participants] == ["antony-blinken", "ilham-aliyev"]
+    assert [s.speaker for s in parsed.statements] == ["antony-blinken"]
+
+
+def test_headline_with_phone_call_is_not_taken_for_the_framing_sentence():
+    parsed = parse(
+        " date 2021-04 Readout of Secretary Blinken’s Phone Call with Azerbaijani President "
+        "Aliyev\n\nSecretary Antony J. Blinken spoke by phone with Azerbaijani President Ilham "
+        "Aliyev on April 21. Secretary Blinken discussed regional security."
+    )
+    assert parsed.participants[0].title_as_written == "Secretary"
+    assert parsed.date == dt.date(2021, 4, 21)
+    assert len(parsed.statements) == 1
+
+
+def test_state_department_stamp_spokesperson_and_office():
+    parsed = parse(
+        " date 2023-09 Secretary Blinken’s Call with Azerbaijani President Aliyev\n"
+        "READOUT\nOFFICE OF THE SPOKESPERSON\n09/19/2023 06:45 PM EDT\n\n"
+        "The following is attributable to Spokesperson Matthew Miller:\n\n"
+        "Secretary of State Antony J. Blinken spoke today with Azerbaijani President Ilham "
+        "Aliyev. The Secretary urged an immediate halt to military activities."
+    )
+    assert (parsed.date, parsed.date_precision) == (dt.date(2023, 9, 19), "day")
+    assert parsed.publisher == "us-state-department"
+    assert {p.slug for p in parsed.participants} == {"antony-blinken", "ilham-aliyev"}
+    assert ("person", "Matthew Miller") in {(m.kind, m.name) for m in parsed.mentions}
+    assert parsed.headline == "Secretary Blinken’s Call with Azerbaijani President Aliyev"
+    assert [s.speaker for s in parsed.statements] == ["antony-blinken"]
+
+
+def test_agency_dateline_and_azerbaijani_side():
+    parsed = parse(
+        " date 2023-03 BAKU, Azerbaijan, March 9. On March 8, Foreign Minister Jeyhun Bayramov "
+        "received a phone call from U.S. Secretary of State Antony Blinken, AZERTAC reports."
+    )
+    assert parsed.date == dt.date(2023, 3, 8)
+    assert parsed.initiator == "antony-blinken"
+    assert parsed.publisher == "azertac"
+    assert parsed.side == "AZ"
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("today", 16),
+        ("yesterday", 15),
+        ("overnight", 15),
+        ("last Monday", 14),
+        ("on Tuesday", 15),
+    ],
+)
+def test_relative_days_count_from_the_dateline(words, day):
+    # March 16, 2022 was a Wednesday.
+    parsed = parse(
+        " date 2022-03 Trend, Baku, March 16, 2022\n\n"
+        f"President Ilham Aliyev spoke {words} with U.S. Secretary of State Antony Blinken."
+    )
+    assert (parsed.date, parsed.date_precision) == (dt.date(2022, 3, day), "day")
+    assert parsed.publisher == "trend"
+
+
+def test_yesterday_may_fall_in_the_previous_month():
+    parsed = parse(
+        " date 2022-02 March 1, 2022\n\nSecretary Antony Blinken spoke yesterday with "
+        "President Ilham Aliyev."
+    )
+    assert parsed.date == dt.date(2022, 2, 28)
+
+
+def test_today_without_dateline_keeps_the_header_month():
+    parsed = parse(readout("The Secretary discussed energy."))
+    assert (parsed.date, parsed.date_precision) == (dt.date(2022, 10, 1), "month")
+
+
+# -- framing and initiator --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("framing", "initiator"),
+    [
+        ("Secretary Blinken spoke with President Aliyev.", None),
+        ("Antony Blinken and Ilham Aliyev held a phone call.", None),
+        ("Secretary Blinken made a phone call to President Ilham Aliyev.", "antony-blinken"),
+        ("President Ilham Aliyev received a phone call from Antony Blinken.", "antony-blinken"),
+        ("President Ilham Aliyev called Secretary of State Antony Blinken.", "ilham-aliyev"),
+        ("Jeyhun Bayramov received a telephone call from Jake Sullivan.", "jake-sullivan"),
+        ("Jake Sullivan phoned Hikmat Hajiyev.", "jake-sullivan"),
+    ],
+)
+def test_framing_variants_and_initiator(framing, initiator):
+    parsed = parse(f" date 2022-10 On October 10, {framing}")
+    assert parsed.initiator == initiator
+    assert len(parsed.participants) == 2
+    assert parsed.date == dt.date(2022, 10, 10)
+
+
+def test_spoke_separately_keeps_only_azerbaijani_and_us_officials():
+    parsed = parse(
+        " date 2022-12 December 22, 2022\n\nNational Security Advisor Jake Sullivan spoke "
+        "separately today with National Security Council Secretary Armen Grigoryan of Armenia "
+        "and Head of the Foreign Relations Department of the Presidential Administration of "
+        "Azerbaijan Hikmat Hajiyev. All affirmed their commitment to a peace agreement."
+    )
+    assert [p.slug for p in parsed.participants] == ["jake-sullivan", "hikmat-hajiyev"]
+    assert parsed.participants[0].title_as_written == "National Security Advisor"
+    assert ("person", "Armen Grigoryan") in {(m.kind, m.name) for m in parsed.mentions}
+    assert not any("Grigoryan" in w for w in parsed.warnings)
+    assert [s.speaker for s in parsed.statements] == [BOTH]
+
+
+def test_titles_as_written_and_offices():
+    parsed = parse(readout("The Secretary discussed energy."))
+    titles = {p.slug: (p.title_as_written, p.office) for p in parsed.participants}
+    assert titles == {
+        "antony-blinken": ("Secretary of State", "us-secretary-of-state"),
+        "ilham-aliyev": ("Azerbaijani President", "az-president"),
+    }
+
+
+# -- speakers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Secretary Blinken emphasized the partnership.", "antony-blinken"),
+        ("Blinken emphasized the partnership.", "antony-blinken"),
+        ("The Secretary highlighted energy cooperation.", "antony-blinken"),
+        ("President Aliyev welcomed the talks.", "ilham-aliyev"),
+        ("Aliyev welcomed the talks.", "ilham-aliyev"),
+        ("The head of state noted the progress made.", "ilham-aliyev"),
+        ("The Azerbaijani President thanked the Secretary.", "ilham-aliyev"),
+        ("Noting recent escalation, the Secretary called for restraint.", "antony-blinken"),
+        ("In response, President Aliyev stressed that peace was near.", "ilham-aliyev"),
+    ],
+)
+def test_speaker_by_name_surname_and_role(sentence, speaker):
+    assert speakers(readout(sentence)) == [speaker]
+
+
+def test_mister_and_surname_alone():
+    text = readout(
+        "Mr. Sullivan urged restraint. Mr. Hajiyev described the situation.",
+        framing=" date 2022-12 On December 22, Jake Sullivan spoke with Hikmat Hajiyev.",
+    )
+    assert speakers(text) == ["jake-sullivan", "hikmat-hajiyev"]
+
+
+@pytest.mark.parametrize("pronoun", ["He", "She"])
+def test_pronoun_is_the_previous_speaker(pronoun):
+    text = readout("President Aliyev welcomed the talks.", f"{pronoun} also stressed peace.")
+    assert speakers(text) == ["ilham-aliyev", "ilham-aliyev"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Secretary Blinken and President Aliyev discussed the peace process.",
+        "Blinken and Aliyev discussed the peace process.",
+        "The sides discussed the peace process.",
+        "The parties agreed to stay in touch.",
+        "Both leaders welcomed the progress.",
+        "All affirmed their commitment to negotiations.",
+        "In these calls, they took stock of the progress made.",
+        "The importance of the peace process was highlighted.",
+        "It was agreed to continue the dialogue.",
+    ],
+)
+def test_joint_subjects_and_passives_are_both(sentence):
+    assert speakers(readout(sentence)) == [BOTH]
+
+
+def test_passive_with_an_agent_is_the_agent():
+    text = readout("The importance of energy was highlighted by the Secretary.")
+    assert speakers(text) == ["antony-blinken"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("President Aliyev thanked Secretary Blinken for the call.", "ilham-aliyev"),
+        ("The Secretary urged President Aliyev to release detainees.", "antony-blinken"),
+    ],
+)
+def test_object_is_not_the_speaker(sentence, speaker):
+    assert speakers(readout(sentence)) == [speaker]
+
+
+def test_quotation_is_attributed_to_its_speaker():
+    text = readout(
+        "President Aliyev welcomed the talks.",
+        "“We are ready to work with Armenia,” said Secretary Blinken.",
+    )
+    assert speakers(text) == ["ilham-aliyev", "antony-blinken"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "verb_class"),
+    [
+        ("The Secretary expressed concern over the escalation.", "expressed concern", "concern"),
+        ("The Secretary called for restraint.", "called for", "urge"),
+        ("President Aliyev welcomed the talks.", "welcomed", "welcome"),
+        ("The Secretary reiterated U.S. support for peace.", "reiterated", "support"),
+        ("The sides discussed energy.", "discussed", "discussion"),
+        ("President Aliyev expressed his condolences.", "expressed", "condolence"),
+    ],
+)
+def test_reporting_verb_and_class(sentence, verb, verb_class):
+    statement = parse(readout(sentence)).statements[0]
+    assert (statement.verb, statement.verb_class) == (verb, verb_class)
+
+
+def test_topics_from_english_cues():
+    parsed = parse(
+        readout(
+            "The Secretary stressed respect for human rights.",
+            "President Aliyev discussed the delimitation of the border.",
+        )
+    )
+    assert [s.topics for s in parsed.statements] == [["human-rights"], ["border-delimitation"]]
+
+
+def test_white_house_publisher_and_us_side():
+    parsed = parse(
+        " date 2021-05 THE WHITE HOUSE\nMay 17, 2021\n\nNational Security Advisor Jake Sullivan "
+        "spoke today with President Ilham Aliyev of Azerbaijan. Mr. Sullivan welcomed the talks."
+    )
+    assert parsed.publisher == "white-house"
+    assert parsed.side == "US"
+    assert parsed.date == dt.date(2021, 5, 17)
