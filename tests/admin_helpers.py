@@ -1,6 +1,10 @@
 """Logged-in staff and change-form posting, for tests that go through the real admin URLs."""
 
-from django.contrib.auth.models import Group
+import importlib
+
+from django.contrib.auth.models import Group, Permission
+
+EDITORS = importlib.import_module("readouts.migrations.0003_editors_group")
 
 
 def make_editor(django_user_model, username="editor"):
@@ -10,6 +14,16 @@ def make_editor(django_user_model, username="editor"):
     user.save()
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+def restore_editors_group() -> None:
+    """Recreate the migration's "Editors" group after a transactional test flushed it."""
+    group, created = Group.objects.get_or_create(name=EDITORS.GROUP)
+    if created:
+        codenames = [f"{a}_{m}" for m in EDITORS.MODELS for a in EDITORS.ACTIONS]
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="readouts", codename__in=codenames)
+        )
 
 
 def change_form_data(response) -> dict:

@@ -5,15 +5,11 @@ import pytest
 from readouts import ingest
 from readouts.models import Call, Official
 from readouts.reference import sync_reference_data
-from tests.admin_helpers import make_editor
+from tests.admin_helpers import make_editor, restore_editors_group
 from tests.browser.conftest import screenshot
 from tests.conftest import SEEDS
 
-# serialized_rollback: the "Editors" group comes from a data migration, which a flush would drop.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "long-enough-secret-1"
 
@@ -21,6 +17,7 @@ PASSWORD = "long-enough-secret-1"
 @pytest.fixture
 def archive(django_user_model):
     """The reference vocabulary, one call already loaded, and an editor account."""
+    restore_editors_group()  # an earlier transactional test flushed the migration's rows
     sync_reference_data()
     ingest.ingest_text(SEEDS[1].read_text(encoding="utf-8"), source=SEEDS[1].name)
     return make_editor(django_user_model)
