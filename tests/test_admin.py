@@ -467,18 +467,20 @@ def test_a_chosen_language_unlike_the_detected_one_is_flagged(editor_client, voc
     assert "You chose English, but the parser read the text as French" in page
 
 
-def test_an_english_readout_is_parsed_or_refused_with_a_clear_reason(editor_client, vocabulary):
-    """English rules come from another branch: until they land the page says why it refuses."""
+def test_an_english_readout_is_previewed_and_saved_as_the_us_side(editor_client, vocabulary):
     text = ENGLISH_SAMPLE.read_text(encoding="utf-8")
-    shown = preview(editor_client, text)
-    if shown.context.get("preview") is None:
-        assert "no rules yet for readouts in language &#x27;en&#x27;" in shown.content.decode()
-        assert not Readout.objects.exists()
-        return
+    page = preview(editor_client, text).content.decode()
+    assert "English" in page
+    assert "Antony Blinken" in page and "Ilham Aliyev" in page
     response = save(editor_client, text, publisher="us-state-department")
     assert response.status_code == 302
     readout = Readout.objects.get()
-    assert (readout.language, readout.side) == ("en", "US")
+    assert (readout.language, readout.side, readout.publisher) == (
+        "en",
+        "US",
+        "us-state-department",
+    )
+    assert readout.statements.exists()
     assert readout.call.participants.filter(official__slug="antony-blinken").exists()
 
 
