@@ -19,10 +19,9 @@ import re
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django_filters import fields
 
-from .folding import Folded, fold
 from .models import (
     Call,
     Country,
@@ -36,6 +35,7 @@ from .models import (
     VerbClass,
 )
 from .parsing.publishers import PUBLISHERS
+from .search import build_query, search_calls, search_statements
 
 MAX_SEARCH_LENGTH = 200
 MAX_SEARCH_WORDS = 12
@@ -136,13 +136,13 @@ def date_filters(field_name):
     )
 
 
-def officials_matching(words):
-    """Ids of the officials whose name or a name variant contains each word (accents ignored)."""
-    people = [
-        (pk, fold(" ".join([name, *variants])))
-        for pk, name, variants in Official.objects.values_list("pk", "name", "name_variants")
-    ]
-    return {word: [pk for pk, names in people if word in names] for word in words}
+def sort_filter():
+    """Newest or oldest first; without it a search lists the best matches first."""
+    return filters.ChoiceFilter(
+        choices=[("-date", "Newest first"), ("date", "Oldest first")],
+        method="sort_by",
+        label="Order",
+    )
 
 
 class CallFilter(filters.FilterSet):
@@ -172,27 +172,16 @@ class CallFilter(filters.FilterSet):
     sides = filters.ChoiceFilter(
         choices=[("both", "Readouts from both sides")], method="filter_sides", label="Sides"
     )
-    sort = filters.ChoiceFilter(
-        choices=[("-date", "Newest first"), ("date", "Oldest first")],
-        method="sort_by",
-        label="Order",
-    )
+    sort = sort_filter()
 
     class Meta:
         model = Call
         fields = []
 
     def filter_q(self, queryset, name, value):
-        words = fold(value).split()
-        named = officials_matching(words)
-        for word in words:
-            in_text = Readout.objects.alias(folded=Folded("text")).filter(folded__contains=word)
-            matches = Q(pk__in=in_text.values("call_id"))
-            if named[word]:
-                on_call = Participant.objects.filter(official_id__in=named[word])
-                matches |= Q(pk__in=on_call.values("call_id"))
-            queryset = queryset.filter(matches)
-        return queryset
+        """Full-text match over the call's readouts, best match first (``sort`` overrides)."""
+        self.search_query = build_query(value)
+        return search_calls(queryset, self.search_query)
 
     def filter_office(self, queryset, name, offices):
         for office in offices:
@@ -236,24 +225,20 @@ class StatementFilter(filters.FilterSet):
         field_name="speaker__country", choices=Country.choices, label="Speaker's country"
     )
     date_after, date_before = date_filters("readout__call__date")
+    sort = sort_filter()
 
     class Meta:
         model = Statement
         fields = []
 
     def filter_q(self, queryset, name, value):
-        words = fold(value).split()
-        named = officials_matching(words)
-        for word in words:
-            matches = Q(
-                pk__in=Statement.objects.alias(folded=Folded("text"))
-                .filter(folded__contains=word)
-                .values("pk")
-            )
-            if named[word]:
-                matches |= Q(speaker_id__in=named[word])
-            queryset = queryset.filter(matches)
-        return queryset
+        """Full-text match over the statements' words, best match first."""
+        self.search_query = build_query(value)
+        return search_statements(queryset, self.search_query)
+
+    def sort_by(self, queryset, name, value):
+        by_date = "readout__call__date"
+        return queryset.order_by(value.replace("date", by_date), "readout", "order")
 
     def filter_office(self, queryset, name, offices):
         for office in offices:

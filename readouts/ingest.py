@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from . import parsing
 from .models import Call, Mention, Office, Official, Participant, Readout, Statement, Topic
 from .parsing.publishers import PUBLISHERS
+from .search_index import refresh_search_index
 from .vocabulary import Vocabulary
 
 # Readouts in French come from the Azerbaijani side: no US government office publishes in French.
@@ -134,6 +135,7 @@ def _write(parsed, digest, *, source, publisher, update) -> IngestResult:
     _write_statements(readout, parsed, officials)
     _write_mentions(readout, parsed, officials)
     call.topics.set(Topic.objects.filter(statements__readout__call=call).distinct())
+    refresh_search_index([readout.pk])
     return IngestResult(status, readout, parsed, list(parsed.warnings), kept)
 
 

@@ -365,3 +365,50 @@ class Mention(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"
+
+
+class CallSearchDocument(models.Model):
+    """A call's readouts as the full-text engine holds them, one row per call.
+
+    The table belongs to the database's engine, not to Django: an FTS5 table on SQLite (words
+    folded and stemmed by ``readouts.search_index``), a tsvector with a GIN index on PostgreSQL.
+    ``readouts.search_index.refresh_search_index`` keeps it current.
+    """
+
+    call = models.OneToOneField(
+        Call,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        related_name="search_document",
+    )
+    body = models.TextField()
+    rank = models.FloatField(help_text="FTS5's bm25 score (SQLite only, lower is better).")
+
+    class Meta:
+        managed = False
+        db_table = "readouts_call_search"
+
+    def __str__(self):
+        return f"Search document of call {self.call_id}"
+
+
+class StatementSearchDocument(models.Model):
+    """A statement as the full-text engine holds it; see ``CallSearchDocument``."""
+
+    statement = models.OneToOneField(
+        Statement,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        related_name="search_document",
+    )
+    body = models.TextField()
+    rank = models.FloatField(help_text="FTS5's bm25 score (SQLite only, lower is better).")
+
+    class Meta:
+        managed = False
+        db_table = "readouts_statement_search"
+
+    def __str__(self):
+        return f"Search document of statement {self.statement_id}"

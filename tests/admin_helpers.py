@@ -4,7 +4,7 @@ import importlib
 
 from django.contrib.auth.models import Group, Permission
 
-EDITORS = importlib.import_module("readouts.migrations.0003_editors_group")
+EDITORS = importlib.import_module("readouts.migrations.0004_editors_group")
 
 
 def make_editor(django_user_model, username="editor"):

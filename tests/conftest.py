@@ -8,9 +8,9 @@ from readouts import ingest
 from readouts.reference import sync_reference_data
 
 ROOT = Path(__file__).resolve().parent.parent
-# The French seed texts (NNN_hash.txt); the other fixture readouts are the English samples.
-SEEDS = sorted((ROOT / "fixtures" / "readouts").glob("[0-9][0-9][0-9]_*.txt"))
-FIXTURE_READOUTS = sorted((ROOT / "fixtures" / "readouts").glob("*.txt"))
+# The seed readouts (French, from the Azerbaijani presidency) that `make run` loads.
+SEEDS = sorted((ROOT / "fixtures" / "readouts").glob("*.txt"))
+# Real English readouts from the US side, with their expected extraction beside them.
 SAMPLES = sorted((ROOT / "tests" / "data" / "samples").glob("*.txt"))
 
 

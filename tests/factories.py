@@ -16,6 +16,7 @@ from readouts.models import (
     Tenure,
     Topic,
 )
+from readouts.search_index import refresh_search_index
 
 _counter = itertools.count(1)
 
@@ -102,4 +103,5 @@ def make_call(
     call.topics.set(topics)
     for kind, name in mentions:
         Mention.objects.create(readout=readout, kind=kind, name=name)
+    refresh_search_index([readout.pk])
     return call

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from readouts.models import Readout
+from readouts.search_index import refresh_search_index
 
 from .factories import make_call, make_office, make_official
 
@@ -23,7 +24,7 @@ def plain_http_fixture(settings):
 
 
 def add_readout(call, *, side, language, publisher, text):
-    return Readout.objects.create(
+    readout = Readout.objects.create(
         call=call,
         side=side,
         language=language,
@@ -32,6 +33,8 @@ def add_readout(call, *, side, language, publisher, text):
         text=text,
         content_hash=hashlib.sha256(f"{call.slug}{side}{text}".encode()).hexdigest(),
     )
+    refresh_search_index([readout.pk])
+    return readout
 
 
 def build_archive():

@@ -53,7 +53,7 @@ def test_call_page_shows_both_sides(both_sides, client, django_assert_max_num_qu
     page = response.content.decode()
     assert "Both sides, topic by topic" in page
     assert "Only in the US readout:" in page
-    assert ">human rights and democracy</a>" in page
+    assert ">Human rights and democracy</a>" in page
     assert "css/comparison.css" in page
 
 

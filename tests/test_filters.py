@@ -1,18 +1,12 @@
-"""The FilterSets and facets reused on other pages, and the accent-insensitive match."""
+"""The FilterSets and facets reused on other pages."""
 
 from django.http import QueryDict
 
 from readouts.facets import call_facets
 from readouts.filters import CallFilter
-from readouts.folding import fold
 from readouts.models import Call
 
 from .list_world import plain_http_fixture, world_fixture  # noqa: F401
-
-
-def test_fold_strips_accents_and_case_the_way_readouts_spell_names():
-    assert fold("İlham Əliyev") == "ilham aliyev"
-    assert fold("l’Azerbaïdjan, ÉTATS-UNIS") == "l'azerbaidjan, etats-unis"
 
 
 def test_call_filter_narrows_a_base_queryset(world):

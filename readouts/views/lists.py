@@ -9,7 +9,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views import View
 
-from .. import active_filters, formats
+from .. import active_filters, formats, search
 from ..facets import call_facets, statement_facets, year_counts
 from ..filters import CallFilter, StatementFilter
 from ..models import Call, Participant, Readout, Statement
@@ -65,7 +65,15 @@ class FilteredListView(View):
             return self.refuse(request, filterset, {"page": [str(error)]}, output)
         if output == "json":
             return self.json(request, page)
-        context = {"filterset": filterset, "page_obj": page, **self.extra_context(filterset)}
+        query = getattr(filterset, "search_query", None)
+        context = {
+            "filterset": filterset,
+            "page_obj": page,
+            "search_query": query,
+            **self.extra_context(filterset),
+        }
+        if query:
+            self.add_snippets(page, query)
         return render(request, self.template_name, context)
 
     def refuse(self, request, filterset, errors, output):
@@ -104,6 +112,15 @@ class CallListView(FilteredListView):
             "timeline": call_timeline(filterset, years),
         }
 
+    def add_snippets(self, page, query):
+        """Each call on the page gets the passage of its readouts where the words matched."""
+        calls = {call.pk: call for call in page.object_list}
+        texts = Readout.objects.filter(call__in=calls).order_by("pk").values_list("call", "text")
+        for call_id, text in texts:
+            call = calls[call_id]
+            if not getattr(call, "snippet", None) and search.matches_in(text, query):
+                call.snippet = search.snippet(text, query)
+
     def json(self, request, page):
         return formats.calls_json(request, page)
 
@@ -132,6 +149,9 @@ class StatementListView(FilteredListView):
             "chips": active_filters.chips(filterset),
             "facets": statement_facets(filterset),
         }
+
+    def add_snippets(self, page, query):
+        """Statements are short: the template highlights the whole sentence."""
 
     def json(self, request, page):
         return formats.statements_json(request, page)

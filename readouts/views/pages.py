@@ -13,9 +13,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from .. import active_filters, citations
+from .. import active_filters, citations, search
 from ..comparison import compare
-from ..filters import CallFilter
+from ..filters import MAX_SEARCH_LENGTH, CallFilter
 from ..models import Call, Country, Official, Participant, Statement, Tenure, Topic
 
 CALLS_PER_PAGE = 20
@@ -49,23 +49,41 @@ class CallDetailView(DetailView):
                 (s, citations.cite_statement(s, call, absolute_url, accessed))
                 for s in readout.statements.all()
             ]
-        earlier = Call.objects.filter(date__lt=call.date) | Call.objects.filter(
-            date=call.date, slug__gt=call.slug
-        )
-        later = Call.objects.filter(date__gt=call.date) | Call.objects.filter(
-            date=call.date, slug__lt=call.slug
-        )
         return super().get_context_data(
             readouts=readouts,
             mentions=sorted(
                 {(m.get_kind_display(), m.name) for r in readouts for m in r.mentions.all()}
             ),
-            previous_call=earlier.order_by("-date", "slug").first(),
-            next_call=later.order_by("date", "-slug").first(),
+            previous_call=previous_call(call),
+            next_call=next_call(call),
             citation=citations.cite_call(call, absolute_url, accessed),
             comparison=compare(call),
+            search_query=self.search_query(),
             **kwargs,
         )
+
+    def search_query(self):
+        """Reached from a search (``?q=``): the words to highlight in the verbatim text."""
+        words = self.request.GET.get("q", "")[:MAX_SEARCH_LENGTH]
+        return search.build_query(words) if words.strip() else None
+
+
+# Neighbours in the list's order (newest first, then slug). Two index lookups each rather than
+# one OR, which SQLite cannot answer from the date index.
+def previous_call(call):
+    same_day = Call.objects.filter(date=call.date, slug__gt=call.slug).order_by("slug")
+    return (
+        same_day.first()
+        or Call.objects.filter(date__lt=call.date).order_by("-date", "slug").first()
+    )
+
+
+def next_call(call):
+    same_day = Call.objects.filter(date=call.date, slug__lt=call.slug).order_by("-slug")
+    return (
+        same_day.first()
+        or Call.objects.filter(date__gt=call.date).order_by("date", "-slug").first()
+    )
 
 
 def _citation_for_request(request, slug):

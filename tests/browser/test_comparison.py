@@ -30,7 +30,7 @@ def test_both_sides_side_by_side_on_desktop_stacked_on_a_phone(page, live_server
     comparison = page.locator(".comparison")
     assert comparison.get_by_text("Only in the US readout:").is_visible()
     only = comparison.locator(".comparison__only")
-    assert only.get_by_role("link", name="human rights and democracy").is_visible()
+    assert only.get_by_role("link", name="Human rights and democracy").is_visible()
 
     # Topics both sides raise are open side by side; one side's are folded until asked for.
     az, us = column_lefts(page, "peace-process")

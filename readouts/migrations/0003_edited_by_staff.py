@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('readouts', '0001_initial'),
+        ('readouts', '0002_search_documents'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

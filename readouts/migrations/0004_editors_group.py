@@ -39,7 +39,7 @@ def remove_editors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("readouts", "0002_edited_by_staff"),
+        ("readouts", "0003_edited_by_staff"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -1,0 +1,211 @@
+"""Synthetic but plausible calls for measuring the site at scale (``generate_demo_archive``).
+
+Each call has a date between 2009 and 2026, an Azerbaijani and a US official (sometimes a
+second Azerbaijani one) chosen among those in office that day, one or two readouts (the
+Azerbaijani side in French, the US side in English) of 5 to 12 statements composed from
+templates over the topic lexicon. Rows are written with bulk inserts, a batch at a time, so
+memory stays flat whatever the number of calls; everything is marked ``is_demo``.
+"""
+
+import datetime as dt
+import hashlib
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from .cache import bump_archive_version
+from .ingest import call_slug_base
+from .models import Call, Official, Participant, Readout, Statement, Tenure, Topic
+from .search_index import refresh_calls
+
+FIRST_DAY = dt.date(2009, 1, 1)
+LAST_DAY = dt.date(2026, 12, 31)
+
+# (template, verb class); {speaker} is a name, {cue} a topic phrase.
+TEMPLATES = {
+    "fr": [
+        ("{speaker} a souligné l'importance de la question : {cue}.", "emphasis"),
+        ("{speaker} a salué les progrès réalisés en matière de {cue}.", "welcome"),
+        ("{speaker} a exprimé sa préoccupation au sujet de {cue}.", "concern"),
+        ("{speaker} a appelé à intensifier les efforts concernant {cue}.", "urge"),
+        ("{speaker} a réaffirmé le soutien de son pays dans le domaine : {cue}.", "support"),
+        ("{speaker} a informé son interlocuteur des développements liés à {cue}.", "information"),
+        ("{speaker} a exprimé l'espoir de nouveaux résultats sur {cue}.", "hope"),
+        ("Les parties ont échangé leurs vues sur {cue}.", "discussion"),
+        ("Les deux parties sont convenues de poursuivre le dialogue sur {cue}.", "agreement"),
+    ],
+    "en": [
+        ("{speaker} stressed the importance of {cue}.", "emphasis"),
+        ("{speaker} welcomed the progress made on {cue}.", "welcome"),
+        ("{speaker} expressed concern about {cue}.", "concern"),
+        ("{speaker} urged further efforts on {cue}.", "urge"),
+        ("{speaker} reaffirmed the United States' support for {cue}.", "support"),
+        ("{speaker} briefed the other side on developments related to {cue}.", "information"),
+        ("{speaker} expressed hope for further results on {cue}.", "hope"),
+        ("The two sides exchanged views on {cue}.", "discussion"),
+        ("Both sides agreed to continue the dialogue on {cue}.", "agreement"),
+    ],
+}
+HEADLINES = {
+    "fr": "Entretien téléphonique entre {az} et {us}",
+    "en": "Phone call between {us} and {az}",
+}
+PUBLISHER = {"fr": ("az-presidency", "AZ"), "en": ("us-state-department", "US")}
+
+
+@dataclass(frozen=True)
+class Person:
+    official_id: int
+    name: str
+    country: str
+    office_id: int | None
+    title: str
+
+
+class Lexicon:
+    """Who held office when, and the phrases each topic is known by, read once from the database."""
+
+    def __init__(self):
+        names = dict(Official.objects.values_list("pk", "name"))
+        countries = dict(Official.objects.values_list("pk", "country"))
+        self.tenures = [
+            (t.start, t.end or LAST_DAY, t)
+            for t in Tenure.objects.select_related("office").filter(
+                official__country__in=["AZ", "US"]
+            )
+        ]
+        self.names, self.countries = names, countries
+        self.topics = [
+            (
+                topic.pk,
+                {
+                    "fr": topic.cues_fr or [topic.name_fr or topic.name_en],
+                    "en": topic.cues_en or [topic.name_en],
+                },
+            )
+            for topic in Topic.objects.all()
+        ]
+        if not self.topics or not self.tenures:
+            raise ValueError("No officials or topics: load the reference fixtures first.")
+
+    def people_on(self, day: dt.date, country: str) -> list[Person]:
+        people = {}
+        for start, end, tenure in self.tenures:
+            if start <= day <= end and self.countries[tenure.official_id] == country:
+                people[tenure.official_id] = Person(
+                    tenure.official_id,
+                    self.names[tenure.official_id],
+                    country,
+                    tenure.office_id,
+                    tenure.office.title_en,
+                )
+        return list(people.values())
+
+
+def generate(calls: int, seed: int, batch_size: int = 1000) -> Iterator[int]:
+    """Write ``calls`` demo calls; yields the number written after each batch."""
+    rng = random.Random(seed)
+    lexicon = Lexicon()
+    for start in range(0, calls, batch_size):
+        size = min(batch_size, calls - start)
+        with transaction.atomic():
+            _write_batch(rng, lexicon, seed, start, size)
+        yield start + size
+    bump_archive_version()
+
+
+def _write_batch(rng, lexicon, seed, offset, size) -> None:
+    span = (LAST_DAY - FIRST_DAY).days
+    planned = []
+    for index in range(offset, offset + size):
+        day = FIRST_DAY + dt.timedelta(days=rng.randrange(span + 1))
+        az = lexicon.people_on(day, "AZ")
+        us = lexicon.people_on(day, "US")
+        if not az or not us:
+            continue
+        people = [*rng.sample(az, min(len(az), rng.choice((1, 1, 2)))), rng.choice(us)]
+        slug = call_slug_base(day, "day", [p.name.split()[-1] for p in people])
+        planned.append((f"{slug}-demo-{seed}-{index}", day, people))
+
+    calls = Call.objects.bulk_create(
+        Call(
+            slug=slug,
+            date=day,
+            year=day.year,
+            initiator_id=rng.choice(people).official_id,
+            is_demo=True,
+        )
+        for slug, day, people in planned
+    )
+    Participant.objects.bulk_create(
+        Participant(
+            call=call,
+            official_id=p.official_id,
+            office_id=p.office_id,
+            title_as_written=p.title,
+            position=position,
+        )
+        for call, (_, _, people) in zip(calls, planned, strict=True)
+        for position, p in enumerate(people)
+    )
+    readouts, statements, statement_topics = [], [], []
+    for call, (_, _, people) in zip(calls, planned, strict=True):
+        languages = rng.choice((["fr"], ["en"], ["fr", "en"]))
+        for language in languages:
+            sentences = _statements(rng, lexicon, people, language)
+            headline = HEADLINES[language].format(az=people[0].name, us=people[-1].name)
+            text = " ".join(sentence for sentence, *_ in sentences)
+            publisher, side = PUBLISHER[language]
+            readouts.append(
+                Readout(
+                    call=call,
+                    source=f"{call.slug}-{language}",
+                    publisher=publisher,
+                    side=side,
+                    language=language,
+                    headline=headline,
+                    text=f"{headline}\n\n{text}",
+                    content_hash=hashlib.sha256(
+                        f"{call.slug}{language}{text}".encode()
+                    ).hexdigest(),
+                )
+            )
+            statements.append(sentences)
+    readouts = Readout.objects.bulk_create(readouts)
+    rows = Statement.objects.bulk_create(
+        Statement(
+            readout=readout, order=order, speaker_id=speaker, text=sentence, verb_class=verb_class
+        )
+        for readout, sentences in zip(readouts, statements, strict=True)
+        for order, (sentence, speaker, verb_class, _) in enumerate(sentences, start=1)
+    )
+    flat = [item for sentences in statements for item in sentences]
+    statement_topics = [
+        Statement.topics.through(statement_id=row.pk, topic_id=topic_id)
+        for row, (_, _, _, topic_id) in zip(rows, flat, strict=True)
+    ]
+    Statement.topics.through.objects.bulk_create(statement_topics)
+    call_topics = {
+        (readout.call_id, topic_id)
+        for readout, sentences in zip(readouts, statements, strict=True)
+        for *_, topic_id in sentences
+    }
+    Call.topics.through.objects.bulk_create(
+        Call.topics.through(call_id=call_id, topic_id=topic_id) for call_id, topic_id in call_topics
+    )
+    refresh_calls([call.pk for call in calls])
+
+
+def _statements(rng, lexicon, people, language):
+    """5 to 12 (sentence, speaker id or None, verb class, topic id) tuples."""
+    sentences = []
+    for _ in range(rng.randint(5, 12)):
+        topic_id, cues = rng.choice(lexicon.topics)
+        template, verb_class = rng.choice(TEMPLATES[language])
+        person = rng.choice(people)
+        speaker = None if "{speaker}" not in template else person.official_id
+        sentence = template.format(speaker=person.name, cue=rng.choice(cues[language]))
+        sentences.append((sentence, speaker, verb_class, topic_id))
+    return sentences

@@ -1,0 +1,75 @@
+"""Search as a reader meets it: best match first, snippets, highlights, and nothing unescaped."""
+
+import pytest
+
+from .factories import make_call, make_official
+from .list_world import plain_http_fixture  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def calls():
+    aliyev = make_official("Ilham Aliyev", country="AZ", name_variants=["Aliev"])
+    blinken = make_official("Antony Blinken")
+    passing = make_call(
+        "2023-01-10",
+        [aliyev, blinken],
+        text="Les parties ont évoqué l'énergie. Un mot sur les frontières.",
+        statements=[(aliyev, "Un mot sur les frontières.", ["border-delimitation"])],
+    )
+    focused = make_call(
+        "2021-06-01",
+        [aliyev, blinken],
+        text=(
+            "La délimitation des frontières a été discutée. Les frontières et la frontière "
+            "<script>alert(1)</script> restent au cœur des discussions sur les frontières."
+        ),
+        statements=[(blinken, "La frontière <b>doit</b> être délimitée.", ["border-delimitation"])],
+    )
+    make_call("2022-01-01", [aliyev, blinken], text="Le commerce et l'investissement.")
+    return passing, focused
+
+
+def test_best_match_first_unless_a_date_order_is_asked(client, calls):
+    passing, focused = calls
+    html = client.get("/?q=frontiere").content.decode()
+    assert html.index(focused.get_absolute_url()) < html.index(passing.get_absolute_url())
+    assert 'aria-current="true">best match first' in html
+    by_date = client.get("/?q=frontiere&sort=-date").content.decode()
+    assert by_date.index(passing.get_absolute_url()) < by_date.index(focused.get_absolute_url())
+
+
+def test_results_show_an_escaped_snippet_with_the_words_marked(client, calls):
+    html = client.get("/?q=frontiere").content.decode()
+    assert '<p class="snippet">' in html
+    assert "<mark>frontières</mark>" in html
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_a_result_links_to_the_call_with_the_words_highlighted_there(client, calls):
+    _, focused = calls
+    html = client.get("/?q=frontiere").content.decode()
+    link = f'{focused.get_absolute_url()}?q=frontiere"'
+    assert link in html
+    page = client.get(f"{focused.get_absolute_url()}?q=frontiere").content.decode()
+    assert "<mark>frontières</mark>" in page
+    assert "<script>alert(1)</script>" not in page
+
+
+def test_statement_search_highlights_the_sentence(client, calls):
+    html = client.get("/statements/?q=frontiere").content.decode()
+    assert "<mark>frontière</mark>" in html
+    assert "&lt;b&gt;doit&lt;/b&gt;" in html  # the readout's markup stays text
+    assert "?q=frontiere#r" in html  # "Read it in the call" keeps the words to highlight
+
+
+def test_the_search_box_says_what_syntax_works(client, calls):
+    html = client.get("/").content.decode()
+    assert "How to search" in html and "the exact phrase" in html
+
+
+def test_a_call_page_without_a_search_marks_nothing(client, calls):
+    _, focused = calls
+    assert "<mark>" not in client.get(focused.get_absolute_url()).content.decode()
