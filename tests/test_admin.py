@@ -192,6 +192,17 @@ def test_editing_one_statement_marks_only_that_statement(editor_client, editor, 
     assert LogEntry.objects.filter(object_id=str(readout.pk), user=editor).exists()
 
 
+def test_a_corrected_statement_is_found_by_the_public_search_at_once(editor_client, seeds):
+    statement = seeds[0].readout.statements.get(order=5)
+    url = f"/admin/readouts/statement/{statement.pk}/change/"
+    data = change_form_data(editor_client.get(url))
+    data["text"] = "Jake Sullivan a affirmé l'engagement des États-Unis envers la zanzibarisation."
+    assert editor_client.post(url, data).status_code == 302
+    found = editor_client.get("/statements/", {"q": "zanzibarisation"})
+    assert found.status_code == 200
+    assert [s.pk for s in found.context["page_obj"].object_list] == [statement.pk]
+
+
 def test_changing_a_statements_topics_marks_it_edited(editor_client, editor, call):
     statement = Statement.objects.get(readout__call=call, order=2)
     url = f"/admin/readouts/statement/{statement.pk}/change/"

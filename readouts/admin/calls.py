@@ -7,6 +7,7 @@ from django.utils.html import format_html
 
 from ..corrections import last_edit
 from ..models import Call, Country, Participant, Readout
+from .freshness import KeepsPublicSiteFresh
 from .tracking import ShowsEditMark, TracksEdits
 
 TOPICS_SHOWN = 3  # the changelist stays readable; the call page lists them all
@@ -70,7 +71,7 @@ class NeedsReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Call)
-class CallAdmin(TracksEdits, admin.ModelAdmin):
+class CallAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
     list_display = (
         "date_display",
         "participant_names",
@@ -108,6 +109,9 @@ class CallAdmin(TracksEdits, admin.ModelAdmin):
         ),
     )
     ordering = ("-date", "slug")
+
+    def readouts_touched(self, call):
+        return list(call.readouts.values_list("pk", flat=True))
 
     def get_queryset(self, request):
         return (

@@ -9,6 +9,7 @@ from django.views.generic import FormView
 from .. import ingest, parsing
 from ..forms import ImportReadoutForm
 from ..models import Language, Office, Official, Topic
+from ..search_index import refresh_search_index
 
 
 class ImportReadoutView(FormView):
@@ -60,6 +61,7 @@ class ImportReadoutView(FormView):
             if written and data["language"] and result.readout.language != data["language"]:
                 result.readout.language = data["language"]
                 result.readout.save(update_fields=["language"])
+                refresh_search_index([result.readout.pk])  # indexed by language rules
         if result.status == ingest.Status.CONFLICT:
             return self.render_to_response(
                 self.get_context_data(

@@ -7,7 +7,8 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 
 from ..corrections import merge_officials
-from ..models import Office, Official, Tenure
+from ..models import Office, Official, Readout, Tenure
+from .freshness import KeepsPublicSiteFresh
 
 
 class TenureInline(admin.TabularInline):
@@ -31,7 +32,7 @@ class MergeOfficialsForm(forms.Form):
 
 
 @admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
+class OfficialAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     list_display = ("name", "country", "variants", "call_count", "needs_review")
     list_filter = ("needs_review", "country")
     search_fields = ("name", "slug", "name_variants")
@@ -39,6 +40,14 @@ class OfficialAdmin(admin.ModelAdmin):
     fields = ("name", "slug", "country", "name_variants", "needs_review")
     inlines = (TenureInline,)
     actions = ("merge_into_one", "mark_reviewed")
+
+    def readouts_touched(self, official):
+        """Calls are found by their participants' names: re-index those of this official."""
+        return list(
+            Readout.objects.filter(call__participants__official=official).values_list(
+                "pk", flat=True
+            )
+        )
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_call_counts()
@@ -54,6 +63,7 @@ class OfficialAdmin(admin.ModelAdmin):
     @admin.action(description="Mark selected officials as reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):
         count = queryset.update(needs_review=False)
+        self.refresh_public_site([])
         self.message_user(request, f"{count} officials marked as reviewed.", messages.SUCCESS)
 
     @admin.action(description="Merge selected officials into one…", permissions=["change"])
@@ -74,6 +84,7 @@ class OfficialAdmin(admin.ModelAdmin):
                 self.log_deletions(request, officials.exclude(pk=target.pk))
                 merge_officials(duplicates, target, user=request.user)
                 self.log_change(request, target, f"Merged {names} into this official.")
+                self.refresh_public_site(self.readouts_touched(target))
             self.message_user(request, f"Merged {names} into {target}.", messages.SUCCESS)
             return None
         context = {
@@ -89,7 +100,7 @@ class OfficialAdmin(admin.ModelAdmin):
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     list_display = ("title_en", "title_fr", "country", "slug")
     list_filter = ("country",)
     search_fields = ("title_en", "title_fr", "slug")

@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from ..models import Mention, Readout, Statement
+from .freshness import KeepsPublicSiteFresh
 from .importing import ImportReadoutView
 from .tracking import ShowsEditMark, TracksEdits
 
@@ -43,7 +44,7 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Readout)
-class ReadoutAdmin(TracksEdits, admin.ModelAdmin):
+class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
     list_display = (
         "__str__",
         "call_link",
@@ -68,6 +69,9 @@ class ReadoutAdmin(TracksEdits, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The verbatim text is evidence: once saved it never changes (its hash identifies it).
         return ("text", "warnings", "content_hash", "imported_at")
+
+    def readouts_touched(self, readout):
+        return [readout.pk]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_total=Count("statements"))
@@ -94,7 +98,7 @@ class ReadoutAdmin(TracksEdits, admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(TracksEdits, admin.ModelAdmin):
+class StatementAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
     """One statement at a time, for a correction found from the public statement page."""
 
     list_display = ("__str__", "speaker", "verb_class", "short_text", "edited_at")
@@ -115,6 +119,9 @@ class StatementAdmin(TracksEdits, admin.ModelAdmin):
         "edited_at",
     )
     readonly_fields = ("readout", "edited_by", "edited_at")
+
+    def readouts_touched(self, statement):
+        return [statement.readout_id]
 
     def has_add_permission(self, request):
         return False

@@ -5,10 +5,11 @@ from django.db.models import Count
 
 from ..corrections import retag_statements
 from ..models import Topic
+from .freshness import KeepsPublicSiteFresh
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     list_display = ("name_en", "name_fr", "slug", "statement_count")
     search_fields = ("name_en", "name_fr", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
@@ -38,6 +39,7 @@ class TopicAdmin(admin.ModelAdmin):
     )
     def retag(self, request, queryset):
         report = retag_statements(queryset)
+        self.refresh_public_site([])
         names = ", ".join(topic.name_en for topic in queryset)
         text = f"Re-tagged {report.changed} statements for {names}."
         if report.kept_edited:
