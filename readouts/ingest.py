@@ -4,7 +4,8 @@
 A text already in the archive (same content hash) is ``unchanged``; a changed text from a
 source already loaded is a ``conflict`` unless ``update=True``; a readout of a call the archive
 already holds (same day ±1, same Azerbaijani and US officials) joins that call as another
-readout instead of creating a second call.
+readout instead of creating a second call. An update keeps what staff corrected in the admin
+(statements, participants, the call's date) and lists it in ``IngestResult.kept``.
 """
 
 import datetime as dt
@@ -38,6 +39,7 @@ class IngestResult:
     readout: Readout
     parsed: parsing.ParsedReadout | None = None
     warnings: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # staff corrections an update left alone
 
     @property
     def call(self) -> Call:
@@ -46,6 +48,16 @@ class IngestResult:
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse_text(text: str, vocabulary: Vocabulary | None = None) -> parsing.ParsedReadout:
+    """What ``ingest_text`` would write, without writing: the admin's preview shows this."""
+    return (vocabulary or Vocabulary.from_database()).parse(text)
+
+
+def stored_copy(text: str) -> Readout | None:
+    """The readout already holding exactly this text, if any."""
+    return Readout.objects.select_related("call").filter(content_hash=content_hash(text)).first()
 
 
 def ingest_bytes(raw: bytes, **options) -> IngestResult:
@@ -63,10 +75,10 @@ def ingest_text(
 ) -> IngestResult:
     """Parse ``text`` and write it; raises ``parsing.ParseError`` with the reason if it cannot."""
     digest = content_hash(text)
-    existing = Readout.objects.select_related("call").filter(content_hash=digest).first()
+    existing = stored_copy(text)
     if existing:
         return IngestResult(Status.UNCHANGED, existing)
-    parsed = (vocabulary or Vocabulary.from_database()).parse(text)
+    parsed = parse_text(text, vocabulary)
     try:
         with transaction.atomic():
             return _write(parsed, digest, source=source, publisher=publisher, update=update)
@@ -101,17 +113,14 @@ def _write(parsed, digest, *, source, publisher, update) -> IngestResult:
         "content_hash": digest,
         "warnings": list(parsed.warnings),
     }
+    kept = []
     if previous:
         readout = previous
         for name, value in fields.items():
             setattr(readout, name, value)
         readout.save()
-        readout.statements.all().delete()
-        readout.mentions.all().delete()
+        kept = _keep_edits(readout, parsed)
         call = readout.call
-        if call.readouts.count() == 1:
-            call.participants.all().delete()
-            call.date, call.date_precision = parsed.date, parsed.date_precision
         status = Status.UPDATED
     else:
         call = _same_call(parsed, officials)
@@ -130,7 +139,40 @@ def _write(parsed, digest, *, source, publisher, update) -> IngestResult:
     _write_mentions(readout, parsed, officials)
     call.topics.set(Topic.objects.filter(statements__readout__call=call).distinct())
     refresh_search_index([readout.pk])
-    return IngestResult(status, readout, parsed, list(parsed.warnings))
+    return IngestResult(status, readout, parsed, list(parsed.warnings), kept)
+
+
+def _keep_edits(readout: Readout, parsed) -> list[str]:
+    """Clear what the parser wrote for this readout, except rows staff edited; describe those.
+
+    A kept statement holds its place: the freshly parsed statement with the same order is not
+    written (see ``_write_statements``).
+    """
+    kept = [
+        f"statement {s.order} ({_edit_mark(s)})"
+        for s in readout.statements.filter(edited_at__isnull=False).select_related("edited_by")
+    ]
+    readout.statements.filter(edited_at__isnull=True).delete()
+    readout.mentions.all().delete()
+    call = readout.call
+    if call.readouts.count() == 1:
+        kept += [
+            f"participant {p.official.name} ({_edit_mark(p)})"
+            for p in call.participants.filter(edited_at__isnull=False).select_related(
+                "official", "edited_by"
+            )
+        ]
+        call.participants.filter(edited_at__isnull=True).delete()
+        if call.edited_at is None:
+            call.date, call.date_precision = parsed.date, parsed.date_precision
+        else:
+            kept.append(f"the call's date {call.date.isoformat()} ({_edit_mark(call)})")
+    return kept
+
+
+def _edit_mark(row) -> str:
+    who = row.edited_by.get_username() if row.edited_by else "staff"
+    return f"edited by {who} on {row.edited_at:%Y-%m-%d}"
 
 
 def _officials_for(parsed) -> dict[str, Official]:
@@ -248,6 +290,8 @@ def _office_id(slug: str | None) -> int | None:
 
 
 def _write_statements(readout: Readout, parsed, officials) -> None:
+    taken = set(readout.statements.values_list("order", flat=True))  # kept staff corrections
+    items = [item for item in parsed.statements if item.order not in taken]
     statements = Statement.objects.bulk_create(
         Statement(
             readout=readout,
@@ -258,12 +302,12 @@ def _write_statements(readout: Readout, parsed, officials) -> None:
             verb_class=item.verb_class,
             speaker_guessed=item.speaker_guessed,
         )
-        for item in parsed.statements
+        for item in items
     )
     topic_ids = dict(Topic.objects.values_list("slug", "pk"))
     Statement.topics.through.objects.bulk_create(
         Statement.topics.through(statement_id=statement.pk, topic_id=topic_ids[slug])
-        for statement, item in zip(statements, parsed.statements, strict=True)
+        for statement, item in zip(statements, items, strict=True)
         for slug in item.topics
         if slug in topic_ids
     )

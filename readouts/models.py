@@ -1,5 +1,6 @@
 """The archive's records: who spoke with whom, when, what each side published, and what was said."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -26,6 +27,27 @@ class SlugQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         """Lets ``loaddata`` match rows by slug, so dumps move between databases (natural keys)."""
         return self.get(slug=slug)
+
+
+class EditedByStaff(models.Model):
+    """Who last corrected a row in the admin, and when: ``load_readouts --update`` keeps it."""
+
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_edited(self) -> bool:
+        return self.edited_at is not None
 
 
 class Office(models.Model):
@@ -169,7 +191,7 @@ class CallQuerySet(SlugQuerySet):
         )
 
 
-class Call(models.Model):
+class Call(EditedByStaff):
     """One phone call, however many readouts describe it."""
 
     slug = models.SlugField(max_length=200, unique=True)
@@ -217,7 +239,7 @@ class Call(models.Model):
         return (self.slug,)
 
 
-class Participant(models.Model):
+class Participant(EditedByStaff):
     """An official on a call, with the title exactly as a readout wrote it."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="participants")
@@ -291,7 +313,7 @@ class VerbClass(models.TextChoices):
     DISCUSSION = "discussion", "Discussion"
 
 
-class Statement(models.Model):
+class Statement(EditedByStaff):
     """A sentence of a readout attributed to one official, or to both sides (no speaker)."""
 
     readout = models.ForeignKey(Readout, on_delete=models.CASCADE, related_name="statements")

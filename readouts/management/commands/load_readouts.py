@@ -103,5 +103,7 @@ class Command(BaseCommand):
         if verbosity >= 2 or (verbosity >= 1 and result.status != ingest.Status.UNCHANGED):
             self.stdout.write(f"{path}: {result.status} {result.call.get_absolute_url()}")
         if verbosity >= 1:
+            for correction in result.kept:
+                self.stdout.write(f"{path}: kept {correction}")
             for warning in result.warnings:
                 self.stdout.write(self.style.WARNING(f"{path}: warning: {warning}"))

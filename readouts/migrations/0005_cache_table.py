@@ -9,6 +9,6 @@ def create_cache_table(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("readouts", "0002_search_documents")]
+    dependencies = [("readouts", "0004_editors_group")]
 
     operations = [migrations.RunPython(create_cache_table, migrations.RunPython.noop)]

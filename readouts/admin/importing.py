@@ -1,0 +1,112 @@
+"""The admin's "Add a readout from text" page: preview what the parser understood, then save."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect
+from django.views.generic import FormView
+
+from .. import ingest, parsing
+from ..forms import ImportReadoutForm
+from ..models import Language, Office, Official, Topic
+from ..search_index import refresh_search_index
+
+
+class ImportReadoutView(FormView):
+    form_class = ImportReadoutForm
+    template_name = "admin/readouts/readout/import.html"
+    model_admin = None  # the ReadoutAdmin that serves this page
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.model_admin.has_add_permission(request):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        opts = self.model_admin.model._meta
+        return super().get_context_data(
+            **self.model_admin.admin_site.each_context(self.request),
+            title="Add a readout from text",
+            opts=opts,
+            has_view_permission=self.model_admin.has_view_permission(self.request),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        text = form.cleaned_data["readout_text"]
+        digest = ingest.content_hash(text)
+        duplicate = ingest.stored_copy(text)
+        wants_save = "_save" in self.request.POST
+        if wants_save and not duplicate and form.cleaned_data["previewed"] == digest:
+            return self.save(form, text)
+        # The page shown again carries the decoded text, so an uploaded file need not be re-sent.
+        next_form = self.form_class(
+            initial={**form.cleaned_data, "text": text, "previewed": digest}
+        )
+        return self.render_to_response(
+            self.get_context_data(
+                form=next_form,
+                preview=describe(form.cleaned_data["parsed"]),
+                language_warning=form.language_mismatch,
+                duplicate=duplicate,
+                save_refused=wants_save and not duplicate,
+            )
+        )
+
+    def save(self, form, text):
+        data = form.cleaned_data
+        with transaction.atomic():
+            result = ingest.ingest_text(text, source=data["source"], publisher=data["publisher"])
+            written = result.status in (ingest.Status.CREATED, ingest.Status.MERGED)
+            if written and data["language"] and result.readout.language != data["language"]:
+                result.readout.language = data["language"]
+                result.readout.save(update_fields=["language"])
+                refresh_search_index([result.readout.pk])  # indexed by language rules
+        if result.status == ingest.Status.CONFLICT:
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form, preview=describe(data["parsed"]), conflict=result.readout
+                )
+            )
+        if result.status == ingest.Status.UNCHANGED:  # saved by someone else a moment ago
+            return self.render_to_response(
+                self.get_context_data(form=form, duplicate=result.readout)
+            )
+        self.model_admin.log_addition(self.request, result.readout, [{"added": {}}])
+        where = "the existing call" if result.status == ingest.Status.MERGED else "a new call"
+        messages.success(
+            self.request,
+            f"The readout was saved to {where}, {result.call}, with "
+            f"{result.readout.statements.count()} statements. Check its participants below and "
+            f"its statements on the readout's page.",
+        )
+        return redirect("admin:readouts_call_change", result.call.pk)
+
+
+def describe(parsed: parsing.ParsedReadout) -> dict:
+    """The parse with slugs turned into names, for the preview."""
+    speakers = {s.speaker for s in parsed.statements} | {p.slug for p in parsed.participants}
+    names = dict(Official.objects.filter(slug__in=speakers).values_list("slug", "name"))
+    names.update({p.slug: p.name for p in parsed.participants})
+    names[parsing.BOTH] = "Both sides"
+    topic_names = dict(Topic.objects.values_list("slug", "name_en"))
+    offices = {p.office for p in parsed.participants if p.office}
+    office_titles = dict(Office.objects.filter(slug__in=offices).values_list("slug", "title_en"))
+    return {
+        "parsed": parsed,
+        "language": Language(parsed.language).label if parsed.language in Language.values else "",
+        "participants": [
+            {"participant": p, "office": office_titles.get(p.office, p.office or "")}
+            for p in parsed.participants
+        ],
+        "initiator": names.get(parsed.initiator, "") if parsed.initiator else "",
+        "statements": [
+            {
+                "statement": statement,
+                "speaker": names.get(statement.speaker, statement.speaker),
+                "topics": [topic_names.get(slug, slug) for slug in statement.topics],
+            }
+            for statement in parsed.statements
+        ],
+        "topics": [topic_names.get(slug, slug) for slug in parsed.topics],
+    }

@@ -1,0 +1,131 @@
+"""Readouts and their statements: the verbatim text stays as published, the analysis is editable."""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from ..models import Mention, Readout, Statement
+from .freshness import KeepsPublicSiteFresh
+from .importing import ImportReadoutView
+from .tracking import ShowsEditMark, TracksEdits
+
+
+class StatementInline(ShowsEditMark, admin.TabularInline):
+    model = Statement
+    extra = 0
+    # Narrow widgets, so nine statements fit a laptop screen without sideways scrolling.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 4, "cols": 44})},
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 14})},
+    }
+    fields = ("order", "speaker", "verb", "text", "topics", "edit_mark")
+    readonly_fields = ("edit_mark",)
+    autocomplete_fields = ("speaker", "topics")
+    ordering = ("order",)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("speaker", "edited_by")
+            .prefetch_related("topics")
+        )
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    extra = 0
+    fields = ("kind", "name", "official")
+    autocomplete_fields = ("official",)
+
+
+@admin.register(Readout)
+class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
+    list_display = (
+        "__str__",
+        "call_link",
+        "publisher",
+        "language",
+        "side",
+        "statement_count",
+        "imported_at",
+    )
+    list_select_related = ("call",)
+    list_filter = ("language", "side", "publisher", "imported_at")
+    search_fields = ("source", "headline", "text", "call__slug")
+    date_hierarchy = "imported_at"
+    autocomplete_fields = ("call",)
+    inlines = (StatementInline, MentionInline)
+    fieldsets = (
+        (None, {"fields": ("call", "headline", "source", "publisher", "side", "language")}),
+        ("As published", {"fields": ("text", "warnings")}),
+        ("Record", {"fields": ("content_hash", "imported_at")}),
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        # The verbatim text is evidence: once saved it never changes (its hash identifies it).
+        return ("text", "warnings", "content_hash", "imported_at")
+
+    def readouts_touched(self, readout):
+        return [readout.pk]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_total=Count("statements"))
+
+    def get_urls(self):
+        import_view = self.admin_site.admin_view(ImportReadoutView.as_view(model_admin=self))
+        return [
+            path("import/", import_view, name="readouts_readout_import"),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Readouts come in through the import page, which parses them before saving."""
+        return redirect("admin:readouts_readout_import")
+
+    @admin.display(description="call", ordering="call__date")
+    def call_link(self, readout):
+        url = reverse("admin:readouts_call_change", args=[readout.call_id])
+        return format_html('<a href="{}">{}</a>', url, readout.call)
+
+    @admin.display(description="statements", ordering="statement_total")
+    def statement_count(self, readout):
+        return readout.statement_total
+
+
+@admin.register(Statement)
+class StatementAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
+    """One statement at a time, for a correction found from the public statement page."""
+
+    list_display = ("__str__", "speaker", "verb_class", "short_text", "edited_at")
+    list_select_related = ("readout", "readout__call", "speaker")
+    list_filter = ("verb_class", "speaker_guessed", ("edited_at", admin.EmptyFieldListFilter))
+    search_fields = ("text", "verb", "speaker__name")
+    autocomplete_fields = ("speaker", "topics")
+    fields = (
+        "readout",
+        "order",
+        "speaker",
+        "speaker_guessed",
+        "verb",
+        "verb_class",
+        "text",
+        "topics",
+        "edited_by",
+        "edited_at",
+    )
+    readonly_fields = ("readout", "edited_by", "edited_at")
+
+    def readouts_touched(self, statement):
+        return [statement.readout_id]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="text")
+    def short_text(self, statement):
+        return statement.text[:120]

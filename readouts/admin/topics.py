@@ -1,0 +1,49 @@
+"""Topics: the controlled vocabulary and the cue words the parser tags statements with."""
+
+from django.contrib import admin, messages
+from django.db.models import Count
+
+from ..corrections import retag_statements
+from ..models import Topic
+from .freshness import KeepsPublicSiteFresh
+
+
+@admin.register(Topic)
+class TopicAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
+    list_display = ("name_en", "name_fr", "slug", "statement_count")
+    search_fields = ("name_en", "name_fr", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    actions = ("retag",)
+    fieldsets = (
+        (None, {"fields": ("name_en", "name_fr", "slug", "description")}),
+        (
+            "Cue lexicon",
+            {
+                "fields": ("cues_fr", "cues_en"),
+                "description": "Words and phrases that tag a statement with this topic; "
+                "the next parse uses them.",
+            },
+        ),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_total=Count("statements"))
+
+    @admin.display(description="statements", ordering="statement_total")
+    def statement_count(self, topic):
+        return topic.statement_total
+
+    @admin.action(
+        description="Re-tag statements with the selected topics' current cues",
+        permissions=["change"],
+    )
+    def retag(self, request, queryset):
+        report = retag_statements(queryset)
+        self.refresh_public_site([])
+        names = ", ".join(topic.name_en for topic in queryset)
+        text = f"Re-tagged {report.changed} statements for {names}."
+        if report.kept_edited:
+            text += f" Left {report.kept_edited} hand-edited statements as staff set them."
+        if report.unparsed:
+            text += f" {report.unparsed} readouts could not be parsed and were skipped."
+        self.message_user(request, text, messages.SUCCESS)
