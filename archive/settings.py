@@ -125,6 +125,16 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_VERBOSE = False
+# Behind the TLS proxy every request comes from the proxy, so lockouts must key on the visitor's
+# address: the one the nearest proxy appended to X-Forwarded-For (read by django-ipware; what a
+# client writes there itself is ignored). DJANGO_TRUSTED_PROXY_COUNT proxies stand in front.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0" if DEBUG else "1"))
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1  # the last proxy is REMOTE_ADDR itself
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

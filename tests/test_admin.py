@@ -308,6 +308,21 @@ def test_login_is_locked_after_five_wrong_passwords(client, editor):
     assert "_auth_user_id" not in client.session
 
 
+def test_behind_the_proxy_a_lockout_is_per_visitor_not_per_proxy(client, editor):
+    """Every request reaches us from the TLS proxy; the visitor is in X-Forwarded-For."""
+    # What the guesser writes into the header itself (6.6.6.N) cannot shift the blame.
+    for n in range(5):
+        guesser = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": f"6.6.6.{n}, 203.0.113.7"}
+        client.post("/admin/login/", {"username": "editor", "password": "wrong"}, **guesser)
+    locked = client.post("/admin/login/", {"username": "editor", "password": "wrong"}, **guesser)
+    assert locked.status_code == 429
+    colleague = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.9"}
+    response = client.post(
+        "/admin/login/", {"username": "editor", "password": "long-enough-secret-1"}, **colleague
+    )
+    assert response.status_code == 302
+
+
 def test_a_good_password_logs_in(client, editor):
     response = client.post(
         "/admin/login/", {"username": "editor", "password": "long-enough-secret-1"}
