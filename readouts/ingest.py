@@ -10,6 +10,8 @@ readout instead of creating a second call. An update keeps what staff corrected 
 
 import datetime as dt
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -46,8 +48,21 @@ class IngestResult:
         return self.readout.call
 
 
+# What does not make a readout a different text: our file header, a byte-order mark, control
+# characters, line endings and runs of white space (a paste in the admin differs in all of them).
+_NOT_TEXT = re.compile(r"[\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
+
+
 def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The identity of a published text, the same for the file, a paste and a near-copy."""
+    try:
+        header = parsing.parse_header(text)
+    except parsing.ParseError:
+        header = None
+    body = text[header.end :] if header else text
+    canonical = _SPACES.sub(" ", _NOT_TEXT.sub("", unicodedata.normalize("NFC", body))).strip()
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def parse_text(text: str, vocabulary: Vocabulary | None = None) -> parsing.ParsedReadout:

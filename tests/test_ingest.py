@@ -97,3 +97,17 @@ def test_mentions_are_stored_per_readout(seeds):
     assert Mention.objects.get(readout=seeds[1].readout, name="Jake Sullivan").official.slug == (
         "jake-sullivan"
     )
+
+
+def test_the_same_text_pasted_or_slightly_reencoded_is_not_stored_twice(seeds, load):
+    published = SEEDS[0].read_text(encoding="utf-8").removeprefix(" date 2021-05 ")
+    near_copies = [
+        published,  # pasted in the admin, without our file header
+        "\ufeff" + published.replace("\n", "\r\n"),  # a byte-order mark and Windows line ends
+        published.replace(". ", ".  ") + "\n\n",  # spacing
+    ]
+    for text in near_copies:
+        again = load(text)
+        assert again.status == "unchanged"
+        assert again.readout == seeds[0].readout
+    assert Readout.objects.count() == 2

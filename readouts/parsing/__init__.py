@@ -2,6 +2,7 @@
 
 from .engine import detect_language, parse_readout
 from .gazetteer import gazetteer_from_json, topic_cues_from_json
+from .header import parse_header
 from .text import decode_readout
 from .types import (
     BOTH,
@@ -34,6 +35,7 @@ __all__ = [
     "decode_readout",
     "detect_language",
     "gazetteer_from_json",
+    "parse_header",
     "parse_readout",
     "topic_cues_from_json",
 ]
