@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import rispy
 
 from .models import Call, DatePrecision, Statement
-from .templatetags.readout_tags import call_date, join_names, participant_names
+from .wording import call_date, join_names, participant_names
 
 SITE_NAME = "Readout Archive"
 BIBTEX_SPECIAL = {

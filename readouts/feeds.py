@@ -11,14 +11,13 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.formats import date_format
 from django.utils.html import escape
-from django.utils.text import get_text_list
 
 from . import active_filters, formats
 from .filters import CallFilter
 from .models import Call, Participant, Readout
 from .querylinks import replaced
+from .wording import call_date, join_names
 
 FEED_LENGTH = 30
 # XML 1.0 allows tab, newline and carriage return and no other control character: one in a
@@ -68,7 +67,7 @@ class LatestCallsFeed(Feed):
 
     def item_title(self, call):
         names = [p.official.name for p in call.participants.all()]
-        return xml_text(f"{date_format(call.date, 'j F Y')}: {get_text_list(names, 'and')}")
+        return xml_text(f"{call_date(call)}: {join_names(names)}")
 
     def item_description(self, call):
         topics = ", ".join(topic.name_en for topic in call.topics.all()) or "no topic tagged"

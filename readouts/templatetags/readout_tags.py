@@ -1,27 +1,13 @@
 """Small presentation helpers shared by the call, official and topic pages."""
 
 from django import template
-from django.utils.formats import date_format
 
-from ..models import Country, DatePrecision
+from ..models import Country
+from ..wording import call_date, join_names, participant_names
 
 register = template.Library()
-
-
-@register.filter
-def call_date(call):
-    """The call's date written out as precisely as the readouts give it: "17 May 2021"."""
-    if call.date_precision == DatePrecision.MONTH:
-        return date_format(call.date, "F Y")
-    return date_format(call.date, "j F Y")
-
-
-def join_names(names):
-    """ "A", "A and B", "A, B and C"."""
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+register.filter(call_date)
+register.filter(participant_names)
 
 
 @register.filter
@@ -35,12 +21,6 @@ def who_called(call):
     if not called:
         return f"{call.initiator.name} placed the call"
     return f"{call.initiator.name} called {join_names(called)}"
-
-
-@register.filter
-def participant_names(call):
-    """The participants' names joined for a heading: "Ilham Aliyev and Jake Sullivan"."""
-    return join_names(p.official.name for p in call.participants.all())
 
 
 @register.simple_tag(takes_context=True)
