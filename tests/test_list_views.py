@@ -264,3 +264,16 @@ def test_unfiltered_facets_are_cached_until_the_archive_changes(client, world):
     make_call("2024-06-01", [world.aliyev, world.blinken])
     bump_archive_version()  # what every write through ingest or the admin does on commit
     assert facet(get(client, "/"), "year")["2024"] == 1
+
+
+def test_an_error_page_lets_the_reader_fix_the_search_without_losing_other_filters(client, world):
+    response = client.get("/?official=antony-blinken&date_after=notadate")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'name="official" value="antony-blinken"' in html  # kept
+    assert 'value="notadate"' not in html  # dropped, so the next search can succeed
+
+
+def test_an_error_page_whose_only_filter_was_bad_offers_a_clean_form(client, world):
+    html = client.get("/statements/?date_before=31/12/2021").content.decode()
+    assert 'value="31/12/2021"' not in html

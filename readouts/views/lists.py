@@ -85,6 +85,7 @@ class FilteredListView(View):
             "filterset": filterset,
             "page_obj": page,
             "search_query": query,
+            "form_params": request.GET,
             **self.extra_context(filterset),
         }
         if query:
@@ -98,7 +99,16 @@ class FilteredListView(View):
         messages = [
             (labels.get(field, ""), message) for field, items in errors.items() for message in items
         ]
-        context = {"filterset": filterset, "errors": messages, "heading": self.plain_heading}
+        # The form below must not carry the bad values again, or every retry fails the same way.
+        kept = request.GET.copy()
+        for field in errors:
+            kept.pop(field, None)
+        context = {
+            "filterset": filterset,
+            "errors": messages,
+            "heading": self.plain_heading,
+            "form_params": kept,
+        }
         return render(request, self.template_name, context, status=400)
 
 
