@@ -18,7 +18,7 @@ install: $(BIN)/python ## Create .venv with the project and its dev tools
 
 run: install ## Migrate the SQLite database, load the seed readouts, serve on 127.0.0.1:8000
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEV_ENV) $(BIN)/python manage.py load_readouts fixtures/readouts
+	$(DEV_ENV) $(BIN)/python manage.py load_readouts --publisher az-presidency fixtures/readouts
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 serve: install ## Production: debug off, collectstatic, migrate, gunicorn (see README "Production")

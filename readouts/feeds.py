@@ -40,7 +40,7 @@ class LatestCallsFeed(Feed):
             .prefetch_related(
                 Prefetch("participants", Participant.objects.select_related("official")),
                 "topics",
-                Prefetch("readouts", Readout.objects.only("call", "publisher", "language")),
+                Prefetch("readouts", Readout.objects.only("call", "publisher", "language", "side")),
             ),
         )
         if filterset.is_bound and not filterset.is_valid():
@@ -59,6 +59,13 @@ class LatestCallsFeed(Feed):
         params = replaced(request.GET)
         return reverse("call-list") + (f"?{params.urlencode()}" if params else "")
 
+    def feed_url(self, request):
+        """The filtered feed itself (rel="self"), so a reader subscribes to what it asked for."""
+        params = replaced(request.GET)
+        return reverse("call-feed") + (f"?{params.urlencode()}" if params else "")
+
+    author_name = "Readout Archive"
+
     def subtitle(self, request):
         return "Readouts of phone calls between Azerbaijani and US officials, newest first."
 
@@ -71,9 +78,13 @@ class LatestCallsFeed(Feed):
 
     def item_description(self, call):
         topics = ", ".join(topic.name_en for topic in call.topics.all()) or "no topic tagged"
-        publishers = ", ".join(r.publisher_name for r in call.readouts.all())
+        readouts = ", ".join(
+            f"{r.get_side_display() or 'unknown side'} ({r.get_language_display()})"
+            + (f", {r.publisher_name}" if r.publisher else "")
+            for r in call.readouts.all()
+        )
         # Atom's summary is type="html": readers render it, so names go in as text.
-        return xml_text(escape(f"Topics: {topics}. Readouts: {publishers}."))
+        return xml_text(escape(f"Topics: {topics}. Readouts: {readouts}."))
 
     def item_pubdate(self, call):
         return dt.datetime.combine(call.date, dt.time(), tzinfo=dt.UTC)

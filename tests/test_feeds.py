@@ -48,3 +48,9 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_off_exports(client,
     body = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /*format=" in body
+
+
+def test_a_filtered_feed_names_itself_so_readers_subscribe_to_the_filter(client, world):
+    body = client.get("/feed/?topic=energy").content.decode()
+    assert '<link href="http://testserver/feed/?topic=energy" rel="self"' in body
+    assert "<author><name>Readout Archive</name></author>" in body

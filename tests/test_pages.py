@@ -321,3 +321,10 @@ def test_statements_by_topic_show_the_newest_few_and_link_to_all(client, people)
     assert "Déclaration numéro 2." not in page
     assert "All 5 statements on Peace process" in page
     assert "/statements/?speaker=ilham-aliyev&amp;topic=peace-process" in page
+
+
+def test_official_and_topic_pages_offer_their_feed(client, call, people):
+    page = get(client, people["aliyev"].get_absolute_url()).content.decode()
+    assert 'type="application/atom+xml"' in page and 'href="/feed/?official=ilham-aliyev"' in page
+    topic = get(client, "/topics/peace-process/").content.decode()
+    assert 'href="/feed/?topic=peace-process"' in topic
