@@ -522,3 +522,44 @@ def test_topic_action_retags_with_the_current_cues(editor_client, seeds):
     assert statement.topics.filter(slug="post-conflict").exists()
     messages = [str(m) for m in editor_client.get("/admin/readouts/topic/").context["messages"]]
     assert any(m.startswith("Re-tagged 2 statements") for m in messages), messages
+
+
+# --- corrections reach the derived parts of the public site ---
+
+
+def test_a_statements_new_topic_becomes_a_topic_of_its_call(editor_client, call):
+    statement = Statement.objects.get(readout__call=call, order=2)
+    url = f"/admin/readouts/statement/{statement.pk}/change/"
+    data = change_form_data(editor_client.get(url))
+    data["topics"] = [str(make_topic("energy").pk)]
+    assert editor_client.post(url, data).status_code == 302
+    assert "energy" in set(call.topics.values_list("slug", flat=True))
+    assert call in Call.objects.filter(topics__slug="energy")
+
+
+def test_a_deleted_readout_is_no_longer_found_by_search(client, seeds, django_user_model):
+    admin_user = django_user_model.objects.create_superuser("root", password="x-long-enough-1")
+    client.force_login(admin_user)
+    readout = seeds[1].readout
+    assert client.get("/", {"q": "charnier"}).context["page_obj"].paginator.count == 1
+    response = client.post(f"/admin/readouts/readout/{readout.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert client.get("/", {"q": "charnier"}).context["page_obj"].paginator.count == 0
+
+
+def test_split_off_action_gives_a_wrongly_merged_readout_its_own_call(editor_client, load):
+    from .test_merge import FRENCH_AZ, english_us
+
+    french = load(FRENCH_AZ)
+    english = load(english_us(), source="state.txt")
+    assert english.call == french.call
+    response = editor_client.post(
+        "/admin/readouts/readout/",
+        {"action": "split_off", "_selected_action": [english.readout.pk]},
+    )
+    assert response.status_code == 302
+    english.readout.refresh_from_db()
+    assert english.readout.call_id != french.call.pk
+    # The old call no longer answers for words only the English readout had.
+    found = editor_client.get("/", {"q": "fundamental freedoms"}).context["page_obj"]
+    assert [call.pk for call in found.object_list] == [english.readout.call_id]

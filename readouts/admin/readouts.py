@@ -8,8 +8,9 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from .. import ingest
 from ..models import Mention, Readout, Statement
-from .freshness import KeepsPublicSiteFresh
+from .freshness import KeepsPublicSiteFresh, refresh_derived
 from .importing import ImportReadoutView
 from .tracking import ShowsEditMark, TracksEdits
 
@@ -58,7 +59,6 @@ class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
     list_filter = ("language", "side", "publisher", "imported_at")
     search_fields = ("source", "headline", "text", "call__slug")
     date_hierarchy = "imported_at"
-    autocomplete_fields = ("call",)
     inlines = (StatementInline, MentionInline)
     fieldsets = (
         (None, {"fields": ("call", "headline", "source", "publisher", "side", "language")}),
@@ -66,9 +66,27 @@ class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
         ("Record", {"fields": ("content_hash", "imported_at")}),
     )
 
+    actions = ("split_off",)
+
     def get_readonly_fields(self, request, obj=None):
         # The verbatim text is evidence: once saved it never changes (its hash identifies it).
-        return ("text", "warnings", "content_hash", "imported_at")
+        # A readout leaves its call only through "split off", which rebuilds both calls.
+        return ("call", "text", "warnings", "content_hash", "imported_at")
+
+    @admin.action(description="Split off into a call of its own (undo a wrong merge)")
+    def split_off(self, request, queryset):
+        for readout in queryset.select_related("call"):
+            old_call = readout.call_id
+            new_call = ingest.split_readout(readout)
+            refresh_derived([old_call, new_call.pk])
+            if new_call.pk == old_call:
+                self.message_user(
+                    request, f"{readout} is the only readout of {new_call}: nothing to split."
+                )
+            else:
+                self.message_user(
+                    request, f"{readout} now describes a call of its own: {new_call}."
+                )
 
     def readouts_touched(self, readout):
         return [readout.pk]
