@@ -5,7 +5,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 
+from readouts import ingest
 from readouts.models import Call, Readout
 
 from .conftest import ROOT, SAMPLES, SEEDS
@@ -104,6 +106,30 @@ def test_a_file_reached_by_two_arguments_is_loaded_once(tmp_path):
     status, out, err = run("load_readouts", str(tmp_path), str(path))
     assert (status, err) == (0, "")
     assert "1 files: 1 created" in out
+
+
+@pytest.mark.django_db
+def test_an_unexpected_error_in_one_file_is_reported_and_the_others_load(tmp_path, monkeypatch):
+    broken = write(tmp_path, "0-broken.txt", SEEDS[1].read_bytes())  # loaded first
+    write(tmp_path, SEEDS[0].name, SEEDS[0].read_bytes())
+    write_mentions = ingest._write_mentions
+
+    def fail_for_the_broken_file(readout, parsed, officials):
+        if readout.source == broken.name:
+            raise IntegrityError("UNIQUE constraint failed: readouts_participant")
+        write_mentions(readout, parsed, officials)
+
+    monkeypatch.setattr(ingest, "_write_mentions", fail_for_the_broken_file)
+    status, out, err = run("load_readouts", str(tmp_path))
+    assert status == 1
+    assert (
+        f"{broken}: unexpected error: IntegrityError: UNIQUE constraint failed: "
+        "readouts_participant" in err
+    )
+    assert "1 created" in out and "1 failed" in out
+    # The broken file's transaction was rolled back: no half-written call is left.
+    assert list(Readout.objects.values_list("source", flat=True)) == [SEEDS[0].name]
+    assert Call.objects.count() == 1
 
 
 @pytest.mark.django_db

@@ -118,6 +118,12 @@ class Command(BaseCommand):
                 counts["failed"] += 1
                 self.stderr.write(f"{path}: {error}")
                 continue
+            except Exception as error:
+                # Ingest rolled this file back; one file's bug (a race on a new official, a
+                # parser crash) must not keep the rest of the run from loading.
+                counts["failed"] += 1
+                self.stderr.write(f"{path}: unexpected error: {type(error).__name__}: {error}")
+                continue
             counts[result.status] += 1
             self._report(path, result, verbosity)
         return counts
