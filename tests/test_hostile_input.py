@@ -5,11 +5,13 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 
+from readouts.forms import ImportReadoutForm
 from readouts.models import Call, Official, Readout
 
 from .conftest import SEEDS
@@ -204,6 +206,19 @@ def test_the_admin_import_refuses_a_bad_file_with_its_reason(admin_client, seeds
     assert response.status_code == 200
     assert ADMIN_REFUSED[name] in form_errors(response)
     assert database_dump() == before
+
+
+class UnreadableUpload(SimpleUploadedFile):
+    """An upload that fails the test if the form reads it."""
+
+    def read(self, *args):
+        raise AssertionError("the form read the upload before checking its size")
+
+
+def test_the_admin_import_checks_the_size_of_an_upload_before_reading_it():
+    form = ImportReadoutForm(data={}, files={"file": UnreadableUpload("big.txt", b"a" * 1_000_001)})
+    assert not form.is_valid()
+    assert form.errors["file"] == ["too large (1000001 bytes; the limit is 1 MB)"]
 
 
 def test_the_admin_import_refuses_a_five_megabyte_file(admin_client, seeds, tmp_path):

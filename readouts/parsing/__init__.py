@@ -2,7 +2,7 @@
 
 from .engine import detect_language, parse_readout
 from .gazetteer import gazetteer_from_json, topic_cues_from_json
-from .text import decode_readout
+from .text import check_size, decode_readout
 from .types import (
     BOTH,
     VERB_CLASSES,
@@ -31,6 +31,7 @@ __all__ = [
     "ParsedStatement",
     "Tenure",
     "TopicCues",
+    "check_size",
     "decode_readout",
     "detect_language",
     "gazetteer_from_json",
