@@ -155,9 +155,6 @@ STORAGES = {
     },
 }
 
-# Readouts over this size are refused by the parser; uploads in the admin follow the same limit.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-
 # One line per event, for the process manager to collect: gunicorn writes the access log on
 # stdout (one line a request, see archive/gunicorn.conf.py); Django's own messages, errors with
 # their traceback (``django.request`` logs each 5xx with exc_info), go to stderr, so commands

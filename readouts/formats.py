@@ -2,7 +2,9 @@
 
 JSON calls use ``export.call_to_dict`` (the ``export_calls`` shape); CSV streams one row per call
 or statement, UTF-8 with a byte-order mark so spreadsheets read the accents, and with formula
-characters neutralised so a readout cannot run code in someone's spreadsheet.
+characters neutralised so a readout cannot run code in someone's spreadsheet. A CSV holds at most
+``CSV_MAX_ROWS`` rows: a larger result is a 400, since streaming the whole archive outlasts the
+server's request timeout (``manage.py export_calls`` is the way to everything).
 """
 
 import csv
@@ -13,7 +15,8 @@ from .export import call_to_dict
 from .querylinks import replaced
 
 FORMATS = ("html", "json", "csv")
-CSV_CHUNK = 500
+CSV_CHUNK = 500  # rows fetched, with their prefetches, per round of queries
+CSV_MAX_ROWS = 10_000
 # OWASP's list: a cell starting with one of these is a formula to Excel, LibreOffice and Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -70,6 +73,19 @@ def errors_response(errors: dict, output: str) -> HttpResponse:
     )
 
 
+def csv_too_large(count: int, noun: str) -> HttpResponse | None:
+    """The 400 for a result over ``CSV_MAX_ROWS``, or None when it fits."""
+    if count <= CSV_MAX_ROWS:
+        return None
+    return HttpResponse(
+        f"{count:,} {noun} match these filters, and a CSV download holds at most "
+        f"{CSV_MAX_ROWS:,}. Narrow the filters (dates, an official, a topic, words), or export "
+        "the whole archive with `manage.py export_calls`.\n",
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
 class _Echo:
     """csv.writer writes to this and gets the line back, so rows can be streamed."""
 
@@ -100,7 +116,10 @@ CALL_COLUMNS = [
 ]  # fmt: skip
 
 
-def calls_csv(request, calls) -> StreamingHttpResponse:
+def calls_csv(request, calls) -> HttpResponse:
+    if refusal := csv_too_large(calls.count(), "calls"):
+        return refusal
+
     def rows():
         for call in calls.iterator(chunk_size=CSV_CHUNK):
             participants = list(call.participants.all())
@@ -124,7 +143,10 @@ def calls_csv(request, calls) -> StreamingHttpResponse:
 STATEMENT_COLUMNS = ["call_url", "date", "speaker", "verb_class", "text", "topics"]
 
 
-def statements_csv(request, statements) -> StreamingHttpResponse:
+def statements_csv(request, statements) -> HttpResponse:
+    if refusal := csv_too_large(statements.count(), "statements"):
+        return refusal
+
     def rows():
         for statement in statements.iterator(chunk_size=CSV_CHUNK):
             yield [

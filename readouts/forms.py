@@ -40,9 +40,11 @@ class ImportReadoutForm(forms.Form):
         if upload and pasted.strip():
             raise forms.ValidationError("Paste a text or upload a file, not both.")
         field = "file" if upload else "text"
-        # Browsers send a textarea's line breaks as CRLF; the published text had plain newlines.
-        raw = upload.read() if upload else pasted.replace("\r\n", "\n").encode("utf-8")
         try:
+            if upload:
+                parsing.check_size(upload.size)  # before reading a file that may be huge
+            # Browsers send a textarea's line breaks as CRLF; published texts have plain ones.
+            raw = upload.read() if upload else pasted.replace("\r\n", "\n").encode("utf-8")
             text = parsing.decode_readout(raw)
             data["parsed"] = ingest.parse_text(text)
         except parsing.ParseError as error:

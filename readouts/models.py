@@ -96,6 +96,10 @@ class Official(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # An empty slug has no URL and would make every later nameless official the same one.
+            models.CheckConstraint(condition=~Q(slug=""), name="official_slug_not_empty"),
+        ]
 
     def __str__(self):
         return self.name

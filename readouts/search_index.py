@@ -84,13 +84,18 @@ def refresh_calls(call_ids: Iterable[int], using: str = "default") -> None:
 
 
 def rebuild_search_index(using: str = "default") -> None:
-    """Index every call again, e.g. after the tables are created or the stemming changes."""
-    with connections[using].cursor() as cursor:
-        cursor.execute("DELETE FROM readouts_call_search")
-        cursor.execute("DELETE FROM readouts_statement_search")
-        cursor.execute("SELECT id FROM readouts_call ORDER BY id")
-        call_ids = [row[0] for row in cursor.fetchall()]
-    refresh_calls(call_ids, using=using)
+    """Index every call again, e.g. after the tables are created or the stemming changes.
+
+    In one transaction: searches meanwhile see the old index, not a half-filled one, and a
+    failure leaves the old index rather than an empty one.
+    """
+    with transaction.atomic(using=using):
+        with connections[using].cursor() as cursor:
+            cursor.execute("DELETE FROM readouts_call_search")
+            cursor.execute("DELETE FROM readouts_statement_search")
+            cursor.execute("SELECT id FROM readouts_call ORDER BY id")
+            call_ids = [row[0] for row in cursor.fetchall()]
+        refresh_calls(call_ids, using=using)
 
 
 def _refresh_postgresql(connection, call_ids: list[int]) -> None:

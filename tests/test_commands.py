@@ -5,10 +5,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 
+from readouts import ingest
 from readouts.models import Call, Readout
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SAMPLES, SEEDS
 
 GOLD = json.loads((ROOT / "tests" / "data" / "gold" / "seeds.json").read_text(encoding="utf-8"))
 
@@ -72,6 +74,62 @@ def test_a_bad_file_is_reported_and_the_others_still_load(tmp_path, name):
     assert reason in err.split(f"{tmp_path / name}: ", 1)[1].splitlines()[0]
     assert "1 created" in out and "1 failed" in out
     assert list(Readout.objects.values_list("source", flat=True)) == [SEEDS[0].name]
+
+
+@pytest.mark.django_db
+def test_files_sharing_a_name_are_refused_and_the_others_load(tmp_path):
+    # Folders are searched recursively, but a readout's source is its file name alone.
+    (tmp_path / "az").mkdir()
+    (tmp_path / "us").mkdir()
+    first = write(tmp_path / "az", "2022-10.txt", SEEDS[0].read_bytes())
+    second = write(tmp_path / "us", "2022-10.txt", SEEDS[1].read_bytes())
+    write(tmp_path, "other.txt", SAMPLES[0].read_bytes())
+    run("load_readouts", str(first))
+    loaded = Readout.objects.get(source="2022-10.txt")
+
+    status, out, err = run("load_readouts", "--update", str(tmp_path))
+    assert status == 1
+    for path, other in ((first, second), (second, first)):
+        assert (
+            f"{path}: another file in this run has the same name ({other}); "
+            "the archive identifies a file by its name" in err
+        )
+    assert "1 created" in out and "2 failed" in out
+    # Neither was loaded: the readout already in the archive keeps its text and its call.
+    assert Readout.objects.get(source="2022-10.txt").text == loaded.text
+    assert set(Readout.objects.values_list("source", flat=True)) == {"2022-10.txt", "other.txt"}
+
+
+@pytest.mark.django_db
+def test_a_file_reached_by_two_arguments_is_loaded_once(tmp_path):
+    path = write(tmp_path, SEEDS[0].name, SEEDS[0].read_bytes())
+    status, out, err = run("load_readouts", str(tmp_path), str(path))
+    assert (status, err) == (0, "")
+    assert "1 files: 1 created" in out
+
+
+@pytest.mark.django_db
+def test_an_unexpected_error_in_one_file_is_reported_and_the_others_load(tmp_path, monkeypatch):
+    broken = write(tmp_path, "0-broken.txt", SEEDS[1].read_bytes())  # loaded first
+    write(tmp_path, SEEDS[0].name, SEEDS[0].read_bytes())
+    write_mentions = ingest._write_mentions
+
+    def fail_for_the_broken_file(readout, parsed, officials):
+        if readout.source == broken.name:
+            raise IntegrityError("UNIQUE constraint failed: readouts_participant")
+        write_mentions(readout, parsed, officials)
+
+    monkeypatch.setattr(ingest, "_write_mentions", fail_for_the_broken_file)
+    status, out, err = run("load_readouts", str(tmp_path))
+    assert status == 1
+    assert (
+        f"{broken}: unexpected error: IntegrityError: UNIQUE constraint failed: "
+        "readouts_participant" in err
+    )
+    assert "1 created" in out and "1 failed" in out
+    # The broken file's transaction was rolled back: no half-written call is left.
+    assert list(Readout.objects.values_list("source", flat=True)) == [SEEDS[0].name]
+    assert Call.objects.count() == 1
 
 
 @pytest.mark.django_db

@@ -4,6 +4,11 @@ import csv
 import datetime as dt
 import io
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from readouts import formats
 from readouts.formats import spreadsheet_safe
 
 from .factories import make_call
@@ -102,3 +107,64 @@ def test_an_unknown_format_is_a_400(client, world):
         response = client.get(url)
         assert response.status_code == 400
         assert "use html, json or csv" in response.content.decode()
+
+
+# -- the size of a CSV download ------------------------------------------------------------------
+
+
+def make_calls(world, count, year=2015):
+    """``count`` calls in ``year``, each with a topic and two statements."""
+    start = dt.date(year, 1, 1)
+    for n in range(count):
+        make_call(
+            start + dt.timedelta(days=n),
+            [world.aliyev, world.pompeo],
+            initiator=world.pompeo,
+            statements=[
+                (world.aliyev, f"Statement {n} on energy.", ["energy"], ""),
+                (world.pompeo, f"Reply {n} on the border.", ["border-delimitation"], ""),
+            ],
+        )
+
+
+def test_a_csv_larger_than_the_limit_is_a_400_asking_for_narrower_filters(
+    client, world, monkeypatch
+):
+    monkeypatch.setattr(formats, "CSV_MAX_ROWS", 5)
+    make_calls(world, 6)
+    response = client.get("/?year=2015&format=csv")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    message = response.content.decode()
+    assert "6 calls match these filters" in message
+    assert "at most 5" in message
+    assert "Narrow the filters" in message and "manage.py export_calls" in message
+
+    in_2015 = "date_after=2015-01-01&date_before=2015-12-31"
+    response = client.get(f"/statements/?{in_2015}&format=csv")
+    assert response.status_code == 400
+    assert "12 statements match these filters" in response.content.decode()
+
+    # At the limit the whole result is still there.
+    assert len(csv_rows(client.get("/?year=2015&date_before=2015-01-05&format=csv"))) == 5
+    by_aliyev = "/statements/?date_after=2015-01-01&date_before=2015-01-05&speaker=ilham-aliyev"
+    assert len(csv_rows(client.get(f"{by_aliyev}&format=csv"))) == 5
+
+
+def csv_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        csv_rows(client.get(url))
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/?year={year}&format=csv",
+        "/statements/?date_after={year}-01-01&date_before={year}-12-31&format=csv",
+    ],
+)
+def test_a_csv_issues_the_same_queries_whatever_its_length(client, world, url):
+    make_calls(world, 10, year=2015)
+    make_calls(world, 50, year=2016)
+    assert csv_queries(client, url.format(year=2015)) == csv_queries(client, url.format(year=2016))

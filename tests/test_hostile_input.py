@@ -5,10 +5,13 @@ import io
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 
+from readouts.forms import ImportReadoutForm
 from readouts.models import Official, Readout
 
 from .conftest import SEEDS
@@ -115,7 +118,19 @@ def gives_joint_statements_to_both_sides(result_call, seeds):
     assert all(statement.speaker is None for statement in statements)
 
 
+def keeps_non_latin_unknown_officials_apart(result_call, seeds):
+    # Both names once folded to the slug "": one person, no URL, 500s on every page naming them.
+    unknown = dict(Official.objects.filter(needs_review=True).values_list("slug", "name"))
+    assert unknown == {
+        "vardan-oganesyan": "Вардан Оганесян",
+        "nikos-stathopoylos": "Νίκος Σταθόπουλος",
+    }
+    participants = set(result_call.participants.values_list("official__slug", flat=True))
+    assert participants == {"antony-blinken", *unknown}
+
+
 ACCEPTED = {
+    "non-latin-unknown-officials.txt": keeps_non_latin_unknown_officials_apart,
     "control-characters.txt": accepts_control_characters_verbatim,
     "known-official-unknown-title.txt": matches_a_known_official_under_an_unknown_title,
     "only-joint-statements.txt": gives_joint_statements_to_both_sides,
@@ -127,6 +142,24 @@ def test_an_acceptable_file_loads_correctly(seeds, name):
     assert load_readouts(HOSTILE / name) == (0, "")
     readout = Readout.objects.select_related("call").get(source=name)
     ACCEPTED[name](readout.call, seeds)
+
+
+def test_pages_naming_non_latin_unknown_officials_render(client, seeds):
+    load_readouts(HOSTILE / "non-latin-unknown-officials.txt")
+    call = Readout.objects.get(source="non-latin-unknown-officials.txt").call
+    official = Official.objects.get(name="Вардан Оганесян")
+    for url in (
+        reverse("official-list"),
+        official.get_absolute_url(),
+        call.get_absolute_url(),
+        reverse("sitemap"),
+    ):
+        assert client.get(url, secure=True).status_code == 200, url
+
+
+def test_the_database_refuses_an_official_without_a_slug(db):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Official.objects.create(name="Вардан Оганесян", slug="")
 
 
 TWO_CALLS = "two-calls-in-one-file.txt"
@@ -172,6 +205,19 @@ def test_the_admin_import_refuses_a_bad_file_with_its_reason(admin_client, seeds
     assert response.status_code == 200
     assert ADMIN_REFUSED[name] in form_errors(response)
     assert database_dump() == before
+
+
+class UnreadableUpload(SimpleUploadedFile):
+    """An upload that fails the test if the form reads it."""
+
+    def read(self, *args):
+        raise AssertionError("the form read the upload before checking its size")
+
+
+def test_the_admin_import_checks_the_size_of_an_upload_before_reading_it():
+    form = ImportReadoutForm(data={}, files={"file": UnreadableUpload("big.txt", b"a" * 1_000_001)})
+    assert not form.is_valid()
+    assert form.errors["file"] == ["too large (1000001 bytes; the limit is 1 MB)"]
 
 
 def test_the_admin_import_refuses_a_five_megabyte_file(admin_client, seeds, tmp_path):

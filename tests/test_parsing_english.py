@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from readouts.parsing import BOTH
+from readouts.parsing.engine import slugify
 
 from .parsing_support import parse
 
@@ -266,3 +267,31 @@ def test_white_house_publisher_and_us_side():
     assert parsed.publisher == "white-house"
     assert parsed.side == "US"
     assert parsed.date == dt.date(2021, 5, 17)
+
+
+# -- officials the gazetteer does not know -----------------------------------------------------
+
+
+def test_unknown_officials_with_non_latin_names_get_distinct_transliterated_slugs():
+    parsed = parse(
+        " date 2023-11 Secretary of State Antony J. Blinken spoke today with Armenian Foreign "
+        "Minister Вардан Оганесян and Greek Foreign Minister Νίκος Σταθόπουλος. The Secretary "
+        "welcomed the ministers’ commitment to continue direct dialogue."
+    )
+    unknown = [(p.name, p.slug) for p in parsed.participants if p.needs_review]
+    assert unknown == [
+        ("Вардан Оганесян", "vardan-oganesyan"),
+        ("Νίκος Σταθόπουλος", "nikos-stathopoylos"),
+    ]
+
+
+def test_a_name_with_nothing_to_transliterate_still_gets_a_slug_of_its_own():
+    first, second = slugify("‽"), slugify("⁂")
+    assert first.startswith("official-") and second.startswith("official-")
+    assert first != second
+    assert slugify("‽") == first  # the same name always gets the same slug
+
+
+def test_latin_slugs_stay_as_they_were():
+    assert slugify("İlham Əliyev") == "ilham-eliyev"
+    assert slugify("Jean-Yves Le Drian") == "jean-yves-le-drian"

@@ -3,6 +3,7 @@
 import pytest
 from django.template import Context, Template
 
+from readouts import search_index
 from readouts.models import Call, Readout, Statement
 from readouts.search import build_query, highlight, search_calls, search_statements, snippet
 from readouts.search_index import refresh_search_index
@@ -170,6 +171,19 @@ def test_index_follows_edits_and_deletes(people):
     assert found("renewables") == [slug]
     Call.objects.filter(slug=slug).delete()
     assert found("renewables") == []
+
+
+def test_a_failed_rebuild_leaves_the_index_as_it_was(people, monkeypatch):
+    slug = call("2024-03-01", "Talks about hydrocarbons.", people, language="en")
+
+    def fail_halfway(call_ids, using="default"):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(search_index, "refresh_calls", fail_halfway)
+    with pytest.raises(RuntimeError):
+        search_index.rebuild_search_index()
+    # Not an empty index: the deletes were rolled back with the refill.
+    assert found("hydrocarbons") == [slug]
 
 
 def test_search_combines_with_other_filters(people):

@@ -3,7 +3,7 @@
 from .engine import detect_language, parse_readout
 from .gazetteer import gazetteer_from_json, topic_cues_from_json
 from .header import parse_header
-from .text import decode_readout
+from .text import check_size, decode_readout
 from .types import (
     BOTH,
     VERB_CLASSES,
@@ -32,6 +32,7 @@ __all__ = [
     "ParsedStatement",
     "Tenure",
     "TopicCues",
+    "check_size",
     "decode_readout",
     "detect_language",
     "gazetteer_from_json",

@@ -7,9 +7,12 @@ everything that does not depend on the language lives here so both rule sets sha
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from anyascii import anyascii
 
 from .english import ENGLISH
 from .french import FRENCH
@@ -152,7 +155,15 @@ def detect_language(text: str) -> str:
 
 
 def slugify(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+    """A URL slug for an official the gazetteer does not know, never empty.
+
+    Folding keeps the slugs of Latin names as they were; what it leaves outside ASCII (Cyrillic,
+    Greek, Armenian...) is transliterated, so "Арарат Мирзоян" is ``ararat-mirzoyan``, not ``""``
+    (an empty slug breaks every link to the official and merges different people into one). A name
+    with nothing to transliterate gets a slug of its own, derived from the name.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(fold(name)).lower()).strip("-")[:200].rstrip("-")
+    return slug or f"official-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
 
 
 def office_kind(office_slug: str) -> str:

@@ -43,10 +43,15 @@ _SPECIAL = {
 }
 
 
+def check_size(size: int) -> None:
+    """Refuse a file over the limit; callers holding only its size check before reading it."""
+    if size > MAX_BYTES:
+        raise ParseError(f"too large ({size} bytes; the limit is 1 MB)")
+
+
 def decode_readout(raw: bytes) -> str:
     """Decode an uploaded file, refusing what cannot be a readout, with the reason."""
-    if len(raw) > MAX_BYTES:
-        raise ParseError(f"too large ({len(raw)} bytes; the limit is 1 MB)")
+    check_size(len(raw))
     nul = raw.find(b"\x00")
     if nul != -1:
         raise ParseError(f"binary file (NUL byte at offset {nul})")

@@ -1,7 +1,7 @@
 """``load_readouts PATH...``: read readout files into the archive, one transaction per file."""
 
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -16,16 +16,36 @@ from readouts.vocabulary import Vocabulary
 
 
 def readout_files(paths: list[str]) -> list[Path]:
-    files = []
+    """The files to load, each once even when two arguments reach it."""
+    files = {}
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.extend(sorted(path.rglob("*.txt")))
+            found = sorted(path.rglob("*.txt"))
         elif path.exists():
-            files.append(path)
+            found = [path]
         else:
             raise CommandError(f"{name}: no such file or folder")
-    return files
+        for file in found:
+            files.setdefault(file.resolve(), file)
+    return list(files.values())
+
+
+def same_names(files: list[Path]) -> dict[Path, list[Path]]:
+    """Each file whose name another file in the run shares, with those others.
+
+    A readout's source is its file name, so two such files would be taken for one source: the
+    second would be a conflict, or with ``--update`` would replace the first one's readout.
+    """
+    by_name = defaultdict(list)
+    for path in files:
+        by_name[path.name].append(path)
+    return {
+        path: [other for other in group if other != path]
+        for group in by_name.values()
+        if len(group) > 1
+        for path in group
+    }
 
 
 class Command(BaseCommand):
@@ -75,6 +95,15 @@ class Command(BaseCommand):
         sync_reference_data()
         vocabulary = Vocabulary.from_database()
         counts = Counter()
+        clashes = same_names(files)
+        for path, others in clashes.items():
+            counts["failed"] += 1
+            self.stderr.write(
+                f"{path}: another file in this run has the same name "
+                f"({', '.join(map(str, others))}); the archive identifies a file by its name, "
+                "so rename one of them"
+            )
+        files = [path for path in files if path not in clashes]
         show_progress = len(files) > 20 and sys.stderr.isatty() and verbosity > 0
         for path in tqdm(files, disable=not show_progress, unit="file"):
             try:
@@ -88,6 +117,12 @@ class Command(BaseCommand):
             except (ParseError, OSError) as error:
                 counts["failed"] += 1
                 self.stderr.write(f"{path}: {error}")
+                continue
+            except Exception as error:
+                # Ingest rolled this file back; one file's bug (a race on a new official, a
+                # parser crash) must not keep the rest of the run from loading.
+                counts["failed"] += 1
+                self.stderr.write(f"{path}: unexpected error: {type(error).__name__}: {error}")
                 continue
             counts[result.status] += 1
             self._report(path, result, verbosity)
