@@ -277,3 +277,10 @@ def test_an_error_page_lets_the_reader_fix_the_search_without_losing_other_filte
 def test_an_error_page_whose_only_filter_was_bad_offers_a_clean_form(client, world):
     html = client.get("/statements/?date_before=31/12/2021").content.decode()
     assert 'value="31/12/2021"' not in html
+
+
+def test_list_pages_have_one_search_box_and_it_searches_what_they_list(client, world):
+    for url, action in (("/", 'action="/"'), ("/statements/", 'action="/statements/"')):
+        html = get(client, url).content.decode()
+        assert html.count('role="search"') == 1
+        assert action in html

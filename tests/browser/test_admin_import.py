@@ -56,8 +56,8 @@ def test_editor_imports_a_readout_and_finds_it_by_search(page, live_server, arch
     screenshot(page, "admin-call-changelist")
 
     page.goto(f"{live_server.url}/")
-    page.fill("#site-search-q", "internationalisation")  # a word only the new readout has
-    page.press("#site-search-q", "Enter")
+    page.fill("#q", "internationalisation")  # a word only the new readout has
+    page.press("#q", "Enter")
     page.wait_for_load_state()
     screenshot(page, "admin-import-public-search")
     assert page.locator(f'main a[href^="{call.get_absolute_url()}"]').count() >= 1
