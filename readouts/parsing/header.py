@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from .types import ParseError
 
 _HEADER_LINE = re.compile(r"\A\s*date\b[ \t:]*(?P<value>[^\s]*)")
+# A header further down means two readouts were saved into one file.
+_LATER_HEADER = re.compile(r"\n[ \t]*date[ \t]+\d{4}-\d{1,2}\b")
 _VALUE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?\Z")
 
 
@@ -38,4 +40,11 @@ def parse_header(text: str) -> Header | None:
     end = line.end()
     while end < len(text) and text[end].isspace():
         end += 1
+    later = _LATER_HEADER.search(text, end)
+    if later:
+        line_number = text.count("\n", 0, later.start()) + 2
+        raise ParseError(
+            f"two readouts in one file: a second ' date' header on line {line_number}; "
+            "save each readout in a file of its own"
+        )
     return Header(year, month, day, end)
