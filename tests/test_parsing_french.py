@@ -437,5 +437,5 @@ def test_hier_counts_from_the_dateline():
 
 def test_two_readouts_saved_in_one_file_are_refused():
     one = readout("Les parties ont discuté des relations bilatérales.")
-    with pytest.raises(ParseError, match="two readouts in one file: .* line 5"):
+    with pytest.raises(ParseError, match=r"two readouts in one file: .* line 5"):
         parse(one + "\n\n" + one)
