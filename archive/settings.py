@@ -102,6 +102,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "readouts_cache",
+        # One entry per set of filters people ask for (counts and facets): room for many.
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
 

@@ -6,6 +6,7 @@ The cache backend must be shared by all server processes (file, database or memc
 write made by ``load_readouts`` to reach the running site.
 """
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -15,16 +16,31 @@ VERSION_KEY = "readouts:archive-version"
 
 
 def archive_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    """A number never used before whenever the key is missing (cleared or culled from the
+    cache), so an entry kept from an older version can never be taken for a current one."""
+    fresh = time.time_ns()
+    if cache.add(VERSION_KEY, fresh, timeout=None):
+        return fresh
+    return cache.get(VERSION_KEY)
 
 
 def bump_archive_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def cached(key: str, compute: Callable[[], Any], timeout: int | None = None) -> Any:
-    """``compute()``, remembered until the archive next changes."""
-    return cache.get_or_set(f"readouts:{key}:v{archive_version()}", compute, timeout=timeout)
+    """``compute()``, remembered until the archive next changes.
+
+    The entry keeps the version it was computed for, so one read fetches both the version and
+    the entry (a hit is one query on the database cache) and an entry from before the last
+    write is recognised as stale and recomputed.
+    """
+    key = f"readouts:{key}"
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or archive_version()
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    value = compute()
+    cache.set(key, (version, value), timeout=timeout)
+    return value

@@ -14,9 +14,11 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from .. import active_filters, citations, search
+from ..cache import cached
 from ..comparison import compare
 from ..filters import MAX_SEARCH_LENGTH, CallFilter
 from ..models import Call, Country, Official, Participant, Statement, Tenure, Topic
+from .lists import result_cached
 
 CALLS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 30
@@ -30,9 +32,15 @@ def calls_for_lists():
     )
 
 
-def paginate(request, queryset, param="page", per_page=CALLS_PER_PAGE):
-    """A page of ``queryset``; an out-of-range or malformed number shows the nearest page."""
-    return Paginator(queryset, per_page, orphans=3).get_page(request.GET.get(param))
+def paginate(request, queryset, param="page", per_page=CALLS_PER_PAGE, count=None):
+    """A page of ``queryset``; an out-of-range or malformed number shows the nearest page.
+
+    ``count``, when the caller knows it (e.g. cached), spares the paginator its COUNT query.
+    """
+    paginator = Paginator(queryset, per_page, orphans=3)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get(param))
 
 
 class CallDetailView(DetailView):
@@ -167,8 +175,12 @@ class FilteredCallsMixin:
             ]
             context = self.get_context_data(object=self.object, calls_page=None, errors=errors)
             return self.render_to_response(context, status=400)
+        key = f"{self.model._meta.model_name}-{self.object.pk}-calls-count"
+        count = result_cached(self.calls, key, self.calls.qs.count)
         return self.render_to_response(
-            self.get_context_data(object=self.object, calls_page=paginate(request, self.calls.qs))
+            self.get_context_data(
+                object=self.object, calls_page=paginate(request, self.calls.qs, count=count)
+            )
         )
 
     def get_context_data(self, **kwargs):
@@ -186,18 +198,26 @@ class OfficialDetailView(FilteredCallsMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         official = self.object
-        counterparts = (
-            Official.objects.filter(participations__call__participants__official=official)
-            .exclude(pk=official.pk)
-            .annotate(shared_calls=Count("participations__call", distinct=True))
-            .order_by("-shared_calls", "name")
-        )
         return super().get_context_data(
             tenures=Tenure.objects.filter(official=official).select_related("office"),
-            statements_by_topic=latest_statements_by_topic(Q(speaker=official)),
-            counterparts=counterparts,
+            **cached(f"official-summary:{official.pk}", lambda: official_summary(official)),
             **kwargs,
         )
+
+
+def official_summary(official):
+    """Who the official spoke with and what they said on each topic: a pass over all their
+    calls and statements (tens of thousands for a president), so the page caches it."""
+    counterparts = (
+        Official.objects.filter(participations__call__participants__official=official)
+        .exclude(pk=official.pk)
+        .annotate(shared_calls=Count("participations__call", distinct=True))
+        .order_by("-shared_calls", "name")
+    )
+    return {
+        "statements_by_topic": latest_statements_by_topic(Q(speaker=official)),
+        "counterparts": list(counterparts),
+    }
 
 
 STATEMENTS_PER_TOPIC = 3
