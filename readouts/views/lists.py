@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views import View
 
 from .. import active_filters, formats, search
@@ -107,6 +108,13 @@ class FilteredListView(View):
             self.add_snippets(page, query)
         return render(request, self.template_name, context)
 
+    def rendered(self, template, **context):
+        """``{"<name>_html": the fragment}``: cached with the counts it shows, the facet and
+        timeline links (a hundred or more) are rendered once per set of filters, not per view."""
+        name = template.removeprefix("_").removesuffix(".html")
+        html = render_to_string(f"readouts/{template}", {**context, "path": self.request.path})
+        return {f"{name}_html": html}
+
     def refuse(self, request, filterset, errors, output):
         if output != "html":
             return formats.errors_response(errors, output)
@@ -138,9 +146,13 @@ class CallListView(FilteredListView):
     def extra_context(self, filterset):
         def summary():
             years = year_counts(filterset.qs)
+            facets = call_facets(filterset, years=years)
+            timeline = call_timeline(filterset, years)
             return {
-                "facets": call_facets(filterset, years=years),
-                "timeline": call_timeline(filterset, years),
+                "facets": facets,
+                "timeline": timeline,
+                **self.rendered("_facets.html", facets=facets, noun="calls"),
+                **self.rendered("_timeline.html", timeline=timeline),
             }
 
         return {
@@ -185,10 +197,12 @@ class StatementListView(FilteredListView):
         return {
             "heading": active_filters.describe_statements(filterset),
             "chips": active_filters.chips(filterset),
-            **result_cached(
-                filterset, "statement-list-summary", lambda: {"facets": statement_facets(filterset)}
-            ),
+            **result_cached(filterset, "statement-list-summary", lambda: self.summary(filterset)),
         }
+
+    def summary(self, filterset):
+        facets = statement_facets(filterset)
+        return {"facets": facets, **self.rendered("_facets.html", facets=facets, noun="statements")}
 
     def add_snippets(self, page, query):
         """Statements are short: the template highlights the whole sentence."""
