@@ -18,7 +18,6 @@ from ..cache import cached
 from ..comparison import compare
 from ..filters import MAX_SEARCH_LENGTH, CallFilter
 from ..models import Call, Country, Official, Participant, Statement, Tenure, Topic
-from .lists import result_cached
 
 CALLS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 30
@@ -32,15 +31,9 @@ def calls_for_lists():
     )
 
 
-def paginate(request, queryset, param="page", per_page=CALLS_PER_PAGE, count=None):
-    """A page of ``queryset``; an out-of-range or malformed number shows the nearest page.
-
-    ``count``, when the caller knows it (e.g. cached), spares the paginator its COUNT query.
-    """
-    paginator = Paginator(queryset, per_page, orphans=3)
-    if count is not None:
-        paginator.count = count
-    return paginator.get_page(request.GET.get(param))
+def paginate(request, queryset, param="page", per_page=CALLS_PER_PAGE):
+    """A page of ``queryset``; an out-of-range or malformed number shows the nearest page."""
+    return Paginator(queryset, per_page, orphans=3).get_page(request.GET.get(param))
 
 
 class CallDetailView(DetailView):
@@ -175,12 +168,8 @@ class FilteredCallsMixin:
             ]
             context = self.get_context_data(object=self.object, calls_page=None, errors=errors)
             return self.render_to_response(context, status=400)
-        key = f"{self.model._meta.model_name}-{self.object.pk}-calls-count"
-        count = result_cached(self.calls, key, self.calls.qs.count)
         return self.render_to_response(
-            self.get_context_data(
-                object=self.object, calls_page=paginate(request, self.calls.qs, count=count)
-            )
+            self.get_context_data(object=self.object, calls_page=paginate(request, self.calls.qs))
         )
 
     def get_context_data(self, **kwargs):
