@@ -7,6 +7,7 @@ queryset with it and annotate ``rank`` (higher is better) on either engine; ``hi
 """
 
 import re
+from functools import lru_cache
 
 from django.contrib.postgres.search import SearchQuery as PgQuery
 from django.contrib.postgres.search import SearchRank
@@ -154,12 +155,15 @@ def _tsquery(terms, invert=False):
     return combined
 
 
+@lru_cache(maxsize=100_000)
+def _token_stems(token: str) -> frozenset[str]:
+    """A word of a readout as both stemmers see it; readouts reuse a small vocabulary."""
+    return frozenset(stem(w, lang) for w in words(token) for lang in STEM_LANGUAGES)
+
+
 def _spans(text: str, query: SearchQuery) -> list[tuple[int, int]]:
     """Character ranges of ``text`` where a term of ``query`` matches, in order, not overlapping."""
-    tokens = [
-        (m.start(), m.end(), {stem(w, lang) for w in words(m.group()) for lang in STEM_LANGUAGES})
-        for m in _TOKEN.finditer(text)
-    ]
+    tokens = [(m.start(), m.end(), _token_stems(m.group())) for m in _TOKEN.finditer(text)]
     spans = []
     for term in query.terms:
         wanted = [{stem(word, lang) for lang in STEM_LANGUAGES} for word in term.words]

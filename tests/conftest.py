@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from readouts import ingest
+from readouts.cache import archive_version
 from readouts.reference import sync_reference_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +27,10 @@ def plain_static_storage(settings):
 
 @pytest.fixture(autouse=True)
 def fresh_cache(request):
-    """The cache is a database table that test flushes leave alone: start each test without it."""
+    """The cache is a database table that test flushes leave alone: start each test without it.
+
+    The archive version is set again at once, as on any site that has served a page.
+    """
     marker = request.node.get_closest_marker("django_db")
     names = set(request.fixturenames)
     if not (marker or names & {"db", "transactional_db", "live_server"}):
@@ -36,6 +40,7 @@ def fresh_cache(request):
     )
     request.getfixturevalue("transactional_db" if transactional else "db")
     cache.clear()
+    archive_version()
 
 
 @pytest.fixture

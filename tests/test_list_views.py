@@ -284,3 +284,21 @@ def test_list_pages_have_one_search_box_and_it_searches_what_they_list(client, w
         html = get(client, url).content.decode()
         assert html.count('role="search"') == 1
         assert action in html
+
+
+@pytest.mark.parametrize("url", ["/?year=2021&q=aliev", "/statements/?q=border&country=AZ"])
+def test_filtered_counts_and_facets_are_cached_until_the_archive_changes(client, world, url):
+    with CaptureQueriesContext(connection) as cold:
+        first = get(client, url)
+    with CaptureQueriesContext(connection) as warm:
+        again = get(client, f"{url}&page=1")  # another page of the same result shares them
+    assert facet(again, "topic") == facet(first, "topic")
+    assert len(warm.captured_queries) < len(cold.captured_queries) - 2  # no count, no facets
+    before = facet(first, "topic").get("Border delimitation", 0)
+    make_call(
+        "2021-06-01",
+        [world.aliyev, world.blinken],
+        statements=[(world.aliyev, "Aliev on the border.", ["border-delimitation"], "urge")],
+    )
+    bump_archive_version()  # what every write through ingest or the admin does on commit
+    assert facet(get(client, url), "topic")["Border delimitation"] == before + 1

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from readouts.cache import bump_archive_version
 from readouts.views.pages import CallDetailView
 from tests.factories import make_call, make_office, make_official, make_topic
 
@@ -180,7 +181,9 @@ def test_official_page(client, call, people, django_assert_max_num_queries):
         initiator=blinken,
         statements=[(aliyev, "Aliyev a souligné la paix.", ["peace-process"])],
     )
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(15):  # the first visit also stores the summary
+        get(client, aliyev.get_absolute_url())
+    with django_assert_max_num_queries(11):
         page = get(client, aliyev.get_absolute_url()).content.decode()
 
     assert "<title>Ilham Aliyev — Readout Archive</title>" in page
@@ -275,7 +278,7 @@ def test_official_and_topic_query_counts_do_not_grow_with_the_archive(
     aliyev, blinken, sullivan = people["aliyev"], people["blinken"], people["sullivan"]
     url = aliyev.get_absolute_url() if page_of == "official" else "/topics/peace-process/"
     make_call("2021-01-05", [aliyev, blinken], statements=[(aliyev, "Paix.", ["peace-process"])])
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(15) as few:
         get(client, url)
     for day in range(1, 29):
         other = sullivan if day % 2 else blinken
@@ -285,6 +288,7 @@ def test_official_and_topic_query_counts_do_not_grow_with_the_archive(
             initiator=other,
             statements=[(aliyev, f"Paix {day}.", ["peace-process", "energy"])],
         )
+    bump_archive_version()  # what the writes do on commit: the visit below counts again
     with django_assert_max_num_queries(len(few.captured_queries)):
         get(client, url)
 

@@ -4,9 +4,13 @@ One URL, one FilterSet, three renderings of exactly the same result. A bad param
 slug, impossible date, page out of range, unknown format) is a 400 that says what was wrong.
 """
 
+import hashlib
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views import View
 
 from .. import active_filters, formats, search
@@ -21,9 +25,14 @@ class PageError(ValueError):
     pass
 
 
-def paginate(queryset, number, per_page):
-    """The requested page; ``last`` is the last one; anything else impossible is a PageError."""
+def paginate(queryset, number, per_page, count=None):
+    """The requested page; ``last`` is the last one; anything else impossible is a PageError.
+
+    ``count``, when the caller knows it (e.g. cached), spares the paginator its COUNT query.
+    """
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     if number in (None, ""):
         number = 1
     elif number == "last":
@@ -44,14 +53,21 @@ def paginate(queryset, number, per_page):
 NOT_FILTERS = {"page", "format"}
 
 
-def whole_archive_cached(filterset, key, compute):
-    """``compute()``, cached until the archive changes when no filter narrows the list.
+def result_cached(filterset, key, compute):
+    """``compute()`` for this result set, cached until the archive next changes.
 
-    The unfiltered facets and timeline are the same for every visitor and the dearest to count.
+    Counts and facets depend only on the filters (not the page or format), cost a pass over the
+    whole result (dearest for a broad search or the unfiltered archive) and are the same for
+    every visitor who asks the same question, so they are kept per set of filters.
     """
-    if any(name not in NOT_FILTERS for name in filterset.data):
-        return compute()
-    return cached(key, compute)
+    filters = sorted(
+        (name, value)
+        for name, values in (filterset.data.lists() if filterset.is_bound else ())
+        if name not in NOT_FILTERS
+        for value in values
+    )
+    digest = hashlib.sha256(urlencode(filters).encode()).hexdigest()[:32]
+    return cached(f"{key}:{digest}", compute)
 
 
 class FilteredListView(View):
@@ -75,7 +91,8 @@ class FilteredListView(View):
         if output == "csv":
             return self.csv(request, filterset.qs)
         try:
-            page = paginate(filterset.qs, request.GET.get("page"), self.paginate_by)
+            count = result_cached(filterset, f"{self.cache_prefix}-count", filterset.qs.count)
+            page = paginate(filterset.qs, request.GET.get("page"), self.paginate_by, count)
         except PageError as error:
             return self.refuse(request, filterset, {"page": [str(error)]}, output)
         if output == "json":
@@ -91,6 +108,13 @@ class FilteredListView(View):
         if query:
             self.add_snippets(page, query)
         return render(request, self.template_name, context)
+
+    def rendered(self, template, **context):
+        """``{"<name>_html": the fragment}``: cached with the counts it shows, the facet and
+        timeline links (a hundred or more) are rendered once per set of filters, not per view."""
+        name = template.removeprefix("_").removesuffix(".html")
+        html = render_to_string(f"readouts/{template}", {**context, "path": self.request.path})
+        return {f"{name}_html": html}
 
     def refuse(self, request, filterset, errors, output):
         if output != "html":
@@ -117,6 +141,7 @@ class CallListView(FilteredListView):
 
     filterset_class = CallFilter
     template_name = "readouts/call_list.html"
+    cache_prefix = "calls"
     plain_heading = "Calls"
 
     def get_queryset(self, output):
@@ -131,15 +156,19 @@ class CallListView(FilteredListView):
     def extra_context(self, filterset):
         def summary():
             years = year_counts(filterset.qs)
+            facets = call_facets(filterset, years=years)
+            timeline = call_timeline(filterset, years)
             return {
-                "facets": call_facets(filterset, years=years),
-                "timeline": call_timeline(filterset, years),
+                "facets": facets,
+                "timeline": timeline,
+                **self.rendered("_facets.html", facets=facets, noun="calls"),
+                **self.rendered("_timeline.html", timeline=timeline),
             }
 
         return {
             "heading": active_filters.describe_calls(filterset),
             "chips": active_filters.chips(filterset),
-            **whole_archive_cached(filterset, "call-list-summary", summary),
+            **result_cached(filterset, "call-list-summary", summary),
         }
 
     def add_snippets(self, page, query):
@@ -163,6 +192,7 @@ class StatementListView(FilteredListView):
 
     filterset_class = StatementFilter
     template_name = "readouts/statement_list.html"
+    cache_prefix = "statements"
     plain_heading = "Statements"
 
     def get_queryset(self, output):
@@ -177,10 +207,12 @@ class StatementListView(FilteredListView):
         return {
             "heading": active_filters.describe_statements(filterset),
             "chips": active_filters.chips(filterset),
-            **whole_archive_cached(
-                filterset, "statement-list-summary", lambda: {"facets": statement_facets(filterset)}
-            ),
+            **result_cached(filterset, "statement-list-summary", lambda: self.summary(filterset)),
         }
+
+    def summary(self, filterset):
+        facets = statement_facets(filterset)
+        return {"facets": facets, **self.rendered("_facets.html", facets=facets, noun="statements")}
 
     def add_snippets(self, page, query):
         """Statements are short: the template highlights the whole sentence."""

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from .. import active_filters, citations, search
+from ..cache import cached
 from ..comparison import compare
 from ..filters import MAX_SEARCH_LENGTH, CallFilter
 from ..models import Call, Country, Official, Participant, Statement, Tenure, Topic
@@ -186,18 +187,26 @@ class OfficialDetailView(FilteredCallsMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         official = self.object
-        counterparts = (
-            Official.objects.filter(participations__call__participants__official=official)
-            .exclude(pk=official.pk)
-            .annotate(shared_calls=Count("participations__call", distinct=True))
-            .order_by("-shared_calls", "name")
-        )
         return super().get_context_data(
             tenures=Tenure.objects.filter(official=official).select_related("office"),
-            statements_by_topic=latest_statements_by_topic(Q(speaker=official)),
-            counterparts=counterparts,
+            **cached(f"official-summary:{official.pk}", lambda: official_summary(official)),
             **kwargs,
         )
+
+
+def official_summary(official):
+    """Who the official spoke with and what they said on each topic: a pass over all their
+    calls and statements (tens of thousands for a president), so the page caches it."""
+    counterparts = (
+        Official.objects.filter(participations__call__participants__official=official)
+        .exclude(pk=official.pk)
+        .annotate(shared_calls=Count("participations__call", distinct=True))
+        .order_by("-shared_calls", "name")
+    )
+    return {
+        "statements_by_topic": latest_statements_by_topic(Q(speaker=official)),
+        "counterparts": list(counterparts),
+    }
 
 
 STATEMENTS_PER_TOPIC = 3
