@@ -537,12 +537,15 @@ def test_a_statements_new_topic_becomes_a_topic_of_its_call(editor_client, call)
     assert call in Call.objects.filter(topics__slug="energy")
 
 
-def test_a_deleted_readout_is_no_longer_found_by_search(client, seeds, django_user_model):
+def test_a_deleted_readout_is_no_longer_found_by_search(
+    client, seeds, django_user_model, django_capture_on_commit_callbacks
+):
     admin_user = django_user_model.objects.create_superuser("root", password="x-long-enough-1")
     client.force_login(admin_user)
     readout = seeds[1].readout
     assert client.get("/", {"q": "charnier"}).context["page_obj"].paginator.count == 1
-    response = client.post(f"/admin/readouts/readout/{readout.pk}/delete/", {"post": "yes"})
+    with django_capture_on_commit_callbacks(execute=True):  # as when the delete commits
+        response = client.post(f"/admin/readouts/readout/{readout.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert client.get("/", {"q": "charnier"}).context["page_obj"].paginator.count == 0
 
