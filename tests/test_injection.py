@@ -126,8 +126,7 @@ def test_admin_pages_show_hostile_text_escaped(admin_client, hostile_call):
     readout = call.readouts.get()
     objects = [*hostile_call["objects"], readout, *readout.statements.all()]
     urls = list(dict.fromkeys(readouts_admin_urls(objects)))
-    if not urls:
-        pytest.skip("no readouts model is registered in the admin yet")
+    assert len(urls) >= 4  # call, official, readout and statement change pages at least
     for url in urls:
         response = admin_client.get(url, secure=True)
         assert response.status_code == 200, url
