@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from readouts.health import healthz
+from readouts.views.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

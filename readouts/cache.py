@@ -1,7 +1,7 @@
 """Cache what the whole archive's pages share (e.g. unfiltered facet counts) until it changes.
 
 Every entry carries the archive version it was computed for; ``bump_archive_version`` runs after
-each committed write (``refresh_search_index`` schedules it), so a stale entry is recomputed.
+each committed write (``writing.derived`` schedules it), so a stale entry is recomputed.
 A version is a fresh timestamp, never a counter: if the cache drops the version key (culling,
 a restart), the next version still differs from every version an old entry was stored under.
 The cache backend must be shared by all server processes (file, database or memcached) for a

@@ -385,8 +385,8 @@ class CallSearchDocument(models.Model):
     """A call's readouts as the full-text engine holds them, one row per call.
 
     The table belongs to the database's engine, not to Django: an FTS5 table on SQLite (words
-    folded and stemmed by ``readouts.search_index``), a tsvector with a GIN index on PostgreSQL.
-    ``readouts.search_index.refresh_search_index`` keeps it current.
+    folded and stemmed by ``readouts.search.index``), a tsvector with a GIN index on PostgreSQL.
+    ``readouts.writing.derived.refresh_derived`` keeps it current.
     """
 
     call = models.OneToOneField(

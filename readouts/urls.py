@@ -2,9 +2,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 from django.views.generic import TemplateView
 
-from .feeds import LatestCallsFeed
-from .sitemaps import SITEMAPS
 from .views import lists, pages
+from .views.feeds import LatestCallsFeed
+from .views.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", lists.CallListView.as_view(), name="call-list"),

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
-from readouts import ingest
 from readouts.cache import archive_version
-from readouts.reference import sync_reference_data
+from readouts.writing import ingest
+from readouts.writing.reference import sync_reference_data
 
 ROOT = Path(__file__).resolve().parent.parent
 # The seed readouts (French, from the Azerbaijani presidency) that `make run` loads.

@@ -4,7 +4,6 @@ import datetime as dt
 import hashlib
 import itertools
 
-from readouts.ingest import call_slug_base
 from readouts.models import (
     Call,
     Mention,
@@ -16,7 +15,8 @@ from readouts.models import (
     Tenure,
     Topic,
 )
-from readouts.search_index import refresh_search_index
+from readouts.writing.derived import refresh_derived
+from readouts.writing.ingest import call_slug_base
 
 _counter = itertools.count(1)
 
@@ -89,7 +89,6 @@ def make_call(
         text=body,
         content_hash=hashlib.sha256(f"{slug}{body}{next(_counter)}".encode()).hexdigest(),
     )
-    topics = set()
     for order, item in enumerate(statements, start=1):
         speaker, sentence, *rest = item
         topic_slugs = rest[0] if rest else ()
@@ -97,11 +96,8 @@ def make_call(
         statement = Statement.objects.create(
             readout=readout, order=order, speaker=speaker, text=sentence, verb_class=verb_class
         )
-        statement_topics = [make_topic(slug) for slug in topic_slugs]
-        statement.topics.set(statement_topics)
-        topics.update(statement_topics)
-    call.topics.set(topics)
+        statement.topics.set([make_topic(slug) for slug in topic_slugs])
     for kind, name in mentions:
         Mention.objects.create(readout=readout, kind=kind, name=name)
-    refresh_search_index([readout.pk])
+    refresh_derived([call.pk])
     return call

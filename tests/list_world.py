@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from readouts.models import Readout
-from readouts.search_index import refresh_search_index
+from readouts.writing.derived import refresh_derived
 
 from .factories import make_call, make_office, make_official
 
@@ -33,7 +33,7 @@ def add_readout(call, *, side, language, publisher, text):
         text=text,
         content_hash=hashlib.sha256(f"{call.slug}{side}{text}".encode()).hexdigest(),
     )
-    refresh_search_index([readout.pk])
+    refresh_derived([readout.call_id])
     return readout
 
 

@@ -5,8 +5,8 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from readouts import ingest
 from readouts.models import Call, Mention, Official, Readout, Statement, Topic
+from readouts.writing import ingest
 
 from .admin_helpers import change_form_data, inline_prefix, make_editor
 from .conftest import ROOT, SEEDS

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from readouts import citations
 from readouts.models import Call
+from readouts.present import citations
 from tests.factories import make_call, make_official
 
 pytestmark = pytest.mark.django_db

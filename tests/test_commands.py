@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError
 
-from readouts import ingest
 from readouts.models import Call, Readout
+from readouts.writing import ingest
 
 from .conftest import ROOT, SAMPLES, SEEDS
 

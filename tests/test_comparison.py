@@ -2,8 +2,8 @@
 
 import pytest
 
-from readouts.comparison import compare
 from readouts.models import Call
+from readouts.present.comparison import compare
 
 from .test_merge import FRENCH_AZ, english_us
 

@@ -15,7 +15,7 @@ from django.db.models import Count
 
 from readouts.models import Call, Official, Participant, Readout, Statement
 from readouts.parsing import decode_readout
-from readouts.vocabulary import Vocabulary
+from readouts.writing.vocabulary import Vocabulary
 
 from .conftest import SEEDS
 

@@ -7,8 +7,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from readouts.corrections import last_edit, mark_edited, merge_officials, retag_statements
 from readouts.models import Call, Official, Participant, Statement, Tenure, Topic
+from readouts.writing.corrections import last_edit, mark_edited, merge_officials, retag_statements
 
 from .conftest import SEEDS
 from .factories import make_call, make_office, make_official

@@ -2,8 +2,8 @@
 
 from django.http import QueryDict
 
-from readouts.facets import call_facets
-from readouts.filters import CallFilter
+from readouts.browse.facets import call_facets
+from readouts.browse.filters import CallFilter
 from readouts.models import Call
 
 from .list_world import plain_http_fixture, world_fixture  # noqa: F401

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from readouts import formats
-from readouts.formats import spreadsheet_safe
+from readouts.present import formats
+from readouts.present.formats import spreadsheet_safe
 
 from .factories import make_call
 from .list_world import plain_http_fixture, world_fixture  # noqa: F401

@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from readouts.forms import ImportReadoutForm
+from readouts.admin.forms import ImportReadoutForm
 from readouts.models import Official, Readout
 
 from .conftest import SEEDS

@@ -2,9 +2,9 @@
 
 import pytest
 
-from readouts import ingest
 from readouts.models import Call, Mention, Official, Participant, Readout, Statement
 from readouts.parsing import ParseError
+from readouts.writing import ingest
 
 from .conftest import SEEDS
 

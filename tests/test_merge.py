@@ -3,8 +3,8 @@ and splitting a wrong merge apart."""
 
 import pytest
 
-from readouts import ingest
 from readouts.models import Call, Mention, Readout
+from readouts.writing import ingest
 
 from .conftest import SEEDS
 

@@ -3,10 +3,10 @@
 import pytest
 from django.template import Context, Template
 
-from readouts import search_index
 from readouts.models import Call, Readout, Statement
 from readouts.search import build_query, highlight, search_calls, search_statements, snippet
-from readouts.search_index import refresh_search_index
+from readouts.search import index as search_index
+from readouts.writing.derived import refresh_derived
 
 from .factories import make_call, make_official
 
@@ -166,7 +166,7 @@ def test_index_follows_edits_and_deletes(people):
     readout = Readout.objects.get(call__slug=slug)
     readout.text = "Talks about renewables."
     readout.save()
-    refresh_search_index([readout.pk])
+    refresh_derived([readout.call_id])
     assert found("hydrocarbons") == []
     assert found("renewables") == [slug]
     Call.objects.filter(slug=slug).delete()

@@ -5,8 +5,8 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ..corrections import last_edit
 from ..models import Call, Country, Participant, Readout
+from ..writing.corrections import last_edit
 from .freshness import KeepsPublicSiteFresh
 from .tracking import ShowsEditMark, TracksEdits
 
@@ -98,9 +98,10 @@ class CallAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
         "readouts__text",
     )
     date_hierarchy = "date"
-    autocomplete_fields = ("initiator", "topics")
+    autocomplete_fields = ("initiator",)
     inlines = (ParticipantInline, ReadoutInline)
-    readonly_fields = ("last_change", "created_at", "updated_at")
+    # A call's topics are its statements' topics (``writing.derived``): edit those instead.
+    readonly_fields = ("topics", "last_change", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("slug", ("date", "date_precision"), "initiator", "topics")}),
         (
@@ -109,9 +110,6 @@ class CallAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
         ),
     )
     ordering = ("-date", "slug")
-
-    def readouts_touched(self, call):
-        return list(call.readouts.values_list("pk", flat=True))
 
     def get_queryset(self, request):
         return (

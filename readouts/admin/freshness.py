@@ -1,29 +1,16 @@
 """After an admin write, bring what it touched up to date on the public site.
 
-A call's topics are the union of its statements' topics and its search row is built from its
-readouts and participants: both are derived, so every admin write that can change them
-recomputes them for the calls it touched (before and after the write), then retires the cached
-page fragments once the transaction commits.
+What is derived from a call (its topics, its search rows, the cached pages) has one owner,
+``writing.derived.refresh_derived``; this mixin only says which calls an admin save or delete
+touched, before and after the write, and hands them to it.
 """
 
-from django.db import transaction
-
-from ..cache import bump_archive_version
-from ..models import Call, Readout, Statement, Topic
-from ..search_index import refresh_calls
-
-
-def refresh_derived(call_ids) -> None:
-    """Recompute the topics and the search rows of these calls (those that still exist)."""
-    calls = list(Call.objects.filter(pk__in=set(call_ids)))
-    for call in calls:
-        call.topics.set(Topic.objects.filter(statements__readout__call=call).distinct())
-    refresh_calls([call.pk for call in calls])
-    transaction.on_commit(bump_archive_version)
+from ..models import Call, Readout, Statement
+from ..writing.derived import archive_changed, refresh_derived
 
 
 def calls_of(objects) -> set[int]:
-    """The calls that readouts or statements (or calls) belong to."""
+    """The calls that these calls, readouts or statements belong to."""
     ids = set()
     for obj in objects:
         if isinstance(obj, Call):
@@ -38,25 +25,26 @@ def calls_of(objects) -> set[int]:
 class KeepsPublicSiteFresh:
     """A correction shows on the public site (search included) as soon as it is saved."""
 
-    def readouts_touched(self, obj) -> list[int]:
-        """Readouts whose calls must be recomputed after ``obj`` changed."""
-        return []
+    def calls_touched(self, obj) -> set[int]:
+        """Calls whose topics or search rows may change when ``obj`` changes."""
+        return calls_of([obj])
+
+    def refresh_public_site(self, call_ids) -> None:
+        if call_ids:
+            refresh_derived(call_ids)
+        else:
+            archive_changed()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        self.refresh_public_site(self.readouts_touched(form.instance))
+        self.refresh_public_site(self.calls_touched(form.instance))
 
     def delete_model(self, request, obj):
-        touched = calls_of([obj])
+        touched = self.calls_touched(obj)
         super().delete_model(request, obj)
-        refresh_derived(touched)
+        self.refresh_public_site(touched)
 
     def delete_queryset(self, request, queryset):
-        touched = calls_of(queryset)
+        touched = set().union(*(self.calls_touched(obj) for obj in queryset))
         super().delete_queryset(request, queryset)
-        refresh_derived(touched)
-
-    @staticmethod
-    def refresh_public_site(readout_ids) -> None:
-        call_ids = Readout.objects.filter(pk__in=list(readout_ids)).values_list("call", flat=True)
-        refresh_derived(call_ids)
+        self.refresh_public_site(touched)

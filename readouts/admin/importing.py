@@ -2,14 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from .. import ingest, parsing
-from ..forms import ImportReadoutForm
+from .. import parsing
 from ..models import Language, Office, Official, Topic
-from ..search_index import refresh_search_index
+from ..writing import ingest
+from .forms import ImportReadoutForm
 
 
 class ImportReadoutView(FormView):
@@ -55,13 +54,9 @@ class ImportReadoutView(FormView):
 
     def save(self, form, text):
         data = form.cleaned_data
-        with transaction.atomic():
-            result = ingest.ingest_text(text, source=data["source"], publisher=data["publisher"])
-            written = result.status in (ingest.Status.CREATED, ingest.Status.MERGED)
-            if written and data["language"] and result.readout.language != data["language"]:
-                result.readout.language = data["language"]
-                result.readout.save(update_fields=["language"])
-                refresh_search_index([result.readout.pk])  # indexed by language rules
+        result = ingest.ingest_text(
+            text, source=data["source"], publisher=data["publisher"], language=data["language"]
+        )
         if result.status == ingest.Status.CONFLICT:
             return self.render_to_response(
                 self.get_context_data(

@@ -6,8 +6,8 @@ from django.contrib.admin import helpers
 from django.db import transaction
 from django.template.response import TemplateResponse
 
-from ..corrections import merge_officials
-from ..models import Office, Official, Readout, Tenure
+from ..models import Office, Official, Tenure
+from ..writing.corrections import merge_officials
 from .freshness import KeepsPublicSiteFresh
 
 
@@ -41,13 +41,9 @@ class OfficialAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     inlines = (TenureInline,)
     actions = ("merge_into_one", "mark_reviewed")
 
-    def readouts_touched(self, official):
+    def calls_touched(self, official):
         """Calls are found by their participants' names: re-index those of this official."""
-        return list(
-            Readout.objects.filter(call__participants__official=official).values_list(
-                "pk", flat=True
-            )
-        )
+        return set(official.participations.values_list("call_id", flat=True))
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_call_counts()
@@ -62,8 +58,7 @@ class OfficialAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
 
     @admin.action(description="Mark selected officials as reviewed", permissions=["change"])
     def mark_reviewed(self, request, queryset):
-        count = queryset.update(needs_review=False)
-        self.refresh_public_site([])
+        count = queryset.update(needs_review=False)  # shown only in the admin: nothing to refresh
         self.message_user(request, f"{count} officials marked as reviewed.", messages.SUCCESS)
 
     @admin.action(description="Merge selected officials into one…", permissions=["change"])
@@ -84,7 +79,6 @@ class OfficialAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
                 self.log_deletions(request, officials.exclude(pk=target.pk))
                 merge_officials(duplicates, target, user=request.user)
                 self.log_change(request, target, f"Merged {names} into this official.")
-                self.refresh_public_site(self.readouts_touched(target))
             self.message_user(request, f"Merged {names} into {target}.", messages.SUCCESS)
             return None
         context = {
@@ -101,6 +95,8 @@ class OfficialAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
 
 @admin.register(Office)
 class OfficeAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
+    """An office's title shows in lists and facets; nothing derived from a call depends on it."""
+
     list_display = ("title_en", "title_fr", "country", "slug")
     list_filter = ("country",)
     search_fields = ("title_en", "title_fr", "slug")

@@ -8,9 +8,9 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from .. import ingest
 from ..models import Mention, Readout, Statement
-from .freshness import KeepsPublicSiteFresh, refresh_derived
+from ..writing import ingest
+from .freshness import KeepsPublicSiteFresh
 from .importing import ImportReadoutView
 from .tracking import ShowsEditMark, TracksEdits
 
@@ -78,7 +78,6 @@ class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
         for readout in queryset.select_related("call"):
             old_call = readout.call_id
             new_call = ingest.split_readout(readout)
-            refresh_derived([old_call, new_call.pk])
             if new_call.pk == old_call:
                 self.message_user(
                     request, f"{readout} is the only readout of {new_call}: nothing to split."
@@ -87,9 +86,6 @@ class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
                 self.message_user(
                     request, f"{readout} now describes a call of its own: {new_call}."
                 )
-
-    def readouts_touched(self, readout):
-        return [readout.pk]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_total=Count("statements"))
@@ -137,9 +133,6 @@ class StatementAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
         "edited_at",
     )
     readonly_fields = ("readout", "edited_by", "edited_at")
-
-    def readouts_touched(self, statement):
-        return [statement.readout_id]
 
     def has_add_permission(self, request):
         return False

@@ -3,8 +3,8 @@
 from django.contrib import admin, messages
 from django.db.models import Count
 
-from ..corrections import retag_statements
 from ..models import Topic
+from ..writing.corrections import retag_statements
 from .freshness import KeepsPublicSiteFresh
 
 
@@ -39,7 +39,6 @@ class TopicAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     )
     def retag(self, request, queryset):
         report = retag_statements(queryset)
-        self.refresh_public_site([])
         names = ", ".join(topic.name_en for topic in queryset)
         text = f"Re-tagged {report.changed} statements for {names}."
         if report.kept_edited:

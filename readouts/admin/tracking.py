@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 
-from ..corrections import mark_edited
 from ..models import EditedByStaff
+from ..writing.corrections import mark_edited
 
 
 class TracksEdits:

@@ -75,7 +75,7 @@ def _run(schema_editor, statements):
 
 
 def create_search_tables(apps, schema_editor):
-    from readouts.search_index import rebuild_search_index
+    from readouts.search.index import rebuild_search_index
 
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":

@@ -3,7 +3,7 @@
 from django import template
 
 from ..models import Country
-from ..wording import call_date, join_names, participant_names
+from ..present.wording import call_date, join_names, participant_names
 
 register = template.Library()
 register.filter(call_date)

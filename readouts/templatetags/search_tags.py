@@ -2,7 +2,7 @@
 
 from django import template
 
-from readouts import search
+from .. import search
 
 register = template.Library()
 

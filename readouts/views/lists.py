@@ -13,12 +13,14 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views import View
 
-from .. import active_filters, formats, search
+from .. import search
+from ..browse.chips import chips_for, describe_calls, describe_statements
+from ..browse.facets import call_facets, statement_facets, year_counts
+from ..browse.filters import CallFilter, StatementFilter
+from ..browse.timeline import call_timeline
 from ..cache import cached
-from ..facets import call_facets, statement_facets, year_counts
-from ..filters import CallFilter, StatementFilter
 from ..models import Call, Participant, Readout, Statement
-from ..timeline import call_timeline
+from ..present import formats
 
 
 class PageError(ValueError):
@@ -166,8 +168,8 @@ class CallListView(FilteredListView):
             }
 
         return {
-            "heading": active_filters.describe_calls(filterset),
-            "chips": active_filters.chips(filterset),
+            "heading": describe_calls(filterset),
+            "chips": chips_for(filterset),
             **result_cached(filterset, "call-list-summary", summary),
         }
 
@@ -205,8 +207,8 @@ class StatementListView(FilteredListView):
 
     def extra_context(self, filterset):
         return {
-            "heading": active_filters.describe_statements(filterset),
-            "chips": active_filters.chips(filterset),
+            "heading": describe_statements(filterset),
+            "chips": chips_for(filterset),
             **result_cached(filterset, "statement-list-summary", lambda: self.summary(filterset)),
         }
 

@@ -13,11 +13,13 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from .. import active_filters, citations, search
+from .. import search
+from ..browse.chips import chips_for
+from ..browse.filters import MAX_SEARCH_LENGTH, CallFilter
 from ..cache import cached
-from ..comparison import compare
-from ..filters import MAX_SEARCH_LENGTH, CallFilter
 from ..models import Call, Country, Official, Participant, Statement, Tenure, Topic
+from ..present import citations
+from ..present.comparison import compare
 
 CALLS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 30
@@ -174,7 +176,7 @@ class FilteredCallsMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            calls_filter=self.calls, chips=active_filters.chips(self.calls), **kwargs
+            calls_filter=self.calls, chips=chips_for(self.calls), **kwargs
         )
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from readouts import ingest
 from readouts.models import Call, Official
-from readouts.reference import sync_reference_data
+from readouts.writing import ingest
+from readouts.writing.reference import sync_reference_data
 from tests.admin_helpers import make_editor, restore_editors_group
 from tests.browser.conftest import screenshot
 from tests.conftest import SEEDS

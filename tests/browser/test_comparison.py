@@ -2,9 +2,9 @@
 
 import pytest
 
-from readouts import ingest
 from readouts.models import Call
-from readouts.reference import sync_reference_data
+from readouts.writing import ingest
+from readouts.writing.reference import sync_reference_data
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, screenshot
 from tests.test_merge import FRENCH_AZ, english_us
 

@@ -5,8 +5,8 @@ import os
 
 from django.core.management.base import BaseCommand
 
-from readouts.export import call_to_dict
 from readouts.models import Call
+from readouts.present.export import call_to_dict
 
 
 class Command(BaseCommand):

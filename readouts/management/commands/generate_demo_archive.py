@@ -4,8 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from readouts.demo import generate
-from readouts.reference import sync_reference_data
+from bench.demo_archive import generate
+from readouts.writing.reference import sync_reference_data
 
 
 class Command(BaseCommand):

@@ -8,11 +8,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from readouts import ingest
 from readouts.parsing import ParseError
 from readouts.parsing.publishers import PUBLISHERS
-from readouts.reference import sync_reference_data
-from readouts.vocabulary import Vocabulary
+from readouts.writing import ingest
+from readouts.writing.reference import sync_reference_data
+from readouts.writing.vocabulary import Vocabulary
 
 
 def readout_files(paths: list[str]) -> list[Path]:

@@ -6,8 +6,9 @@ archive's own tables only, so this makes the restored archive searchable again.
 
 from django.core.management.base import BaseCommand
 
+from readouts.cache import bump_archive_version
 from readouts.models import Call
-from readouts.search_index import rebuild_search_index
+from readouts.search.index import rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -15,4 +16,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         rebuild_search_index()
+        bump_archive_version()  # searches cached before the rebuild counted the old index
         self.stdout.write(self.style.SUCCESS(f"{Call.objects.count()} calls indexed."))

@@ -2,9 +2,10 @@
 
 from django import forms
 
-from . import ingest, parsing
-from .models import Language
-from .parsing.publishers import PUBLISHERS
+from .. import parsing
+from ..models import Language
+from ..parsing.publishers import PUBLISHERS
+from ..writing import ingest
 
 
 class ImportReadoutForm(forms.Form):

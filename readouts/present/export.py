@@ -1,6 +1,6 @@
 """The archive's JSON shape, shared by ``export_calls`` and the site's ``format=json`` pages."""
 
-from .models import Call, Statement
+from ..models import Call, Statement
 
 
 def call_to_dict(call: Call, absolute_url) -> dict:

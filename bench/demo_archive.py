@@ -4,7 +4,11 @@ Each call has a date between 2009 and 2026, an Azerbaijani and a US official (so
 second Azerbaijani one) chosen among those in office that day, one or two readouts (the
 Azerbaijani side in French, the US side in English) of 5 to 12 statements composed from
 templates over the topic lexicon. Rows are written with bulk inserts, a batch at a time, so
-memory stays flat whatever the number of calls; everything is marked ``is_demo``.
+memory stays flat whatever the number of calls; everything is marked ``is_demo``. Like every
+writer, it leaves the calls' topics, search rows and the cache to ``writing.derived``.
+
+Benchmark tooling, not part of the archive: ``generate_demo_archive`` and ``bench/run.py``
+use it.
 """
 
 import datetime as dt
@@ -15,10 +19,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from .cache import bump_archive_version
-from .ingest import call_slug_base
-from .models import Call, Official, Participant, Readout, Statement, Tenure, Topic
-from .search_index import refresh_calls
+from readouts.models import Call, Official, Participant, Readout, Statement, Tenure, Topic
+from readouts.writing.derived import refresh_derived
+from readouts.writing.ingest import call_slug_base
 
 FIRST_DAY = dt.date(2009, 1, 1)
 LAST_DAY = dt.date(2026, 12, 31)
@@ -113,7 +116,6 @@ def generate(calls: int, seed: int, batch_size: int = 1000) -> Iterator[int]:
         with transaction.atomic():
             _write_batch(rng, lexicon, seed, start, size)
         yield start + size
-    bump_archive_version()
 
 
 def _write_batch(rng, lexicon, seed, offset, size) -> None:
@@ -187,15 +189,7 @@ def _write_batch(rng, lexicon, seed, offset, size) -> None:
         for row, (_, _, _, topic_id) in zip(rows, flat, strict=True)
     ]
     Statement.topics.through.objects.bulk_create(statement_topics)
-    call_topics = {
-        (readout.call_id, topic_id)
-        for readout, sentences in zip(readouts, statements, strict=True)
-        for *_, topic_id in sentences
-    }
-    Call.topics.through.objects.bulk_create(
-        Call.topics.through(call_id=call_id, topic_id=topic_id) for call_id, topic_id in call_topics
-    )
-    refresh_calls([call.pk for call in calls])
+    refresh_derived([call.pk for call in calls])
 
 
 def _statements(rng, lexicon, people, language):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .models import Call, Statement, Topic
+from ..models import Call, Statement, Topic
 
 SIDES = ("AZ", "US")
 SIDE_ADJECTIVES = {"AZ": "Azerbaijani", "US": "US"}

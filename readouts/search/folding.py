@@ -1,9 +1,10 @@
 """Fold and stem words the same way for the index and for queries, whatever the database.
 
-Folding lowercases, drops Latin diacritics and maps the Azerbaijani letters that have no
-decomposition (ə, ı) to their Latin neighbours, so ``Əliyev``, ``État`` and ``l’entretien``
-meet ``eliyev``, ``etat`` and ``l'entretien``. Stemming uses the Snowball algorithms PostgreSQL
-ships, so both databases forgive the same inflections.
+``fold_to_base_letters`` lowercases, drops Latin diacritics and maps the Azerbaijani letters
+that have no decomposition (ə, ı) to their Latin neighbours, so ``Əliyev``, ``État`` and
+``l’entretien`` meet ``eliyev``, ``etat`` and ``l'entretien``; it may change a text's length
+(œ → oe), unlike the parser's ``fold_same_length``, which keeps offsets. Stemming uses the
+Snowball algorithms PostgreSQL ships, so both databases forgive the same inflections.
 """
 
 import re
@@ -18,9 +19,11 @@ _LETTERS = str.maketrans(
 # Letters and digits; apostrophes, hyphens and every other mark separate words.
 _WORD = re.compile(r"[^\W_]+")
 _LATIN_END = 0x250
+# The stemmers every text and query goes through: a word matches in either language's form.
+STEM_LANGUAGES = ("fr", "en")
 
 
-def fold(text: str) -> str:
+def fold_to_base_letters(text: str) -> str:
     """Lowercase; strip accents from Latin letters (other scripts keep theirs, as unaccent does)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     kept, base = [], ""
@@ -33,7 +36,7 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return _WORD.findall(fold_to_base_letters(text))
 
 
 def stemmer_language(language: str) -> str:

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from . import parsing
-from .models import Office, Official, Topic
+from .. import parsing
+from ..models import Office, Official, Topic
 
 
 @dataclass(frozen=True)

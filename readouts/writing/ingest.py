@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from . import parsing
-from .models import Call, Mention, Office, Official, Participant, Readout, Statement, Topic
-from .parsing.publishers import PUBLISHERS
-from .search_index import refresh_search_index
+from .. import parsing
+from ..models import Call, Mention, Office, Official, Participant, Readout, Statement, Topic
+from ..parsing.publishers import PUBLISHERS
+from .derived import refresh_derived
 from .vocabulary import Vocabulary
 
 # Readouts in French come from the Azerbaijani side: no US government office publishes in French.
@@ -85,10 +85,15 @@ def ingest_text(
     *,
     source: str = "",
     publisher: str = "",
+    language: str = "",
     update: bool = False,
     vocabulary: Vocabulary | None = None,
 ) -> IngestResult:
-    """Parse ``text`` and write it; raises ``parsing.ParseError`` with the reason if it cannot."""
+    """Parse ``text`` and write it; raises ``parsing.ParseError`` with the reason if it cannot.
+
+    ``publisher`` and ``language``, when the caller knows them (a command-line option, the
+    admin form), win over what the parser detects.
+    """
     digest = content_hash(text)
     existing = stored_copy(text)
     if existing:
@@ -96,7 +101,9 @@ def ingest_text(
     parsed = parse_text(text, vocabulary)
     try:
         with transaction.atomic():
-            return _write(parsed, digest, source=source, publisher=publisher, update=update)
+            return _write(
+                parsed, digest, source=source, publisher=publisher, language=language, update=update
+            )
     except IntegrityError:
         # Another process stored the same text between our check and our write.
         existing = Readout.objects.select_related("call").filter(content_hash=digest).first()
@@ -105,7 +112,7 @@ def ingest_text(
         return IngestResult(Status.UNCHANGED, existing)
 
 
-def _write(parsed, digest, *, source, publisher, update) -> IngestResult:
+def _write(parsed, digest, *, source, publisher, language, update) -> IngestResult:
     previous = None
     if source:
         previous = (
@@ -122,7 +129,7 @@ def _write(parsed, digest, *, source, publisher, update) -> IngestResult:
         "source": source,
         "publisher": publisher or parsed.publisher,
         "side": _side(parsed, publisher),
-        "language": parsed.language,
+        "language": language or parsed.language,
         "headline": parsed.headline,
         "text": parsed.body,
         "content_hash": digest,
@@ -152,8 +159,7 @@ def _write(parsed, digest, *, source, publisher, update) -> IngestResult:
         readout = Readout.objects.create(call=call, **fields)
     _write_statements(readout, parsed, officials)
     _write_mentions(readout, parsed, officials)
-    call.topics.set(Topic.objects.filter(statements__readout__call=call).distinct())
-    refresh_search_index([readout.pk])
+    refresh_derived([call.pk])
     return IngestResult(status, readout, parsed, list(parsed.warnings), kept)
 
 
@@ -254,6 +260,7 @@ def split_readout(readout: Readout, vocabulary: Vocabulary | None = None) -> Cal
         readout.save(update_fields=["call"])
         for call in (new, old):
             _rebuild_call(call, vocabulary)
+        refresh_derived([new.pk, old.pk])
         return new
 
 
@@ -272,7 +279,6 @@ def _rebuild_call(call: Call, vocabulary: Vocabulary) -> None:
         _merge_call_fields(call, parsed, officials)
         call.save()
         _add_participants(call, parsed, officials)
-    call.topics.set(Topic.objects.filter(statements__readout__call=call).distinct())
 
 
 def _merge_call_fields(call: Call, parsed, officials) -> None:

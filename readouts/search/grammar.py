@@ -9,7 +9,7 @@ as syntax, because a term is only ever a tuple of folded words.
 import re
 from dataclasses import dataclass, field
 
-from .search_text import words
+from .folding import words
 
 MAX_LENGTH = 500
 MAX_TERMS = 16

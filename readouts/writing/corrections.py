@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from .models import (
+from ..models import (
     Call,
     EditedByStaff,
     Mention,
@@ -19,9 +19,9 @@ from .models import (
     Readout,
     Statement,
     Tenure,
-    Topic,
 )
-from .parsing import ParseError
+from ..parsing import ParseError
+from .derived import refresh_derived
 from .vocabulary import Vocabulary
 
 
@@ -56,6 +56,12 @@ def merge_officials(duplicates, target: Official, user=None) -> None:
     title and office where its own are empty, so no detail of the readout is lost.
     """
     variants = list(target.name_variants)
+    # Calls are found by their participants' names in every spelling: re-index all of them.
+    touched = set(
+        Participant.objects.filter(official__in=[target, *duplicates]).values_list(
+            "call_id", flat=True
+        )
+    )
     for duplicate in duplicates:
         if duplicate.pk == target.pk:
             continue
@@ -90,6 +96,7 @@ def merge_officials(duplicates, target: Official, user=None) -> None:
         duplicate.delete()
     target.name_variants = variants
     target.save()
+    refresh_derived(touched)
 
 
 @dataclass
@@ -109,6 +116,7 @@ def retag_statements(topics, vocabulary: Vocabulary | None = None) -> RetagRepor
     vocabulary = vocabulary or Vocabulary.from_database()
     selected = {topic.slug: topic for topic in topics}
     report = RetagReport()
+    touched = set()
     readouts = Readout.objects.select_related("call").prefetch_related(
         Prefetch("statements", queryset=Statement.objects.prefetch_related("topics"))
     )
@@ -118,7 +126,6 @@ def retag_statements(topics, vocabulary: Vocabulary | None = None) -> RetagRepor
         except ParseError:
             report.unparsed += 1
             continue
-        touched = False
         for statement in readout.statements.all():
             item = parsed.get(statement.order)
             if item is None or item.text != statement.text:
@@ -133,11 +140,8 @@ def retag_statements(topics, vocabulary: Vocabulary | None = None) -> RetagRepor
             statement.topics.remove(*(selected[slug] for slug in have - want))
             statement.topics.add(*(selected[slug] for slug in want - have))
             report.changed += 1
-            touched = True
-        if touched:
-            readout.call.topics.set(
-                Topic.objects.filter(statements__readout__call=readout.call_id).distinct()
-            )
+            touched.add(readout.call_id)
+    refresh_derived(touched)
     return report
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import rispy
 
-from .models import Call, DatePrecision, Statement
+from ..models import Call, DatePrecision, Statement
 from .wording import call_date, join_names, participant_names
 
 SITE_NAME = "Readout Archive"

@@ -11,8 +11,8 @@ import csv
 
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 
+from ..browse.querylinks import replaced
 from .export import call_to_dict
-from .querylinks import replaced
 
 FORMATS = ("html", "json", "csv")
 CSV_CHUNK = 500  # rows fetched, with their prefetches, per round of queries

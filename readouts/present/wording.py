@@ -2,7 +2,7 @@
 
 from django.utils.formats import date_format
 
-from .models import DatePrecision
+from ..models import DatePrecision
 
 
 def call_date(call):

@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.http import QueryDict
 from django_filters import ModelMultipleChoiceFilter
 
-from .models import Call, Country, Language, Participant, Readout, Statement, VerbClass
+from ..models import Call, Country, Language, Participant, Readout, Statement, VerbClass
 from .querylinks import toggled
 
 # Long tails (dozens of officials) are cut to the values with most results.

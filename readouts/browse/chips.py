@@ -65,7 +65,7 @@ def active_values(filterset):
     return pairs
 
 
-def chips(filterset) -> list[Chip]:
+def chips_for(filterset) -> list[Chip]:
     result = []
     for key, value in active_values(filterset):
         label = _value_label(filterset, key, value)

@@ -1,6 +1,7 @@
-"""Keep the full-text tables current: call ``refresh_search_index`` after writing readouts.
+"""The full-text tables: one row per call and per statement, replaced by ``refresh_calls``.
 
-``readouts.ingest`` calls it at the end of every write and the admin after saving a readout.
+Writers never call this directly: ``writing.derived.refresh_derived`` does, for the calls a
+write touched; ``rebuild_search_index`` refills everything (after a restore, or a migration).
 On PostgreSQL the database builds the tsvectors (``french_unaccent`` for French readouts,
 ``english_unaccent`` for the others); on SQLite Python folds and stems the words and FTS5 stores
 them. Raw SQL only, so the migration that creates the tables can fill them too.
@@ -12,8 +13,7 @@ from collections.abc import Iterable
 
 from django.db import connections, transaction
 
-from .cache import bump_archive_version
-from .search_text import stemmed_document
+from .folding import stemmed_document
 
 BATCH = 2000
 
@@ -51,24 +51,6 @@ SELECT s.id, to_tsvector(
 FROM readouts_statement s JOIN readouts_readout r ON r.id = s.readout_id
 WHERE r.call_id = ANY(%s)
 """
-
-
-def refresh_search_index(readout_ids: Iterable[int], using: str = "default") -> None:
-    """Re-index the calls these readouts belong to, with all their statements.
-
-    Also schedules, for when the write commits, the end of every cached page fragment.
-    """
-    transaction.on_commit(bump_archive_version, using=using)
-    readout_ids = list(readout_ids)
-    if not readout_ids:
-        return
-    marks = ", ".join(["%s"] * len(readout_ids))
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT DISTINCT call_id FROM readouts_readout WHERE id IN ({marks})", readout_ids
-        )
-        call_ids = [row[0] for row in cursor.fetchall()]
-    refresh_calls(call_ids, using=using)
 
 
 def refresh_calls(call_ids: Iterable[int], using: str = "default") -> None:

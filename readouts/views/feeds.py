@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from . import active_filters, formats
-from .filters import CallFilter
-from .models import Call, Participant, Readout
-from .querylinks import replaced
-from .wording import call_date, join_names
+from ..browse.chips import describe_calls
+from ..browse.filters import CallFilter
+from ..browse.querylinks import replaced
+from ..models import Call, Participant, Readout
+from ..present import formats
+from ..present.wording import call_date, join_names
 
 FEED_LENGTH = 30
 # XML 1.0 allows tab, newline and carriage return and no other control character: one in a
@@ -53,7 +54,7 @@ class LatestCallsFeed(Feed):
         return request
 
     def title(self, request):
-        return xml_text(f"{active_filters.describe_calls(request.call_filter)} — Readout Archive")
+        return xml_text(f"{describe_calls(request.call_filter)} — Readout Archive")
 
     def link(self, request):
         params = replaced(request.GET)

@@ -23,7 +23,7 @@ from django.db import connections
 from django.db.models import BigIntegerField, Exists, Func, OuterRef
 from django_filters import fields
 
-from .models import (
+from ..models import (
     Call,
     Country,
     Language,
@@ -35,8 +35,8 @@ from .models import (
     Topic,
     VerbClass,
 )
-from .parsing.publishers import PUBLISHERS
-from .search import build_query, search_calls, search_statements
+from ..parsing.publishers import PUBLISHERS
+from ..search import build_query, search_calls, search_statements
 
 MAX_SEARCH_LENGTH = 200
 MAX_SEARCH_WORDS = 12

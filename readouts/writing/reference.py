@@ -13,7 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from .models import Office, Official, Tenure, Topic
+from ..models import Office, Official, Tenure, Topic
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 

@@ -2,7 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 
-from .models import Call, Official, Topic
+from ..models import Call, Official, Topic
 
 
 class CallSitemap(Sitemap):

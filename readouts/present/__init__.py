@@ -1,0 +1,1 @@
+"""How records leave the archive: JSON/CSV formats, export, citations, wording, comparison."""

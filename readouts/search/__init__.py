@@ -1,0 +1,25 @@
+"""Full-text search: what a user types, how words are folded, the two engines, the index.
+
+- ``grammar``: the query syntax (words, "phrases", -exclusion, OR) as a small safe structure;
+- ``folding``: folding and stemming shared by the index and the queries;
+- ``spellings``: a surname widened to every spelling the officials table knows;
+- ``engines``: ``search_calls`` / ``search_statements`` on FTS5 (SQLite) or tsvector (PostgreSQL);
+- ``index``: the search rows, refreshed by ``writing.derived`` and rebuilt by a command;
+- ``highlight``: ``highlight`` and ``snippet``, escaping the text before marking matches.
+"""
+
+from .engines import search_calls, search_statements
+from .grammar import SearchQuery, parse_query
+from .highlight import highlight, matches_in, snippet
+from .spellings import build_query
+
+__all__ = [
+    "SearchQuery",
+    "build_query",
+    "highlight",
+    "matches_in",
+    "parse_query",
+    "search_calls",
+    "search_statements",
+    "snippet",
+]

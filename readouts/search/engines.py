@@ -1,0 +1,116 @@
+"""One search interface over two engines: FTS5 on SQLite, tsvector and tsquery on PostgreSQL.
+
+``search_calls`` and ``search_statements`` filter a queryset with a parsed query and annotate
+``rank`` (higher is better) on either engine. No user syntax reaches SQL: a query is compiled
+from the tuples of folded words ``grammar`` makes. The ``matches`` lookup they use is
+registered in ``ReadoutsConfig.ready``.
+"""
+
+from django.contrib.postgres.search import SearchQuery as PgQuery
+from django.contrib.postgres.search import SearchRank
+from django.db import connections
+from django.db.models import F, FloatField, Lookup, QuerySet, Value
+
+from ..models import CallSearchDocument, StatementSearchDocument
+from .folding import STEM_LANGUAGES, stem
+from .grammar import SearchQuery
+from .spellings import build_query
+
+PG_CONFIGS = ("french_unaccent", "english_unaccent")
+
+
+class Matches(Lookup):
+    """``body__matches``: FTS5's MATCH on SQLite, ``@@`` against a tsquery on PostgreSQL."""
+
+    lookup_name = "matches"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        operator = "@@" if connection.vendor == "postgresql" else "MATCH"
+        return f"{lhs} {operator} {rhs}", [*lhs_params, *rhs_params]
+
+
+def register_lookups() -> None:
+    """Give both search documents' ``body`` the ``matches`` lookup (``AppConfig.ready``)."""
+    for document in (CallSearchDocument, StatementSearchDocument):
+        document._meta.get_field("body").register_lookup(Matches)
+
+
+def search_calls(queryset: QuerySet, query: SearchQuery | str) -> QuerySet:
+    """Calls whose readouts match, annotated with ``rank`` and ordered best first."""
+    return _search(queryset, query, CallSearchDocument, "call")
+
+
+def search_statements(queryset: QuerySet, query: SearchQuery | str) -> QuerySet:
+    """Statements that match, annotated with ``rank`` and ordered best first."""
+    return _search(queryset, query, StatementSearchDocument, "statement")
+
+
+def _search(queryset, query, document, link):
+    if isinstance(query, str):
+        query = build_query(query)
+    if not query:
+        return queryset
+    postgresql = connections[queryset.db].vendor == "postgresql"
+    compile_ = _tsquery if postgresql else _match
+    excluded = compile_(query.excluded) if query.excluded else None
+    if not query.groups:
+        matching = document.objects.filter(body__matches=excluded).values(link)
+        return queryset.exclude(pk__in=matching).annotate(
+            rank=Value(0.0, output_field=FloatField())
+        )
+    positive = _combine_groups(query, compile_, postgresql)
+    if excluded is not None:
+        if postgresql:
+            positive &= _tsquery(query.excluded, invert=True)
+        else:
+            positive = f"{positive} NOT {excluded}"
+    rank = (
+        SearchRank(F("search_document__body"), positive)
+        if postgresql
+        else -F("search_document__rank")
+    )
+    return (
+        queryset.filter(search_document__body__matches=positive)
+        .annotate(rank=rank)
+        .order_by("-rank", "pk")
+    )
+
+
+def _combine_groups(query, compile_, postgresql):
+    parts = [compile_(group) for group in query.groups]
+    if not postgresql:
+        return " AND ".join(parts)
+    combined = parts[0]
+    for part in parts[1:]:
+        combined &= part
+    return combined
+
+
+def _match(terms):
+    """An FTS5 expression: each term as a quoted phrase of stems, in both stemmers' forms."""
+    alternatives = sorted(
+        {
+            '"' + " ".join(stem(word, language) for word in term.words) + '"'
+            for term in terms
+            for language in STEM_LANGUAGES
+        }
+    )
+    return "(" + " OR ".join(alternatives) + ")"
+
+
+def _tsquery(terms, invert=False):
+    """A tsquery: each term as a phrase under both configurations, OR-ed together.
+
+    Inverted, it is the AND of the negated phrases (Django negates only single queries).
+    """
+    parts = [
+        PgQuery(" ".join(term.words), config=config, search_type="phrase", invert=invert)
+        for term in terms
+        for config in PG_CONFIGS
+    ]
+    combined = parts[0]
+    for part in parts[1:]:
+        combined = combined & part if invert else combined | part
+    return combined

@@ -1,0 +1,88 @@
+"""Mark where a query matched in a text: ``highlight`` the whole text or cut a ``snippet``.
+
+Both escape the text first and wrap only the matched words in ``<mark>``, so a readout's own
+markup can never reach the page. A word matches when one of its stems (French or English)
+equals a stem of a query word, as in the index.
+"""
+
+import re
+from functools import lru_cache
+
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from .folding import STEM_LANGUAGES, stem, words
+from .grammar import SearchQuery, parse_query
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=100_000)
+def _token_stems(token: str) -> frozenset[str]:
+    """A word of a readout as both stemmers see it; readouts reuse a small vocabulary."""
+    return frozenset(stem(w, lang) for w in words(token) for lang in STEM_LANGUAGES)
+
+
+def _spans(text: str, query: SearchQuery) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` where a term of ``query`` matches, in order, not overlapping."""
+    tokens = [(m.start(), m.end(), _token_stems(m.group())) for m in _TOKEN.finditer(text)]
+    spans = []
+    for term in query.terms:
+        wanted = [{stem(word, lang) for lang in STEM_LANGUAGES} for word in term.words]
+        size = len(wanted)
+        for index in range(len(tokens) - size + 1):
+            window = tokens[index : index + size]
+            if all(keys & stems for (_, _, keys), stems in zip(window, wanted, strict=True)):
+                spans.append((window[0][0], window[-1][1]))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def matches_in(text: str, query: SearchQuery) -> bool:
+    """Whether any term of ``query`` occurs in ``text`` (the snippet is worth showing)."""
+    return bool(_spans(text, query))
+
+
+def highlight(text: str, query: SearchQuery | str) -> SafeString:
+    """``text`` escaped, with every match of ``query`` wrapped in ``<mark>``."""
+    if isinstance(query, str):
+        query = parse_query(query)
+    return _marked(text, _spans(text, query) if query else [])
+
+
+def snippet(text: str, query: SearchQuery | str, width: int = 240) -> SafeString:
+    """About ``width`` characters of ``text`` around its first match, escaped and highlighted."""
+    if isinstance(query, str):
+        query = parse_query(query)
+    spans = _spans(text, query) if query else []
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    if start:
+        start = text.find(" ", start, first) + 1 or start
+    end = min(len(text), start + width)
+    if end < len(text):
+        end = text.rfind(" ", max(first + 1, start + 1), end) if " " in text[start:end] else end
+        end = end if end > first else min(len(text), start + width)
+    piece = text[start:end]
+    shifted = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    return format_html(
+        "{}{}{}",
+        "… " if start else "",
+        _marked(piece, shifted),
+        " …" if end < len(text) else "",
+    )
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> SafeString:
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(escape(text[position:start]))
+        pieces.append(format_html("<mark>{}</mark>", text[start:end]))
+        position = end
+    pieces.append(escape(text[position:]))
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
