@@ -2,8 +2,10 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-DEV_ENV := DJANGO_DEBUG=1
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-secret DJANGO_DEBUG=0
+HOST ?= 127.0.0.1
+PORT ?= 8000
+GUNICORN_BIND ?= $(HOST):$(PORT)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .PHONY: install run serve loadtest test test-sqlite test-postgres lint format migrations-check clean bench
@@ -14,17 +16,22 @@ $(BIN)/python: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(BIN)/python
 
-install: $(BIN)/python ## Create .venv with the project and its dev tools
+# A development checkout's settings (debug on, its own secret): every manage.py command reads
+# them, the environment wins over them, and a production host has no such file.
+.env:
+	printf 'DJANGO_DEBUG=1\nDJANGO_SECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 
-run: install ## Migrate the SQLite database, load the seed readouts, serve on 127.0.0.1:8000
-	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
-	$(DEV_ENV) $(BIN)/python manage.py load_readouts --publisher az-presidency fixtures/readouts
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+install: $(BIN)/python .env ## Create .venv with the project and its dev tools, and .env
+
+run: install ## Migrate the SQLite database, load the seed readouts, serve on $(HOST):$(PORT)
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_readouts --publisher az-presidency fixtures/readouts
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 serve: install ## Production: debug off, collectstatic, migrate, gunicorn (see README "Production")
 	DJANGO_DEBUG=0 $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	DJANGO_DEBUG=0 $(BIN)/python manage.py migrate --no-input
-	DJANGO_DEBUG=0 $(BIN)/gunicorn --config archive/gunicorn.conf.py archive.wsgi
+	DJANGO_DEBUG=0 GUNICORN_BIND=$(GUNICORN_BIND) $(BIN)/gunicorn --config archive/gunicorn.conf.py archive.wsgi
 
 loadtest: install ## gunicorn + wrk on loopback for $$LOADTEST_DURATION (30s); fails on any error
 	$(BIN)/python scripts/loadtest.py

@@ -1,8 +1,10 @@
 """Settings for Readout Archive, in one module driven by environment variables.
 
-Development (``DJANGO_DEBUG=1``, the Makefile's default for ``make run``) works with no other
-variable. With debug off, ``DJANGO_SECRET_KEY`` is required: a missing key is an error, never a
-silent default.
+A development checkout keeps its variables in ``.env`` (``make install`` writes one with
+``DJANGO_DEBUG=1`` and a secret of its own), so every ``manage.py`` command works as README
+shows it; variables set in the environment win over the file. A production host has no
+``.env``: there, with debug off, ``DJANGO_SECRET_KEY`` is required and a missing key stops the
+process, never a silent default. ``DJANGO_ENV_FILE`` names another file, or none when empty.
 """
 
 import os
@@ -11,8 +13,13 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+ENV_FILE = os.environ.get("DJANGO_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    load_dotenv(ENV_FILE, override=False)
 
 
 def env_flag(name: str, default: bool = False) -> bool:
@@ -33,7 +40,7 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off "
-            "(set DJANGO_DEBUG=1 for local development)."
+            "(for local development, `make install` writes a .env with DJANGO_DEBUG=1)."
         )
     SECRET_KEY = "development-only-key-never-used-with-debug-off"
 

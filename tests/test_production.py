@@ -27,6 +27,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "archive.example.org",
     "DATABASE_URL": "postgres://archive@127.0.0.1:5432/archive",
+    "DJANGO_ENV_FILE": "",  # a production host has no development .env
 }
 
 production_only = pytest.mark.skipif(
@@ -58,6 +59,24 @@ def test_check_deploy_is_clean_with_the_documented_production_environment():
 def test_a_missing_secret_key_with_debug_off_is_a_clear_error():
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SECRET_KEY"}
     result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off" in result.stderr
+
+
+def test_a_development_checkout_runs_commands_with_its_env_file_alone(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("DJANGO_DEBUG=1\nDJANGO_SECRET_KEY=checkout-only\n")
+    database = f"sqlite:///{tmp_path / 'dev.sqlite3'}"
+    result = manage("check", env={"DJANGO_ENV_FILE": str(env_file), "DATABASE_URL": database})
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_the_environment_wins_over_the_env_file(tmp_path):
+    """Debug switched off for one process still needs the production secret."""
+    env_file = tmp_path / ".env"
+    env_file.write_text("DJANGO_DEBUG=1\n")
+    result = manage("check", env={"DJANGO_ENV_FILE": str(env_file), "DJANGO_DEBUG": "0"})
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is required when DJANGO_DEBUG is off" in result.stderr
 
