@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 
+from .parsing import VERB_CLASSES
 from .parsing.publishers import PUBLISHERS
 
 country_code = RegexValidator(r"^[A-Z]{2}$", "An ISO 3166 alpha-2 code in capitals, e.g. AZ.")
@@ -74,6 +76,15 @@ class OfficialQuerySet(SlugQuerySet):
     def with_call_counts(self):
         return self.annotate(call_count=Count("participations__call", distinct=True))
 
+    def counterparts_of(self, official):
+        """Everyone who was on a call with ``official``, most shared calls first."""
+        return (
+            self.filter(participations__call__participants__official=official)
+            .exclude(pk=official.pk)
+            .annotate(shared_calls=Count("participations__call", distinct=True))
+            .order_by("-shared_calls", "name")
+        )
+
 
 class Official(models.Model):
     """A person who takes part in calls or is named in readouts."""
@@ -137,6 +148,11 @@ class Tenure(models.Model):
         return f"{self.official} — {self.office} ({self.start.isoformat()} to {end})"
 
 
+class TopicQuerySet(SlugQuerySet):
+    def with_call_counts(self):
+        return self.annotate(call_count=Count("calls", distinct=True))
+
+
 class Topic(models.Model):
     """A subject from the controlled vocabulary, with the cue words that tag statements with it."""
 
@@ -147,7 +163,7 @@ class Topic(models.Model):
     cues_fr = models.JSONField(default=list, blank=True)
     cues_en = models.JSONField(default=list, blank=True)
 
-    objects = SlugQuerySet.as_manager()
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name_en"]
@@ -171,6 +187,34 @@ class CallQuerySet(SlugQuerySet):
     def real(self):
         """Calls from real readouts: demo data never reaches feeds or sitemaps."""
         return self.filter(is_demo=False)
+
+    def for_list(self):
+        """What a call's row in a list or a feed shows (participants, topics, each readout's
+        side and language), in a fixed number of queries whatever the page size."""
+        return self.select_related("initiator").prefetch_related(
+            models.Prefetch(
+                "participants", queryset=Participant.objects.select_related("official", "office")
+            ),
+            "topics",
+            models.Prefetch(
+                "readouts", queryset=Readout.objects.only("call", "language", "side", "publisher")
+            ),
+        )
+
+    def neighbours(self, call):
+        """(previous, next) in the list's order: newest first, then slug.
+
+        Two index lookups each rather than one OR, which SQLite cannot answer from the date index.
+        """
+        previous = (
+            self.filter(date=call.date, slug__gt=call.slug).order_by("slug").first()
+            or self.filter(date__lt=call.date).order_by("-date", "slug").first()
+        )
+        following = (
+            self.filter(date=call.date, slug__lt=call.slug).order_by("-slug").first()
+            or self.filter(date__gt=call.date).order_by("date", "-slug").first()
+        )
+        return previous, following
 
     def with_related(self):
         """Everything a call page or an export shows, in a fixed number of queries."""
@@ -304,17 +348,61 @@ class Readout(models.Model):
         return known.name if known else self.publisher
 
 
-class VerbClass(models.TextChoices):
-    CONCERN = "concern", "Concern"
-    EMPHASIS = "emphasis", "Emphasis"
-    URGE = "urge", "Call / urge"
-    WELCOME = "welcome", "Welcome / praise"
-    AGREEMENT = "agreement", "Agreement"
-    SUPPORT = "support", "Support / commitment"
-    INFORMATION = "information", "Information"
-    HOPE = "hope", "Hope"
-    CONDOLENCE = "condolence", "Condolence"
-    DISCUSSION = "discussion", "Discussion"
+# How each kind of statement the parser tells apart (``parsing.VERB_CLASSES``, the one list)
+# reads on the site; a kind without a label here stops the app at import.
+VERB_CLASS_LABELS = {
+    "concern": "Concern",
+    "emphasis": "Emphasis",
+    "urge": "Call / urge",
+    "welcome": "Welcome / praise",
+    "agreement": "Agreement",
+    "support": "Support / commitment",
+    "information": "Information",
+    "hope": "Hope",
+    "condolence": "Condolence",
+    "discussion": "Discussion",
+}
+VerbClass = models.TextChoices(
+    "VerbClass", [(kind.upper(), (kind, VERB_CLASS_LABELS[kind])) for kind in VERB_CLASSES]
+)
+
+
+class StatementQuerySet(models.QuerySet):
+    def for_list(self):
+        """Statements as the lists show them: speaker, call and topics, newest call first."""
+        return (
+            self.select_related("speaker", "readout__call")
+            .defer("readout__text")
+            .prefetch_related("topics")
+            .order_by("-readout__call__date", "readout__call__slug", "readout_id", "order")
+        )
+
+    def latest_by_topic(self, per_topic=3):
+        """[(topic, count, latest statements)] for these statements, topics by name.
+
+        Two queries whatever the number of statements: the counts per topic, then the newest
+        ``per_topic`` of each topic picked by a window function.
+        """
+        tagged = Statement.topics.through.objects.filter(statement__in=self)
+        counts = dict(tagged.values_list("topic").annotate(n=Count("id")).order_by())
+        latest = (
+            tagged.select_related("topic", "statement__readout__call")
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("topic"),
+                    order_by=[F("statement__readout__call__date").desc(), F("statement__order")],
+                )
+            )
+            .filter(rank__lte=per_topic)
+        )
+        groups = {}
+        for row in latest:
+            groups.setdefault(row.topic, []).append(row.statement)
+        return [
+            (topic, counts[topic.pk], statements)
+            for topic, statements in sorted(groups.items(), key=lambda item: item[0].name_en)
+        ]
 
 
 class Statement(EditedByStaff):
@@ -335,6 +423,8 @@ class Statement(EditedByStaff):
     verb_class = models.CharField(max_length=20, choices=VerbClass.choices, blank=True)
     speaker_guessed = models.BooleanField(default=False)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         ordering = ["readout", "order"]

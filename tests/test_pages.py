@@ -181,9 +181,9 @@ def test_official_page(client, call, people, django_assert_max_num_queries):
         initiator=blinken,
         statements=[(aliyev, "Aliyev a souligné la paix.", ["peace-process"])],
     )
-    with django_assert_max_num_queries(15):  # the first visit also stores the summary
+    with django_assert_max_num_queries(16):  # the first visit also stores the summary
         get(client, aliyev.get_absolute_url())
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         page = get(client, aliyev.get_absolute_url()).content.decode()
 
     assert "<title>Ilham Aliyev — Readout Archive</title>" in page
@@ -211,7 +211,10 @@ def test_official_calls_are_paginated(client, people):
     assert ">1 January 2022<" not in first
     second = get(client, aliyev.get_absolute_url() + "?page=2").content.decode()
     assert ">1 January 2022<" in second
-    assert get(client, aliyev.get_absolute_url() + "?page=zzz").status_code == 200
+    # The same rule as the call list: a page that does not exist is a 400 that says so.
+    for bad in ("zzz", "3", "0"):
+        refused = get(client, aliyev.get_absolute_url() + f"?page={bad}", status=400)
+    assert "these results have 2 pages" in refused.content.decode()
 
 
 def test_topic_list_and_page(client, call, people, django_assert_max_num_queries):
@@ -229,7 +232,11 @@ def test_topic_list_and_page(client, call, people, django_assert_max_num_queries
     with django_assert_max_num_queries(12):
         page = get(client, topic.get_absolute_url()).content.decode()
     assert "<h1>Peace process</h1>" in page and "Talks towards a peace treaty." in page
-    assert "<svg" in page and "2021: 1, 2022: 0, 2023: 1" in page
+    # Calls per year, with the empty year between drawn and the others linking to their year.
+    assert "<svg" in page
+    assert 'aria-label="2021: 1 call"' in page and 'aria-label="2023: 1 call"' in page
+    assert "<title>2022: 0 calls</title>" in page
+    assert f'href="{topic.get_absolute_url()}?year=2021"' in page
     assert call.get_absolute_url() in page
     assert "son pays restait engagé" in page and "Peace." in page
 
@@ -278,7 +285,7 @@ def test_official_and_topic_query_counts_do_not_grow_with_the_archive(
     aliyev, blinken, sullivan = people["aliyev"], people["blinken"], people["sullivan"]
     url = aliyev.get_absolute_url() if page_of == "official" else "/topics/peace-process/"
     make_call("2021-01-05", [aliyev, blinken], statements=[(aliyev, "Paix.", ["peace-process"])])
-    with django_assert_max_num_queries(15) as few:
+    with django_assert_max_num_queries(16) as few:
         get(client, url)
     for day in range(1, 29):
         other = sullivan if day % 2 else blinken

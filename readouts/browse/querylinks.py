@@ -2,13 +2,14 @@
 
 from django.http import QueryDict
 
-# A link to a narrower or wider result set starts again at page one, as HTML.
-RESET_ON_CHANGE = ("page", "format")
+# Parameters that choose how a result is shown, not which result: a link to a narrower or
+# wider result starts again at page one, as HTML, and cached counts and facets ignore them.
+SHOWN_NOT_FILTERED = frozenset({"page", "format"})
 
 
 def _base(query: QueryDict | None) -> QueryDict:
     params = query.copy() if query is not None else QueryDict(mutable=True)
-    for key in RESET_ON_CHANGE:
+    for key in SHOWN_NOT_FILTERED:
         params.pop(key, None)
     return params
 

@@ -8,7 +8,6 @@ import datetime as dt
 import re
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -16,9 +15,9 @@ from django.utils.html import escape
 from ..browse.chips import describe_calls
 from ..browse.filters import CallFilter
 from ..browse.querylinks import replaced
-from ..models import Call, Participant, Readout
-from ..present import formats
+from ..models import Call
 from ..present.wording import call_date, join_names
+from .refusals import refused
 
 FEED_LENGTH = 30
 # XML 1.0 allows tab, newline and carriage return and no other control character: one in a
@@ -34,18 +33,9 @@ class LatestCallsFeed(Feed):
     feed_type = Atom1Feed
 
     def __call__(self, request, *args, **kwargs):
-        filterset = CallFilter(
-            request.GET or None,
-            queryset=Call.objects.real()
-            .select_related("initiator")
-            .prefetch_related(
-                Prefetch("participants", Participant.objects.select_related("official")),
-                "topics",
-                Prefetch("readouts", Readout.objects.only("call", "publisher", "language", "side")),
-            ),
-        )
+        filterset = CallFilter(request.GET or None, queryset=Call.objects.real().for_list())
         if filterset.is_bound and not filterset.is_valid():
-            return formats.errors_response(filterset.errors, "text")
+            return refused(request, filterset, filterset.errors, "text")
         # The feed object is shared between requests: the per-request state rides on the request.
         request.call_filter = filterset
         return super().__call__(request, *args, **kwargs)

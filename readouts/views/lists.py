@@ -7,8 +7,6 @@ slug, impossible date, page out of range, unknown format) is a 400 that says wha
 import hashlib
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views import View
@@ -17,42 +15,13 @@ from .. import search
 from ..browse.chips import chips_for, describe_calls, describe_statements
 from ..browse.facets import call_facets, statement_facets, year_counts
 from ..browse.filters import CallFilter, StatementFilter
+from ..browse.querylinks import SHOWN_NOT_FILTERED
 from ..browse.timeline import call_timeline
 from ..cache import cached
-from ..models import Call, Participant, Readout, Statement
+from ..models import Call, Readout, Statement
 from ..present import formats
-
-
-class PageError(ValueError):
-    pass
-
-
-def paginate(queryset, number, per_page, count=None):
-    """The requested page; ``last`` is the last one; anything else impossible is a PageError.
-
-    ``count``, when the caller knows it (e.g. cached), spares the paginator its COUNT query.
-    """
-    paginator = Paginator(queryset, per_page)
-    if count is not None:
-        paginator.count = count
-    if number in (None, ""):
-        number = 1
-    elif number == "last":
-        number = paginator.num_pages
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        raise PageError(f"“{str(number)[:20]}” is not a page number.") from None
-    except EmptyPage:
-        pages = paginator.num_pages
-        raise PageError(
-            f"There is no page {str(number)[:20]}: these results have "
-            f"{pages} page{'s' if pages != 1 else ''}."
-        ) from None
-
-
-# Parameters that change the page shown, not the result set the facets describe.
-NOT_FILTERS = {"page", "format"}
+from .paging import PageError, paginate
+from .refusals import refused
 
 
 def result_cached(filterset, key, compute):
@@ -65,7 +34,7 @@ def result_cached(filterset, key, compute):
     filters = sorted(
         (name, value)
         for name, values in (filterset.data.lists() if filterset.is_bound else ())
-        if name not in NOT_FILTERS
+        if name not in SHOWN_NOT_FILTERED
         for value in values
     )
     digest = hashlib.sha256(urlencode(filters).encode()).hexdigest()[:32]
@@ -119,23 +88,14 @@ class FilteredListView(View):
         return {f"{name}_html": html}
 
     def refuse(self, request, filterset, errors, output):
-        if output != "html":
-            return formats.errors_response(errors, output)
-        labels = {key: f.label or key for key, f in filterset.filters.items()} | {"page": "Page"}
-        messages = [
-            (labels.get(field, ""), message) for field, items in errors.items() for message in items
-        ]
-        # The form below must not carry the bad values again, or every retry fails the same way.
-        kept = request.GET.copy()
-        for field in errors:
-            kept.pop(field, None)
-        context = {
-            "filterset": filterset,
-            "errors": messages,
-            "heading": self.plain_heading,
-            "form_params": kept,
-        }
-        return render(request, self.template_name, context, status=400)
+        return refused(
+            request,
+            filterset,
+            errors,
+            output,
+            template=self.template_name,
+            context={"heading": self.plain_heading},
+        )
 
 
 class CallListView(FilteredListView):
@@ -147,13 +107,7 @@ class CallListView(FilteredListView):
     plain_heading = "Calls"
 
     def get_queryset(self, output):
-        if output == "json":
-            return Call.objects.with_related()
-        return Call.objects.select_related("initiator").prefetch_related(
-            Prefetch("participants", Participant.objects.select_related("official", "office")),
-            "topics",
-            Prefetch("readouts", Readout.objects.only("call", "language", "side", "publisher")),
-        )
+        return Call.objects.with_related() if output == "json" else Call.objects.for_list()
 
     def extra_context(self, filterset):
         def summary():
@@ -198,12 +152,7 @@ class StatementListView(FilteredListView):
     plain_heading = "Statements"
 
     def get_queryset(self, output):
-        return (
-            Statement.objects.select_related("speaker", "readout__call")
-            .defer("readout__text")
-            .prefetch_related("topics")
-            .order_by("-readout__call__date", "readout__call__slug", "readout_id", "order")
-        )
+        return Statement.objects.for_list()
 
     def extra_context(self, filterset):
         return {

@@ -5,9 +5,6 @@ Every page loads what it shows in a fixed number of queries, whatever the archiv
 
 from collections import defaultdict
 
-from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -15,27 +12,18 @@ from django.views.generic import DetailView, ListView
 
 from .. import search
 from ..browse.chips import chips_for
+from ..browse.facets import year_counts
 from ..browse.filters import MAX_SEARCH_LENGTH, CallFilter
+from ..browse.timeline import call_timeline
 from ..cache import cached
-from ..models import Call, Country, Official, Participant, Statement, Tenure, Topic
+from ..models import Call, Country, Official, Statement, Tenure, Topic
 from ..present import citations
 from ..present.comparison import compare
+from .paging import PageError, paginate
+from .refusals import refused
 
 CALLS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 30
-
-
-def calls_for_lists():
-    """Calls with what a list row shows (date, participants, topics) prefetched."""
-    return Call.objects.select_related("initiator").prefetch_related(
-        Prefetch("participants", queryset=Participant.objects.select_related("official")),
-        "topics",
-    )
-
-
-def paginate(request, queryset, param="page", per_page=CALLS_PER_PAGE):
-    """A page of ``queryset``; an out-of-range or malformed number shows the nearest page."""
-    return Paginator(queryset, per_page, orphans=3).get_page(request.GET.get(param))
 
 
 class CallDetailView(DetailView):
@@ -47,6 +35,7 @@ class CallDetailView(DetailView):
         absolute_url = self.request.build_absolute_uri
         accessed = timezone.localdate()
         readouts = list(call.readouts.all())
+        previous_call, next_call = Call.objects.neighbours(call)
         for readout in readouts:
             readout.cited_statements = [
                 (s, citations.cite_statement(s, call, absolute_url, accessed))
@@ -57,8 +46,8 @@ class CallDetailView(DetailView):
             mentions=sorted(
                 {(m.get_kind_display(), m.name) for r in readouts for m in r.mentions.all()}
             ),
-            previous_call=previous_call(call),
-            next_call=next_call(call),
+            previous_call=previous_call,
+            next_call=next_call,
             citation=citations.cite_call(call, absolute_url, accessed),
             comparison=compare(call),
             search_query=self.search_query(),
@@ -69,24 +58,6 @@ class CallDetailView(DetailView):
         """Reached from a search (``?q=``): the words to highlight in the verbatim text."""
         words = self.request.GET.get("q", "")[:MAX_SEARCH_LENGTH]
         return search.build_query(words) if words.strip() else None
-
-
-# Neighbours in the list's order (newest first, then slug). Two index lookups each rather than
-# one OR, which SQLite cannot answer from the date index.
-def previous_call(call):
-    same_day = Call.objects.filter(date=call.date, slug__gt=call.slug).order_by("slug")
-    return (
-        same_day.first()
-        or Call.objects.filter(date__lt=call.date).order_by("-date", "slug").first()
-    )
-
-
-def next_call(call):
-    same_day = Call.objects.filter(date=call.date, slug__lt=call.slug).order_by("-slug")
-    return (
-        same_day.first()
-        or Call.objects.filter(date__gt=call.date).order_by("date", "-slug").first()
-    )
 
 
 def _citation_for_request(request, slug):
@@ -157,21 +128,37 @@ class OfficialListView(ListView):
 
 
 class FilteredCallsMixin:
-    """The calls section of an official or topic page takes the call list's GET filters."""
+    """The calls section of an official or topic page takes the call list's GET filters.
+
+    Bad filters or a page that does not exist are a 400, as on the call list (``refusals``).
+    """
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         self.calls = CallFilter(request.GET or None, queryset=self.base_calls(), request=request)
         if self.calls.is_bound and not self.calls.is_valid():
-            errors = [
-                (self.calls.filters[key].label or key if key in self.calls.filters else "", message)
-                for key, messages in self.calls.errors.items()
-                for message in messages
-            ]
-            context = self.get_context_data(object=self.object, calls_page=None, errors=errors)
-            return self.render_to_response(context, status=400)
-        return self.render_to_response(
-            self.get_context_data(object=self.object, calls_page=paginate(request, self.calls.qs))
+            return self.refuse(self.calls.errors)
+        try:
+            pages = self.pages()
+        except PageError as error:
+            return self.refuse({error.param: [str(error)]})
+        return self.render_to_response(self.get_context_data(object=self.object, **pages))
+
+    def pages(self) -> dict:
+        """The paginated sections of the page, by context name; raises ``PageError``."""
+        return {"calls_page": self.page_of(self.calls.qs, "page", CALLS_PER_PAGE)}
+
+    def page_of(self, queryset, param, per_page):
+        try:
+            return paginate(queryset, self.request.GET.get(param), per_page)
+        except PageError as error:
+            error.param = param
+            raise
+
+    def refuse(self, errors):
+        context = self.get_context_data(object=self.object, calls_page=None)
+        return refused(
+            self.request, self.calls, errors, template=self.template_name, context=context
         )
 
     def get_context_data(self, **kwargs):
@@ -185,7 +172,7 @@ class OfficialDetailView(FilteredCallsMixin, DetailView):
     template_name = "readouts/official_detail.html"
 
     def base_calls(self):
-        return calls_for_lists().filter(participants__official=self.object)
+        return Call.objects.for_list().filter(participants__official=self.object)
 
     def get_context_data(self, **kwargs):
         official = self.object
@@ -199,53 +186,14 @@ class OfficialDetailView(FilteredCallsMixin, DetailView):
 def official_summary(official):
     """Who the official spoke with and what they said on each topic: a pass over all their
     calls and statements (tens of thousands for a president), so the page caches it."""
-    counterparts = (
-        Official.objects.filter(participations__call__participants__official=official)
-        .exclude(pk=official.pk)
-        .annotate(shared_calls=Count("participations__call", distinct=True))
-        .order_by("-shared_calls", "name")
-    )
     return {
-        "statements_by_topic": latest_statements_by_topic(Q(speaker=official)),
-        "counterparts": list(counterparts),
+        "statements_by_topic": Statement.objects.filter(speaker=official).latest_by_topic(),
+        "counterparts": list(Official.objects.counterparts_of(official)),
     }
 
 
-STATEMENTS_PER_TOPIC = 3
-
-
-def latest_statements_by_topic(condition):
-    """[(topic, count, latest statements)] for the statements matching ``condition``.
-
-    Two queries whatever the number of statements: the counts per topic, then the newest
-    few of each topic picked by a window function.
-    """
-    tagged = Statement.topics.through.objects.filter(
-        statement__in=Statement.objects.filter(condition)
-    )
-    counts = dict(tagged.values_list("topic").annotate(n=Count("id")).order_by())
-    latest = (
-        tagged.select_related("topic", "statement__readout__call")
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("topic"),
-                order_by=[F("statement__readout__call__date").desc(), F("statement__order")],
-            )
-        )
-        .filter(rank__lte=STATEMENTS_PER_TOPIC)
-    )
-    groups = defaultdict(list)
-    for row in latest:
-        groups[row.topic].append(row.statement)
-    return [
-        (topic, counts[topic.pk], statements)
-        for topic, statements in sorted(groups.items(), key=lambda item: item[0].name_en)
-    ]
-
-
 class TopicListView(ListView):
-    queryset = Topic.objects.annotate(call_count=Count("calls", distinct=True))
+    queryset = Topic.objects.with_call_counts()
     template_name = "readouts/topic_list.html"
 
 
@@ -254,53 +202,16 @@ class TopicDetailView(FilteredCallsMixin, DetailView):
     template_name = "readouts/topic_detail.html"
 
     def base_calls(self):
-        return calls_for_lists().filter(topics=self.object)
+        return Call.objects.for_list().filter(topics=self.object)
+
+    def pages(self):
+        statements = Statement.objects.filter(topics=self.object).for_list()
+        return {
+            **super().pages(),
+            "statements_page": self.page_of(statements, "statements_page", STATEMENTS_PER_PAGE),
+        }
 
     def get_context_data(self, **kwargs):
-        topic = self.object
-        statements = (
-            Statement.objects.filter(topics=topic)
-            .select_related("speaker", "readout__call")
-            .prefetch_related("topics")
-            .order_by("-readout__call__date", "readout", "order")
-        )
-        per_year = (
-            Call.objects.filter(topics=topic)
-            .values("year")
-            .annotate(calls=Count("id"))
-            .order_by("year")
-        )
-        return super().get_context_data(
-            statements_page=paginate(
-                self.request, statements, param="statements_page", per_page=STATEMENTS_PER_PAGE
-            ),
-            calls_per_year=year_chart(per_year),
-            **kwargs,
-        )
-
-
-BAR_STEP = 32
-BAR_MAX = 56
-BASELINE = 72
-
-
-def year_chart(rows):
-    """Bar geometry for the calls-per-year SVG; every year in the range is shown, gaps as 0."""
-    counts = {row["year"]: row["calls"] for row in rows}
-    if not counts:
-        return None
-    peak = max(counts.values())
-    bars = []
-    for index, year in enumerate(range(min(counts), max(counts) + 1)):
-        calls = counts.get(year, 0)
-        height = round(BAR_MAX * calls / peak)
-        bars.append(
-            {
-                "year": year,
-                "calls": calls,
-                "x": index * BAR_STEP + 4,
-                "top": BASELINE - height,
-                "height": height,
-            }
-        )
-    return {"bars": bars, "width": len(bars) * BAR_STEP + 8}
+        valid = not self.calls.is_bound or self.calls.is_valid()
+        timeline = call_timeline(self.calls, year_counts(self.calls.qs)) if valid else None
+        return super().get_context_data(timeline=timeline, **kwargs)

@@ -1,0 +1,188 @@
+"""Every writer leaves what is derived from a call right: its topics, its search rows, the cache.
+
+Each test writes through one writer only — ingest, an update, a split, a merge of officials, a
+re-tag, an admin save or delete, the demo generator, the test factory — and then checks, for
+every call the write touched, that the call's topics are exactly its statements' topics, that
+its search rows (the call's and its statements') are those the index would build now, and that
+the archive version moved once the write committed, so no page cached before it is served.
+"""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from bench.demo_archive import generate
+from readouts.cache import archive_version
+from readouts.models import Call, Official, Readout, Statement, Topic
+from readouts.search import search_calls
+from readouts.search.index import refresh_calls
+from readouts.writing import ingest
+from readouts.writing.corrections import merge_officials, retag_statements
+
+from .admin_helpers import change_form_data, inline_prefix
+from .factories import make_call, make_official
+from .test_merge import FRENCH_AZ, english_us
+
+
+def search_rows(call_ids) -> dict:
+    """The stored search rows of these calls and of their statements, as text."""
+    ids = list(call_ids)
+    statement_ids = list(
+        Statement.objects.filter(readout__call__in=ids).values_list("pk", flat=True)
+    )
+    body = "body::text" if connection.vendor == "postgresql" else "body"
+    rows = {}
+    with connection.cursor() as cursor:
+        for table, keys in (("call", ids), ("statement", statement_ids)):
+            if keys:
+                marks = ", ".join(["%s"] * len(keys))
+                cursor.execute(
+                    f"SELECT rowid, {body} FROM readouts_{table}_search WHERE rowid IN ({marks})",
+                    keys,
+                )
+                rows |= {(table, rowid): text for rowid, text in cursor.fetchall()}
+    return rows
+
+
+def assert_derived_right(call_ids) -> None:
+    calls = list(Call.objects.filter(pk__in=set(call_ids)))
+    assert calls, "the write should have left calls to check"
+    for call in calls:
+        from_statements = set(Topic.objects.filter(statements__readout__call=call))
+        assert set(call.topics.all()) == from_statements, call.slug
+    stored = search_rows(call.pk for call in calls)
+    assert {key for key in stored if key[0] == "call"} == {("call", c.pk) for c in calls}
+    refresh_calls([call.pk for call in calls])
+    assert search_rows(call.pk for call in calls) == stored, "search rows were stale"
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a write as a request or command would: its on-commit work runs, and the archive
+    version must have moved by the end."""
+
+    def run(write):
+        before = archive_version()
+        with django_capture_on_commit_callbacks(execute=True):
+            result = write()
+        assert archive_version() != before, "the cache was not retired"
+        return result
+
+    return run
+
+
+def test_ingest_of_a_new_readout(committed, vocabulary):
+    result = committed(lambda: ingest.ingest_bytes(FRENCH_AZ.read_bytes(), source=FRENCH_AZ.name))
+    assert result.status == "created"
+    assert result.call.topics.exists()
+    assert_derived_right([result.call.pk])
+
+
+def test_ingest_of_the_other_sides_readout_of_the_same_call(committed, load):
+    load(FRENCH_AZ)
+    result = committed(lambda: ingest.ingest_text(english_us(), source="state.txt"))
+    assert result.status == "merged"
+    # The US readout's words now find the call, and its topics join the call's.
+    assert search_calls(Call.objects.all(), "fundamental freedoms").get() == result.call
+    assert result.call.topics.filter(slug="human-rights").exists()
+    assert_derived_right([result.call.pk])
+
+
+def test_ingest_takes_the_language_it_is_given_and_indexes_by_it(committed, vocabulary):
+    result = committed(lambda: ingest.ingest_text(english_us(), source="state.txt", language="fr"))
+    assert result.readout.language == "fr"
+    assert_derived_right([result.call.pk])
+
+
+def test_an_update_of_a_changed_text(committed, load):
+    load(english_us(), source="state.txt")
+    changed = english_us().replace("Geneva", "Prague")
+    result = committed(lambda: ingest.ingest_text(changed, source="state.txt", update=True))
+    assert result.status == "updated"
+    assert search_calls(Call.objects.all(), "Prague").get() == result.call
+    assert not search_calls(Call.objects.all(), "Geneva").exists()
+    assert_derived_right([result.call.pk])
+
+
+def test_splitting_a_wrong_merge(committed, load):
+    load(FRENCH_AZ)
+    english = load(english_us(), source="state.txt")
+    old_call = english.call.pk
+    new_call = committed(lambda: ingest.split_readout(Readout.objects.get(pk=english.readout.pk)))
+    assert new_call.pk != old_call
+    assert_derived_right([old_call, new_call.pk])
+    # Each call keeps only the topics of the readout it keeps.
+    assert not Call.objects.get(pk=old_call).topics.filter(slug="human-rights").exists()
+
+
+def test_merging_officials(committed, load):
+    load(FRENCH_AZ)
+    duplicate = Official.objects.create(name="Antoni Blinken", slug="antoni-blinken", country="US")
+    call = Call.objects.get()
+    call.participants.filter(official__slug="antony-blinken").update(official=duplicate)
+    target = Official.objects.get(slug="antony-blinken")
+    committed(lambda: merge_officials([duplicate], target))
+    # The call is found again by the kept official's spellings.
+    assert search_calls(Call.objects.all(), "Blinken").get() == call
+    assert_derived_right([call.pk])
+
+
+def test_retagging_statements(committed, load):
+    result = load(FRENCH_AZ)
+    topic = Topic.objects.get(slug="energy")
+    statement = result.readout.statements.order_by("order").first()
+    topic.cues_fr = [*topic.cues_fr, statement.text.split()[-1].strip(".").lower()]
+    topic.save()
+    report = committed(lambda: retag_statements([topic]))
+    assert report.changed >= 1
+    assert result.call.topics.filter(slug="energy").exists()
+    assert_derived_right([result.call.pk])
+
+
+@pytest.fixture
+def staff(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("root", password="x-long-1"))
+    return client
+
+
+def test_an_admin_correction_of_a_statements_topics(committed, load, staff):
+    result = load(english_us(), source="state.txt")
+    statement = result.readout.statements.order_by("order").first()
+    url = reverse("admin:readouts_readout_change", args=[result.readout.pk])
+    data = change_form_data(staff.get(url, secure=True))
+    data[f"{inline_prefix(data, statement.pk)}-topics"] = [str(Topic.objects.get(slug="energy").pk)]
+    response = committed(lambda: staff.post(url, data, secure=True))
+    assert response.status_code == 302
+    assert result.call.topics.filter(slug="energy").exists()
+    assert_derived_right([result.call.pk])
+
+
+def test_an_admin_delete_of_one_readout(committed, load, staff):
+    load(FRENCH_AZ)
+    english = load(english_us(), source="state.txt")
+    url = reverse("admin:readouts_readout_delete", args=[english.readout.pk])
+    response = committed(lambda: staff.post(url, {"post": "yes"}, secure=True))
+    assert response.status_code == 302
+    assert not search_calls(Call.objects.all(), "fundamental freedoms").exists()
+    assert_derived_right([english.call.pk])
+
+
+def test_the_demo_generator(committed, vocabulary):
+    committed(lambda: list(generate(calls=30, seed=7, batch_size=10)))
+    demo = list(Call.objects.filter(is_demo=True).values_list("pk", flat=True))
+    assert len(demo) > 20
+    assert_derived_right(demo)
+
+
+def test_the_test_factory(committed, db):
+    aliyev = make_official("Ilham Aliyev", country="AZ")
+    blinken = make_official("Antony Blinken")
+    call = committed(
+        lambda: make_call(
+            "2022-01-01",
+            [aliyev, blinken],
+            statements=[(aliyev, "Peace talks.", ["peace-process"]), (None, "Energy.", [])],
+        )
+    )
+    assert list(call.topics.values_list("slug", flat=True)) == ["peace-process"]
+    assert_derived_right([call.pk])
