@@ -471,13 +471,24 @@ class Mention(models.Model):
         return f"{self.name} ({self.get_kind_display()})"
 
 
-class CallSearchDocument(models.Model):
-    """A call's readouts as the full-text engine holds them, one row per call.
+class SearchDocument(models.Model):
+    """A row of a full-text table, keyed by the id of the call or statement it holds.
 
-    The table belongs to the database's engine, not to Django: an FTS5 table on SQLite (words
+    The tables belong to the database's engine, not to Django: an FTS5 table on SQLite (words
     folded and stemmed by ``readouts.search.index``), a tsvector with a GIN index on PostgreSQL.
-    ``readouts.writing.derived.refresh_derived`` keeps it current.
+    ``readouts.writing.derived.refresh_derived`` keeps them current.
     """
+
+    body = models.TextField()
+    rank = models.FloatField(help_text="FTS5's bm25 score (SQLite only, lower is better).")
+
+    class Meta:
+        abstract = True
+        managed = False
+
+
+class CallSearchDocument(SearchDocument):
+    """A call's readouts and its participants' names in every spelling, one row per call."""
 
     call = models.OneToOneField(
         Call,
@@ -486,19 +497,16 @@ class CallSearchDocument(models.Model):
         db_column="rowid",
         related_name="search_document",
     )
-    body = models.TextField()
-    rank = models.FloatField(help_text="FTS5's bm25 score (SQLite only, lower is better).")
 
-    class Meta:
-        managed = False
+    class Meta(SearchDocument.Meta):
         db_table = "readouts_call_search"
 
     def __str__(self):
         return f"Search document of call {self.call_id}"
 
 
-class StatementSearchDocument(models.Model):
-    """A statement as the full-text engine holds it; see ``CallSearchDocument``."""
+class StatementSearchDocument(SearchDocument):
+    """One statement's words."""
 
     statement = models.OneToOneField(
         Statement,
@@ -507,11 +515,8 @@ class StatementSearchDocument(models.Model):
         db_column="rowid",
         related_name="search_document",
     )
-    body = models.TextField()
-    rank = models.FloatField(help_text="FTS5's bm25 score (SQLite only, lower is better).")
 
-    class Meta:
-        managed = False
+    class Meta(SearchDocument.Meta):
         db_table = "readouts_statement_search"
 
     def __str__(self):

@@ -22,6 +22,7 @@ from ..models import (
 )
 from ..parsing import ParseError
 from .derived import refresh_derived
+from .ingest import as_loaded
 from .vocabulary import Vocabulary
 
 
@@ -122,7 +123,7 @@ def retag_statements(topics, vocabulary: Vocabulary | None = None) -> RetagRepor
     )
     for readout in readouts.iterator(chunk_size=200):
         try:
-            parsed = {item.order: item for item in vocabulary.parse(_as_loaded(readout)).statements}
+            parsed = {item.order: item for item in vocabulary.parse(as_loaded(readout)).statements}
         except ParseError:
             report.unparsed += 1
             continue
@@ -143,8 +144,3 @@ def retag_statements(topics, vocabulary: Vocabulary | None = None) -> RetagRepor
             touched.add(readout.call_id)
     refresh_derived(touched)
     return report
-
-
-def _as_loaded(readout: Readout) -> str:
-    """The readout with a `` date YYYY-MM`` header again, as the parser first read it."""
-    return f" date {readout.call.date:%Y-%m} {readout.text}"

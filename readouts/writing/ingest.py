@@ -251,7 +251,7 @@ def split_readout(readout: Readout, vocabulary: Vocabulary | None = None) -> Cal
         old = readout.call
         if old.readouts.count() == 1:
             return old
-        parsed = _reparse(readout, old, vocabulary)
+        parsed = vocabulary.parse(as_loaded(readout))
         officials = _officials_for(parsed)
         new = Call(date=parsed.date, date_precision=parsed.date_precision)
         new.slug = _unique_call_slug(parsed, officials)
@@ -264,9 +264,10 @@ def split_readout(readout: Readout, vocabulary: Vocabulary | None = None) -> Cal
         return new
 
 
-def _reparse(readout: Readout, call: Call, vocabulary: Vocabulary):
-    """Parse a stored readout again; its text was stored without the file's date header."""
-    return vocabulary.parse(f" date {call.date:%Y-%m} {readout.text}")
+def as_loaded(readout: Readout) -> str:
+    """A stored readout with a `` date YYYY-MM`` header again, as the parser first read it
+    (the text is stored without our file header)."""
+    return f" date {readout.call.date:%Y-%m} {readout.text}"
 
 
 def _rebuild_call(call: Call, vocabulary: Vocabulary) -> None:
@@ -274,7 +275,7 @@ def _rebuild_call(call: Call, vocabulary: Vocabulary) -> None:
     call.initiator = None
     call.date_precision = "month"
     for readout in call.readouts.order_by("pk"):
-        parsed = _reparse(readout, call, vocabulary)
+        parsed = vocabulary.parse(as_loaded(readout))
         officials = _officials_for(parsed)
         _merge_call_fields(call, parsed, officials)
         call.save()
