@@ -7,8 +7,8 @@ from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
-from .parsing import VERB_CLASSES
-from .parsing.publishers import PUBLISHERS
+from .parsing import REVIEW_KINDS, VERB_CLASSES
+from .parsing.publishers import publisher_name
 
 country_code = RegexValidator(r"^[A-Z]{2}$", "An ISO 3166 alpha-2 code in capitals, e.g. AZ.")
 
@@ -196,9 +196,7 @@ class CallQuerySet(SlugQuerySet):
                 "participants", queryset=Participant.objects.select_related("official", "office")
             ),
             "topics",
-            models.Prefetch(
-                "readouts", queryset=Readout.objects.only("call", "language", "side", "publisher")
-            ),
+            models.Prefetch("readouts", queryset=Readout.objects.only(*Readout.LIST_FIELDS)),
         )
 
     def neighbours(self, call):
@@ -314,6 +312,32 @@ class Participant(EditedByStaff):
         return f"{self.official} on {self.call}"
 
 
+# What a readout can be flagged for (``parsing.REVIEW_KINDS``), as editors read it.
+REVIEW_FLAG_LABELS = {
+    "framing": "Framing not recognised",
+    "language": "No rules for its language",
+    "new-official": "Official not in the table",
+    "date": "Date from the header or manifest only",
+    "speaker": "Speaker guessed",
+    "topics": "No topics found",
+    "parser": "Parser note",
+}
+ReviewFlag = models.TextChoices(
+    "ReviewFlag",
+    [(kind.upper().replace("-", "_"), (kind, REVIEW_FLAG_LABELS[kind])) for kind in REVIEW_KINDS],
+)
+
+
+class ReadoutQuerySet(models.QuerySet):
+    def needing_review(self):
+        """Flagged by the parser and not yet reviewed by an editor, worst first."""
+        return (
+            self.filter(reviewed_at__isnull=True, review_weight__gt=0)
+            .select_related("call")
+            .order_by("-review_weight", "-call__date", "pk")
+        )
+
+
 class Readout(models.Model):
     """One published account of a call, kept verbatim."""
 
@@ -321,7 +345,18 @@ class Readout(models.Model):
     source = models.CharField(
         max_length=500, blank=True, help_text="File name or URL the text came from."
     )
+    source_url = models.URLField(
+        max_length=500, blank=True, help_text="Where the publisher put the text online."
+    )
+    published = models.DateField(
+        null=True, blank=True, help_text="The publication date of that page, when known."
+    )
     publisher = models.CharField(max_length=80, blank=True)
+    relays = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The publisher whose readout this one relays (an agency's source).",
+    )
     side = models.CharField(
         max_length=2, choices=Country.choices, blank=True, help_text="Whose account this is."
     )
@@ -330,11 +365,37 @@ class Readout(models.Model):
     text = models.TextField(help_text="The readout exactly as published.")
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     warnings = models.JSONField(default=list, blank=True)
+    # What the parser was unsure of: [{"flag": ReviewFlag, "detail": "..."}], and their
+    # weight (0 when nothing is flagged), both written by ingest (``writing.review``).
+    review_flags = models.JSONField(default=list, blank=True)
+    review_weight = models.PositiveSmallIntegerField(default=0)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReadoutQuerySet.as_manager()
+
+    # What a call's row in a list, a feed or a CSV shows of each readout (not its text).
+    LIST_FIELDS = (
+        "call", "language", "side", "publisher", "relays", "source", "source_url", "reviewed_at"
+    )  # fmt: skip
 
     class Meta:
         ordering = ["call", "pk"]
-        indexes = [models.Index(fields=["source"], name="readout_source_idx")]
+        indexes = [
+            models.Index(fields=["source"], name="readout_source_idx"),
+            models.Index(
+                fields=["-review_weight"],
+                name="readout_review_queue_idx",
+                condition=Q(reviewed_at__isnull=True, review_weight__gt=0),
+            ),
+        ]
 
     def __str__(self):
         return self.source or f"Readout {self.pk} of {self.call}"
@@ -344,8 +405,18 @@ class Readout(models.Model):
 
     @property
     def publisher_name(self):
-        known = PUBLISHERS.get(self.publisher)
-        return known.name if known else self.publisher
+        """ "AZERTAC (Azerbaijan State News Agency), relaying the Azerbaijani Presidency"."""
+        return publisher_name(self.publisher, self.relays)
+
+    @property
+    def cited_source(self):
+        """What a citation points at: the page's address when known, else the file name."""
+        return self.source_url or self.source
+
+    @property
+    def review_flag_labels(self):
+        labels = dict(ReviewFlag.choices)
+        return [(labels.get(f["flag"], f["flag"]), f.get("detail", "")) for f in self.review_flags]
 
 
 # How each kind of statement the parser tells apart (``parsing.VERB_CLASSES``, the one list)

@@ -31,9 +31,20 @@ def test_call_citation_text(officials):
     citation = citations.cite_call(call, absolute, ACCESSED)
     assert citation.text() == (
         "U.S. Department of State. “Telephone call between Ilham Aliyev and Antony Blinken, "
-        "16 March 2022”. 16 March 2022. Readout Archive, "
+        f"16 March 2022”. 16 March 2022. Source: {call.slug}.txt. Readout Archive, "
         f"https://archive.example/calls/{call.slug}/ (accessed 23 November 2026)."
     )
+
+
+def test_a_citation_names_the_publishers_page_when_the_manifest_gave_it(officials):
+    call = make_call("2022-03-16", officials, publisher="trend")
+    url = "https://en.trend.az/azerbaijan/politics/3325523.html"
+    call.readouts.update(source_url=url, relays="az-mfa")
+    citation = citations.cite_call(loaded(call), absolute, ACCESSED)
+    assert citation.publisher == "Trend News Agency, relaying the Azerbaijani Foreign Ministry"
+    assert f"Source: {url}." in citation.text() and f"{call.slug}.txt" not in citation.text()
+    assert f"note = {{Source: {url}}}" in citation.bibtex()
+    assert f"N1  - Source: {url}" in citation.ris().splitlines()
 
 
 def test_headline_is_the_title_and_bibtex_escapes_it(officials):

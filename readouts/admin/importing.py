@@ -55,7 +55,11 @@ class ImportReadoutView(FormView):
     def save(self, form, text):
         data = form.cleaned_data
         result = ingest.ingest_text(
-            text, source=data["source"], publisher=data["publisher"], language=data["language"]
+            text,
+            source=data["source"],
+            source_url=data["source"],
+            publisher=data["publisher"],
+            language=data["language"],
         )
         if result.status == ingest.Status.CONFLICT:
             return self.render_to_response(

@@ -106,6 +106,7 @@ def describe_calls(filterset) -> str:
         "language": lambda v: f"with a readout in {v[0]}",
         "publisher": lambda v: f"published by {v[0]}",
         "sides": lambda v: "with readouts from both sides",
+        "reviewed": lambda v: v[0].lower(),
         "q": lambda v: f"matching “{v[0]}”",
     }
     return " ".join(["Calls", *(phrases[key](groups[key]) for key in phrases if key in groups)])

@@ -205,6 +205,11 @@ class CallFilter(filters.FilterSet):
     sides = filters.ChoiceFilter(
         choices=[("both", "Readouts from both sides")], method="filter_sides", label="Sides"
     )
+    reviewed = filters.ChoiceFilter(
+        choices=[("yes", "Reviewed by an editor"), ("no", "Not yet reviewed")],
+        method="filter_reviewed",
+        label="Review",
+    )
     sort = sort_filter()
 
     class Meta:
@@ -239,6 +244,11 @@ class CallFilter(filters.FilterSet):
         for side in (Country.AZERBAIJAN, Country.UNITED_STATES):
             queryset = queryset.filter(pk__in=Readout.objects.filter(side=side).values("call_id"))
         return queryset
+
+    def filter_reviewed(self, queryset, name, value):
+        """Settled records: every readout of the call reviewed by an editor (or not yet)."""
+        unreviewed = Readout.objects.filter(call=OuterRef("pk"), reviewed_at__isnull=True)
+        return queryset.filter(~Exists(unreviewed) if value == "yes" else Exists(unreviewed))
 
     def sort_by(self, queryset, name, value):
         return queryset.order_by(value, "slug")

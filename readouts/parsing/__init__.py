@@ -6,6 +6,7 @@ from .header import parse_header
 from .text import check_size, decode_readout
 from .types import (
     BOTH,
+    REVIEW_KINDS,
     VERB_CLASSES,
     Gazetteer,
     Office,
@@ -15,12 +16,14 @@ from .types import (
     ParsedReadout,
     ParsedStatement,
     ParseError,
+    ReviewReason,
     Tenure,
     TopicCues,
 )
 
 __all__ = [
     "BOTH",
+    "REVIEW_KINDS",
     "VERB_CLASSES",
     "Gazetteer",
     "Office",
@@ -30,6 +33,7 @@ __all__ = [
     "ParsedParticipant",
     "ParsedReadout",
     "ParsedStatement",
+    "ReviewReason",
     "Tenure",
     "TopicCues",
     "check_size",

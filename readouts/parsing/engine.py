@@ -32,6 +32,7 @@ from .types import (
     ParsedReadout,
     ParsedStatement,
     ParseError,
+    ReviewReason,
     TopicCues,
 )
 
@@ -795,10 +796,27 @@ class _Parse:
             statements=statements,
             mentions=self.mentions(participants),
             warnings=self.warnings,
+            review_reasons=self._review_reasons(participants, statements, precision),
             headline=self._headline(preamble),
             publisher=detect_publisher(preamble, self.text[framing.start : framing.end], self.text),
             side=self._side(participants),
         )
+
+    def _review_reasons(self, participants, statements, precision) -> list[ReviewReason]:
+        """What an editor should check: the readout is archived and flagged for it."""
+        reasons = [
+            ReviewReason("new-official", f"{p.name} ({p.title_as_written or 'no title'})")
+            for p in participants
+            if p.needs_review
+        ]
+        guessed = [str(s.order) for s in statements if s.speaker_guessed]
+        if guessed:
+            reasons.append(ReviewReason("speaker", "statement " + ", ".join(guessed)))
+        if precision != "day":
+            reasons.append(ReviewReason("date", "no day for the call: the date is a month"))
+        if statements and not any(s.topics for s in statements):
+            reasons.append(ReviewReason("topics", "no statement carries a topic"))
+        return reasons
 
     def _headline(self, preamble: str) -> str:
         """The title lines before the body, without datelines, stamps and boilerplate."""

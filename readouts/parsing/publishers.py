@@ -8,21 +8,73 @@ from dataclasses import dataclass
 class Publisher:
     key: str
     name: str
-    side: str  # ISO 3166 alpha-2 of the government whose account this is
+    side: str  # ISO 3166 alpha-2 of the government whose account this is, or relays
+    kind: str = "government"  # "government" (its own account) or "agency" (relays others')
+    short: str = ""  # as a relayed source: "AZERTAC, relaying the Azerbaijani Presidency"
 
 
 PUBLISHERS = {
     publisher.key: publisher
     for publisher in (
-        Publisher("az-presidency", "President of the Republic of Azerbaijan (president.az)", "AZ"),
-        Publisher("az-mfa", "Ministry of Foreign Affairs of Azerbaijan", "AZ"),
-        Publisher("azertac", "AZERTAC (Azerbaijan State News Agency)", "AZ"),
-        Publisher("trend", "Trend News Agency", "AZ"),
-        Publisher("us-state-department", "U.S. Department of State", "US"),
-        Publisher("us-embassy-baku", "U.S. Embassy in Azerbaijan", "US"),
-        Publisher("white-house", "The White House", "US"),
+        Publisher(
+            "az-presidency",
+            "President of the Republic of Azerbaijan (president.az)",
+            "AZ",
+            short="the Azerbaijani Presidency",
+        ),
+        Publisher(
+            "az-mfa",
+            "Ministry of Foreign Affairs of Azerbaijan",
+            "AZ",
+            short="the Azerbaijani Foreign Ministry",
+        ),
+        Publisher(
+            "az-mod",
+            "Ministry of Defence of Azerbaijan",
+            "AZ",
+            short="the Azerbaijani Defence Ministry",
+        ),
+        Publisher(
+            "az-embassy-us",
+            "Embassy of Azerbaijan in the United States",
+            "AZ",
+            short="the Azerbaijani Embassy in Washington",
+        ),
+        Publisher(
+            "us-state-department",
+            "U.S. Department of State",
+            "US",
+            short="the State Department",
+        ),
+        Publisher(
+            "us-embassy-baku", "U.S. Embassy in Azerbaijan", "US", short="the U.S. Embassy in Baku"
+        ),
+        Publisher("white-house", "The White House", "US", short="the White House"),
+        Publisher("us-dod", "U.S. Department of Defense", "US", short="the Pentagon"),
+        # News agencies relay a government's readout; the side is the one they relay, and an
+        # agency of Baku relays Baku's unless the manifest says otherwise.
+        Publisher("azertac", "AZERTAC (Azerbaijan State News Agency)", "AZ", "agency"),
+        Publisher("trend", "Trend News Agency", "AZ", "agency"),
+        Publisher("apa", "APA (Azeri-Press Agency)", "AZ", "agency"),
+        Publisher("report", "Report News Agency", "AZ", "agency"),
+        Publisher("azernews", "AzerNews", "AZ", "agency"),
+        Publisher("turan", "Turan Information Agency", "AZ", "agency"),
+        Publisher("news-az", "News.az", "AZ", "agency"),
+        Publisher("metbuat", "Metbuat.az", "AZ", "agency"),
+        Publisher("xezerxeber", "Xəzər Xəbər", "AZ", "agency"),
+        Publisher("today-az", "Today.az", "AZ", "agency"),
     )
 }
+
+
+def publisher_name(key: str, relays: str = "") -> str:
+    """How the archive names who published a readout: "Trend News Agency, relaying the
+    Azerbaijani Foreign Ministry"; an unknown key is shown as it is."""
+    name = PUBLISHERS[key].name if key in PUBLISHERS else key
+    relayed = PUBLISHERS.get(relays)
+    if relayed is None:
+        return name
+    return f"{name}, relaying {relayed.short or relayed.name}"
 
 
 # Where a readout says who published it: its preamble (lines above the body), or an

@@ -86,6 +86,14 @@ class ParsedMention:
     official_slug: str | None = None  # set when a mentioned person is a known official
 
 
+@dataclass(frozen=True)
+class ReviewReason:
+    """Something the rules only half understood: the readout is archived and flagged."""
+
+    kind: str  # one of REVIEW_KINDS
+    detail: str  # what an editor should look at, in words
+
+
 @dataclass
 class ParsedReadout:
     text: str  # verbatim, exactly as given (header included)
@@ -98,6 +106,7 @@ class ParsedReadout:
     statements: list[ParsedStatement]
     mentions: list[ParsedMention]
     warnings: list[str] = field(default_factory=list)
+    review_reasons: list[ReviewReason] = field(default_factory=list)
     headline: str = ""
     publisher: str = ""  # detected publisher key, "" when the text does not say
     side: str = ""  # "AZ" or "US" when the titles show whose account it is, else ""
@@ -115,6 +124,9 @@ class ParsedReadout:
 class ParseError(ValueError):
     """The text cannot become a readout; ``str(error)`` is the reason shown to the user."""
 
+
+# What a readout can be flagged for; models.ReviewFlag gives each its label.
+REVIEW_KINDS = ("framing", "language", "new-official", "date", "speaker", "topics", "parser")
 
 VERB_CLASSES = (
     "concern",

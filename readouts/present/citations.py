@@ -37,13 +37,16 @@ class Citation:
     precise_to_day: bool
     url: str
     accessed: dt.date
+    sources: tuple[str, ...] = ()  # where the publisher put the text: a URL, else a file name
 
     def text(self):
-        """ "Publisher. "Title". 17 May 2021. URL (accessed 23 November 2026)."."""
+        """ "Publisher. "Title". 17 May 2021. Source: SOURCE. Readout Archive, URL
+        (accessed 23 November 2026)."."""
         accessed = f"{self.accessed.day} {self.accessed:%B %Y}"
         author = f"{self.publisher}. " if self.publisher else ""
+        original = f"Source: {'; '.join(self.sources)}. " if self.sources else ""
         return (
-            f"{author}“{self.title}”. {self.date_text}. {SITE_NAME}, "
+            f"{author}“{self.title}”. {self.date_text}. {original}{SITE_NAME}, "
             f"{self.url} (accessed {accessed})."
         )
 
@@ -61,6 +64,8 @@ class Citation:
             ("url", self.url),
             ("urldate", self.accessed.isoformat()),
         ]
+        if self.sources:
+            fields.append(("note", "Source: " + bibtex_escape("; ".join(self.sources))))
         body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
         return f"@misc{{{self.key},\n{body}\n}}\n"
 
@@ -75,6 +80,8 @@ class Citation:
             "urls": [self.url],
             "access_date": self.accessed.strftime("%Y/%m/%d"),
         }
+        if self.sources:
+            record["notes"] = ["Source: " + "; ".join(self.sources)]
         if self.publisher:
             record.update(authors=[self.publisher], publisher=self.publisher)
         return rispy.dumps([record], implementation=_UnnumberedRisWriter)
@@ -119,6 +126,7 @@ def cite_call(call: Call, absolute_url, accessed: dt.date):
         precise_to_day=call.date_precision == DatePrecision.DAY,
         url=absolute_url(call.get_absolute_url()),
         accessed=accessed,
+        sources=tuple(r.cited_source for r in call.readouts.all() if r.cited_source),
     )
 
 
@@ -134,4 +142,5 @@ def cite_statement(statement: Statement, call: Call, absolute_url, accessed: dt.
         precise_to_day=call.date_precision == DatePrecision.DAY,
         url=absolute_url(f"{call.get_absolute_url()}#{statement.anchor}"),
         accessed=accessed,
+        sources=(readout.cited_source,) if readout.cited_source else (),
     )

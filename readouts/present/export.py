@@ -24,13 +24,19 @@ def call_to_dict(call: Call, absolute_url) -> dict:
         "topics": [topic.slug for topic in call.topics.all()],
         "readouts": [
             {
-                "source": readout.source,
+                # The page the publisher put it on when known, else the file it came from.
+                "source": readout.cited_source,
+                "file": readout.source,
+                "published": readout.published.isoformat() if readout.published else None,
                 "publisher": readout.publisher,
+                "relays": readout.relays,
+                "publisher_name": readout.publisher_name,
                 "side": readout.side,
                 "language": readout.language,
                 "text": readout.text,
                 "statements": [statement_to_dict(s) for s in readout.statements.all()],
                 "mentions": [{"kind": m.kind, "name": m.name} for m in readout.mentions.all()],
+                "reviewed": readout.reviewed_at.date().isoformat() if readout.reviewed_at else None,
             }
             for readout in call.readouts.all()
         ],

@@ -112,7 +112,7 @@ def _names(items):
 
 CALL_COLUMNS = [
     "url", "date", "date_precision", "participants", "offices", "initiator",
-    "topics", "languages", "sides", "publishers",
+    "topics", "languages", "sides", "publishers", "sources",
 ]  # fmt: skip
 
 
@@ -135,6 +135,7 @@ def calls_csv(request, calls) -> HttpResponse:
                 _names(sorted({r.language for r in readouts})),
                 _names(sorted({r.side for r in readouts if r.side})),
                 _names(sorted({r.publisher for r in readouts if r.publisher})),
+                _names(r.cited_source for r in readouts if r.cited_source),
             ]
 
     return _csv_response(CALL_COLUMNS, rows(), "calls.csv")

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from .. import parsing
 from ..models import Call, Mention, Office, Official, Participant, Readout, Statement, Topic
 from ..parsing.publishers import PUBLISHERS
+from . import review
 from .derived import refresh_derived
 from .vocabulary import Vocabulary
 
@@ -86,13 +87,17 @@ def ingest_text(
     source: str = "",
     publisher: str = "",
     language: str = "",
+    source_url: str = "",
+    published: dt.date | None = None,
+    relays: str = "",
     update: bool = False,
     vocabulary: Vocabulary | None = None,
 ) -> IngestResult:
     """Parse ``text`` and write it; raises ``parsing.ParseError`` with the reason if it cannot.
 
-    ``publisher`` and ``language``, when the caller knows them (a command-line option, the
-    admin form), win over what the parser detects.
+    What the caller knows of the text's origin (a manifest row, a command-line option, the
+    admin form) wins over what the parser detects: ``publisher`` (and ``relays``, the body
+    an agency relays), ``language``. ``source_url`` and ``published`` are recorded with it.
     """
     digest = content_hash(text)
     existing = stored_copy(text)
@@ -101,9 +106,15 @@ def ingest_text(
     parsed = parse_text(text, vocabulary)
     try:
         with transaction.atomic():
-            return _write(
-                parsed, digest, source=source, publisher=publisher, language=language, update=update
-            )
+            origin = {
+                "source": source,
+                "source_url": source_url,
+                "published": published,
+                "publisher": publisher,
+                "relays": relays,
+                "language": language,
+            }
+            return _write(parsed, digest, origin, update=update)
     except IntegrityError:
         # Another process stored the same text between our check and our write.
         existing = Readout.objects.select_related("call").filter(content_hash=digest).first()
@@ -112,7 +123,8 @@ def ingest_text(
         return IngestResult(Status.UNCHANGED, existing)
 
 
-def _write(parsed, digest, *, source, publisher, language, update) -> IngestResult:
+def _write(parsed, digest, origin, *, update) -> IngestResult:
+    source = origin["source"]
     previous = None
     if source:
         previous = (
@@ -125,15 +137,18 @@ def _write(parsed, digest, *, source, publisher, language, update) -> IngestResu
         return IngestResult(Status.CONFLICT, previous, parsed, list(parsed.warnings))
 
     officials = _officials_for(parsed)
+    flags = review.flags_for(parsed)
     fields = {
-        "source": source,
-        "publisher": publisher or parsed.publisher,
-        "side": _side(parsed, publisher),
-        "language": language or parsed.language,
+        **origin,
+        "publisher": origin["publisher"] or parsed.publisher,
+        "side": _side(parsed, origin["relays"] or origin["publisher"]),
+        "language": origin["language"] or parsed.language,
         "headline": parsed.headline,
         "text": parsed.body,
         "content_hash": digest,
         "warnings": list(parsed.warnings),
+        "review_flags": flags,
+        "review_weight": review.weight(flags),
     }
     kept = []
     if previous:
@@ -142,6 +157,8 @@ def _write(parsed, digest, *, source, publisher, language, update) -> IngestResu
             setattr(readout, name, value)
         readout.save()
         kept = _keep_edits(readout, parsed)
+        if readout.reviewed_at:
+            kept.append(f"the review ({_edit_mark(readout, 'reviewed')})")
         call = readout.call
         status = Status.UPDATED
     else:
@@ -191,9 +208,10 @@ def _keep_edits(readout: Readout, parsed) -> list[str]:
     return kept
 
 
-def _edit_mark(row) -> str:
-    who = row.edited_by.get_username() if row.edited_by else "staff"
-    return f"edited by {who} on {row.edited_at:%Y-%m-%d}"
+def _edit_mark(row, done="edited") -> str:
+    by, at = getattr(row, f"{done}_by"), getattr(row, f"{done}_at")
+    who = by.get_username() if by else "staff"
+    return f"{done} by {who} on {at:%Y-%m-%d}"
 
 
 def _officials_for(parsed) -> dict[str, Official]:
@@ -214,9 +232,9 @@ def _officials_for(parsed) -> dict[str, Official]:
 
 
 def _side(parsed, publisher: str) -> str:
-    """The publisher given on the command line, else the one the text names, else the side
-    the titles show (a readout marks only the other side's officials with their country),
-    else the language's usual side."""
+    """The side of the publisher given (or of the body an agency relays), else of the one the
+    text names, else the side the titles show (a readout marks only the other side's
+    officials with their country), else the language's usual side."""
     known = PUBLISHERS.get(publisher or parsed.publisher)
     if known:
         return known.side

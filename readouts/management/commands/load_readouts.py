@@ -1,4 +1,10 @@
-"""``load_readouts PATH...``: read readout files into the archive, one transaction per file."""
+"""``load_readouts PATH...``: read readout files into the archive, one transaction per file.
+
+A folder may carry a ``SOURCES.tsv`` manifest (``writing/manifest.py``) giving each file's
+source URL, publisher, publication date and language; ``--manifest PATH`` names one elsewhere.
+A malformed manifest stops the run before anything is written; a row with a bad value, a file
+with no row and a row with no file are each reported against that file.
+"""
 
 import sys
 from collections import Counter, defaultdict
@@ -11,6 +17,7 @@ from tqdm import tqdm
 from readouts.parsing import ParseError
 from readouts.parsing.publishers import PUBLISHERS
 from readouts.writing import ingest
+from readouts.writing.manifest import FILE_NAME, ManifestError, Source, read_manifest
 from readouts.writing.reference import sync_reference_data
 from readouts.writing.vocabulary import Vocabulary
 
@@ -48,6 +55,31 @@ def same_names(files: list[Path]) -> dict[Path, list[Path]]:
     }
 
 
+def manifest_rows(paths: list[str], manifest: Path | None) -> dict[str, Source] | None:
+    """The rows of ``--manifest``, or of the manifests beside the given folders and files
+    (None when there is none); raises ``ManifestError``."""
+    manifests = [manifest] if manifest is not None else []
+    for name in paths:
+        candidate = (Path(name) if Path(name).is_dir() else Path(name).parent) / FILE_NAME
+        if candidate.is_file() and candidate.resolve() not in {m.resolve() for m in manifests}:
+            manifests.append(candidate)
+    if not manifests:
+        return None
+    rows: dict[str, Source] = {}
+    for path in manifests:
+        for name, row in read_manifest(path).items():
+            if name in rows and rows[name] != row:
+                raise ManifestError(f"{path}: {name} has another row in another manifest")
+            rows[name] = row
+    return rows
+
+
+def files_missing(rows: dict[str, Source], folders: list[Path]) -> list[str]:
+    """The rows whose file is in none of these folders (searched recursively)."""
+    present = {path.name for folder in folders for path in folder.rglob("*.txt")}
+    return sorted(set(rows) - present)
+
+
 class Command(BaseCommand):
     help = "Load readout texts (files, or folders searched recursively for *.txt) into the archive."
 
@@ -64,20 +96,29 @@ class Command(BaseCommand):
             help="Parse and report what would change, then roll everything back.",
         )
         parser.add_argument(
+            "--manifest",
+            type=Path,
+            help=f"A {FILE_NAME} for these files (default: the one beside them, if any).",
+        )
+        parser.add_argument(
             "--publisher",
             choices=sorted(PUBLISHERS),
             default="",
             help="Who published these readouts, when the text does not say.",
         )
 
-    def handle(self, *args, paths, update, publisher, dry_run, verbosity, **options):
+    def handle(self, *args, paths, update, publisher, manifest, dry_run, verbosity, **options):
         files = readout_files(paths)
+        try:
+            sources = manifest_rows(paths, manifest)
+        except ManifestError as error:
+            raise CommandError(f"{error}; nothing was loaded") from None
         if dry_run:
             with transaction.atomic():
-                counts = self._load(files, update, publisher, verbosity)
+                counts = self._load(files, sources, update, publisher, verbosity)
                 transaction.set_rollback(True)
         else:
-            counts = self._load(files, update, publisher, verbosity)
+            counts = self._load(files, sources, update, publisher, verbosity)
         summary = ", ".join(
             f"{counts[status]} {status}"
             for status in ("created", "merged", "updated", "unchanged", "conflict", "failed")
@@ -90,8 +131,11 @@ class Command(BaseCommand):
         if failed:
             raise CommandError("some files were not loaded (see above)", returncode=1)
 
-    def _load(self, files, update, publisher, verbosity) -> Counter:
-        """Each file is written in its own transaction by ingest: a bad file changes nothing."""
+    def _load(self, files, sources, update, publisher, verbosity) -> Counter:
+        """Each file is written in its own transaction by ingest: a bad file changes nothing.
+
+        ``sources`` maps a file's name to its manifest row, or is None without a manifest.
+        """
         sync_reference_data()
         vocabulary = Vocabulary.from_database()
         counts = Counter()
@@ -104,15 +148,18 @@ class Command(BaseCommand):
                 "so rename one of them"
             )
         files = [path for path in files if path not in clashes]
+        if sources is not None:
+            files = self._with_rows(files, sources, counts)
         show_progress = len(files) > 20 and sys.stderr.isatty() and verbosity > 0
         for path in tqdm(files, disable=not show_progress, unit="file"):
+            origin = sources[path.name].ingest_options() if sources else {}
             try:
                 result = ingest.ingest_bytes(
                     path.read_bytes(),
                     source=path.name,
-                    publisher=publisher,
                     update=update,
                     vocabulary=vocabulary,
+                    **{"publisher": publisher, **{k: v for k, v in origin.items() if v}},
                 )
             except (ParseError, OSError) as error:
                 counts["failed"] += 1
@@ -127,6 +174,25 @@ class Command(BaseCommand):
             counts[result.status] += 1
             self._report(path, result, verbosity)
         return counts
+
+    def _with_rows(self, files, sources: dict[str, Source], counts) -> list[Path]:
+        """The files the manifest describes well; the others are reported and fail."""
+        folders = {path.parent for path in files}
+        for name in files_missing(sources, sorted(folders)):
+            counts["failed"] += 1
+            self.stderr.write(f"{FILE_NAME}: {name}: listed, but there is no such file")
+        kept = []
+        for path in files:
+            row = sources.get(path.name)
+            if row is None:
+                counts["failed"] += 1
+                self.stderr.write(f"{path}: no row in {FILE_NAME} (add one, or load it alone)")
+            elif row.problem:
+                counts["failed"] += 1
+                self.stderr.write(f"{path}: {FILE_NAME}: {row.problem}")
+            else:
+                kept.append(path)
+        return kept
 
     def _report(self, path, result, verbosity):
         if result.status == ingest.Status.CONFLICT:
