@@ -6,12 +6,14 @@ from django.db import models
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from ..models import Mention, Readout, Statement
 from ..writing import ingest
+from ..writing.review import mark_reviewed
 from .freshness import KeepsPublicSiteFresh
 from .importing import ImportReadoutView
+from .review import ReviewQueueView
 from .tracking import ShowsEditMark, TracksEdits
 
 
@@ -23,7 +25,7 @@ class StatementInline(ShowsEditMark, admin.TabularInline):
         models.TextField: {"widget": forms.Textarea(attrs={"rows": 4, "cols": 44})},
         models.CharField: {"widget": forms.TextInput(attrs={"size": 14})},
     }
-    fields = ("order", "speaker", "verb", "text", "topics", "edit_mark")
+    fields = ("order", "speaker", "speaker_guessed", "verb", "text", "topics", "edit_mark")
     readonly_fields = ("edit_mark",)
     autocomplete_fields = ("speaker", "topics")
     ordering = ("order",)
@@ -44,6 +46,27 @@ class MentionInline(admin.TabularInline):
     autocomplete_fields = ("official",)
 
 
+class ReviewedFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("waiting", "Flagged, not yet reviewed"),
+            ("reviewed", "Reviewed"),
+            ("clean", "Nothing flagged"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(reviewed_at__isnull=True, review_weight__gt=0)
+        if self.value() == "reviewed":
+            return queryset.filter(reviewed_at__isnull=False)
+        if self.value() == "clean":
+            return queryset.filter(review_weight=0)
+        return queryset
+
+
 @admin.register(Readout)
 class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
     list_display = (
@@ -56,22 +79,60 @@ class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
         "imported_at",
     )
     list_select_related = ("call",)
-    list_filter = ("language", "side", "publisher", "imported_at")
+    list_filter = (
+        ReviewedFilter,
+        "language",
+        "side",
+        "publisher",
+        "imported_at",
+    )
     search_fields = ("source", "headline", "text", "call__slug")
     date_hierarchy = "imported_at"
     inlines = (StatementInline, MentionInline)
     fieldsets = (
-        (None, {"fields": ("call", "headline", "source", "publisher", "side", "language")}),
+        (
+            None,
+            {"fields": ("call", "headline", "source", "publisher", "relays", "side", "language")},
+        ),
+        ("Where it was published", {"fields": ("source_url", "published")}),
         ("As published", {"fields": ("text", "warnings")}),
+        ("Review", {"fields": ("flags", "reviewed_by", "reviewed_at")}),
         ("Record", {"fields": ("content_hash", "imported_at")}),
     )
 
-    actions = ("split_off",)
+    actions = ("split_off", "mark_reviewed")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_readonly_fields(self, request, obj=None):
         # The verbatim text is evidence: once saved it never changes (its hash identifies it).
         # A readout leaves its call only through "split off", which rebuilds both calls.
-        return ("call", "text", "warnings", "content_hash", "imported_at")
+        # A review is recorded by "Mark reviewed", which keeps who and when.
+        return (
+            "call",
+            "text",
+            "warnings",
+            "flags",
+            "reviewed_by",
+            "reviewed_at",
+            "content_hash",
+            "imported_at",
+        )
+
+    @admin.display(description="flagged for")
+    def flags(self, readout):
+        labels = readout.review_flag_labels
+        if not labels:
+            return "Nothing: the parser understood the whole text."
+        return format_html_join(
+            "\n", "<p><strong>{}</strong>{}</p>", ((k, f": {d}" if d else "") for k, d in labels)
+        )
+
+    @admin.action(description="Mark selected readouts reviewed", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        count = mark_reviewed(list(queryset), request.user)
+        for readout in queryset:
+            self.log_change(request, readout, "Marked reviewed.")
+        self.message_user(request, f"{count} readouts marked reviewed.")
 
     @admin.action(description="Split off into a call of its own (undo a wrong merge)")
     def split_off(self, request, queryset):
@@ -92,8 +153,10 @@ class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
 
     def get_urls(self):
         import_view = self.admin_site.admin_view(ImportReadoutView.as_view(model_admin=self))
+        review_view = self.admin_site.admin_view(ReviewQueueView.as_view(model_admin=self))
         return [
             path("import/", import_view, name="readouts_readout_import"),
+            path("review/", review_view, name="readouts_readout_review"),
             *super().get_urls(),
         ]
 

@@ -12,6 +12,7 @@ class TracksEdits:
     def save_model(self, request, obj, form, change):
         if isinstance(obj, EditedByStaff) and (form.has_changed() or not change):
             mark_edited(obj, request.user)
+            settle_guess(obj, form)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -19,7 +20,14 @@ class TracksEdits:
             instance = inline_form.instance
             if isinstance(instance, EditedByStaff) and inline_form.has_changed():
                 mark_edited(instance, request.user)
+                settle_guess(instance, inline_form)
         super().save_formset(request, form, formset, change)
+
+
+def settle_guess(obj, form) -> None:
+    """A speaker an editor chose is no longer the parser's guess."""
+    if "speaker" in form.changed_data and hasattr(obj, "speaker_guessed"):
+        obj.speaker_guessed = False
 
 
 class ShowsEditMark:
