@@ -84,7 +84,7 @@ def test_load_readouts_records_what_the_manifest_says(tmp_path):
         (SULLIVAN.name, url, "azertac", "az-presidency", "2021-05-18", "fr"),
         (BLINKEN.name, "", "az-presidency", "", "", "fr"),
     )
-    status, out, err = run("load_readouts", str(tmp_path))
+    status, _, err = run("load_readouts", str(tmp_path))
     assert status == 0, err
     readout = Readout.objects.get(source=SULLIVAN.name)
     assert (readout.source_url, readout.published) == (url, dt.date(2021, 5, 18))
@@ -134,7 +134,7 @@ def test_each_file_the_manifest_does_not_describe_well_is_reported_alone(tmp_pat
         (SULLIVAN.name, "", "reuters", "", "", "fr"),
         ("gone.txt", "", "trend", "", "", "en"),
     )
-    status, out, err = run("load_readouts", str(tmp_path))
+    status, _, err = run("load_readouts", str(tmp_path))
     assert status == 1
     assert f"{SULLIVAN.name}: SOURCES.tsv: unknown publisher “reuters”" in err
     assert f"{BLINKEN.name}: no row in SOURCES.tsv" in err
