@@ -129,3 +129,15 @@ def test_an_editor_who_picks_a_speaker_settles_the_guess(editor_client, unsure):
     assert editor_client.post(url, data).status_code == 302
     guessed.refresh_from_db()
     assert (guessed.speaker, guessed.speaker_guessed) == (roe, False)
+
+
+def test_a_readout_in_a_language_without_rules_is_archived_searchable_and_flagged(client, load):
+    from .test_parsing_unruled import RUSSIAN
+
+    result = load(RUSSIAN, source="ru.txt", publisher="az-presidency")
+    assert result.status == "created"
+    assert (result.readout.language, result.readout.side) == ("ru", "AZ")
+    assert kinds(result.readout) == {"language", "date"}
+    found = client.get("/", {"q": "телефонный разговор"}).context["page_obj"]
+    assert [call.pk for call in found] == [result.call.pk]
+    assert client.get("/", {"q": "Blinken"}).context["page_obj"].paginator.count == 1

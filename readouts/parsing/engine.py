@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from .english import ENGLISH
+from .fallback import parse_without_rules, unruled_language
 from .french import FRENCH
 from .gazetteer import NameIndex, NameMatch
 from .header import Header, parse_header
@@ -847,4 +848,7 @@ def parse_readout(
     text: str, gazetteer: Gazetteer, topics: Sequence[TopicCues] = ()
 ) -> ParsedReadout:
     """Parse one readout (the seed file format: `` date YYYY-MM`` then the text)."""
+    language = unruled_language(text)
+    if language:
+        return parse_without_rules(text, gazetteer, language)
     return _Parse(text, gazetteer, topics).run()
