@@ -10,8 +10,9 @@ from readouts.writing import ingest
 from readouts.writing.reference import sync_reference_data
 
 ROOT = Path(__file__).resolve().parent.parent
-# The seed readouts (French, from the Azerbaijani presidency) that `make run` loads.
-SEEDS = sorted((ROOT / "fixtures" / "readouts").glob("*.txt"))
+# The two seed readouts (French, from the Azerbaijani presidency): tests that count calls use
+# these, not fixtures/readouts/, which holds every real readout `make run` loads.
+SEEDS = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))
 # Real English readouts from the US side, with their expected extraction beside them.
 SAMPLES = sorted((ROOT / "tests" / "data" / "samples").glob("*.txt"))
 

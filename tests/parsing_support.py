@@ -10,6 +10,7 @@ from readouts.parsing import gazetteer_from_json, parse_readout, topic_cues_from
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
+SEEDS_DIR = ROOT / "tests" / "data" / "seeds"  # the two French seed readouts
 
 
 @cache

@@ -12,6 +12,7 @@ from readouts.writing import ingest
 
 from .conftest import ROOT, SAMPLES, SEEDS
 
+SEED_DIR = SEEDS[0].parent
 GOLD = json.loads((ROOT / "tests" / "data" / "gold" / "seeds.json").read_text(encoding="utf-8"))
 
 
@@ -25,11 +26,11 @@ def run(*args):
 
 
 @pytest.mark.django_db
-def test_loading_the_fixtures_twice_leaves_two_calls():
-    status, out, _ = run("load_readouts", str(ROOT / "fixtures"))
+def test_loading_the_seeds_twice_leaves_two_calls():
+    status, out, _ = run("load_readouts", str(SEED_DIR))
     assert status == 0
     assert "2 files: 2 created, 0 updated, 0 unchanged, 0 failed" in out
-    status, out, _ = run("load_readouts", str(ROOT / "fixtures"))
+    status, out, _ = run("load_readouts", str(SEED_DIR))
     assert status == 0
     assert "2 files: 0 created, 0 updated, 2 unchanged, 0 failed" in out
     assert Call.objects.count() == 2
@@ -141,7 +142,7 @@ def test_a_missing_path_is_an_error():
 
 @pytest.mark.django_db
 def test_export_matches_the_gold_extraction():
-    run("load_readouts", str(ROOT / "fixtures"))
+    run("load_readouts", str(SEED_DIR))
     status, out, _ = run("export_calls")
     assert status == 0
     calls = json.loads(out)["calls"]
@@ -182,7 +183,7 @@ def test_export_matches_the_gold_extraction():
 
 @pytest.mark.django_db
 def test_dry_run_reports_but_writes_nothing():
-    status, out, _ = run("load_readouts", "--dry-run", str(ROOT / "fixtures"))
+    status, out, _ = run("load_readouts", "--dry-run", str(SEED_DIR))
     assert status == 0
     assert "2 created" in out and "dry run: nothing was written" in out
     assert not Call.objects.exists()

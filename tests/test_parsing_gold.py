@@ -1,7 +1,7 @@
 """Golden files: every readout listed in tests/data/gold/*.json must parse to what it says.
 
 Each gold entry names a readout file (looked up beside the gold file, then in
-fixtures/readouts/). Sentence ``n`` counts from the framing sentence (n=1), so statement
+tests/data/seeds/). Sentence ``n`` counts from the framing sentence (n=1), so statement
 ``order`` is ``n - 1``. One test per readout and field, so a failure says exactly what differs.
 """
 
@@ -15,7 +15,7 @@ import pytest
 
 from readouts.parsing import BOTH
 
-from .parsing_support import FIXTURES, parse
+from .parsing_support import SEEDS_DIR, parse
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
 FIELDS = (
@@ -46,7 +46,7 @@ def _entries():
 
 
 def _readout_path(gold_file: Path, name: str) -> Path:
-    for folder in (gold_file.parent, FIXTURES / "readouts"):
+    for folder in (gold_file.parent, SEEDS_DIR):
         if (folder / name).exists():
             return folder / name
     raise FileNotFoundError(f"{name} (listed in {gold_file.name})")
