@@ -9,6 +9,8 @@ from readouts.cache import archive_version
 from readouts.writing import ingest
 from readouts.writing.reference import sync_reference_data
 
+from .admin_helpers import make_editor
+
 ROOT = Path(__file__).resolve().parent.parent
 # The two seed readouts (French, from the Azerbaijani presidency): tests that count calls use
 # these, not fixtures/readouts/, which holds every real readout `make run` loads.
@@ -66,3 +68,21 @@ def load(vocabulary):
 @pytest.fixture
 def seeds(load):
     return [load(path) for path in SEEDS]
+
+
+@pytest.fixture
+def plain_http(settings):
+    """The suite runs with debug off; admin tests speak plain HTTP, as behind the TLS proxy."""
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A staff user in the "Editors" group, as the data migration sets it up."""
+    return make_editor(django_user_model)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

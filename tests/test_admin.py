@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from readouts.models import Call, Mention, Official, Readout, Statement, Topic
 from readouts.writing import ingest
 
-from .admin_helpers import change_form_data, inline_prefix, make_editor
+from .admin_helpers import change_form_data, inline_prefix
 from .conftest import ROOT, SEEDS
 from .factories import make_call, make_official, make_topic
 
@@ -22,25 +22,7 @@ CHANGELISTS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def plain_http(settings):
-    """The suite runs with debug off: plain HTTP, and static files without a collected manifest."""
-    settings.SECURE_SSL_REDIRECT = False
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return make_editor(django_user_model)
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+pytestmark = pytest.mark.usefixtures("plain_http")
 
 
 @pytest.fixture

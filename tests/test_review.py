@@ -6,7 +6,7 @@ from django.urls import reverse
 from readouts.models import Readout, Statement
 from readouts.writing import ingest
 
-from .admin_helpers import change_form_data, inline_prefix, make_editor
+from .admin_helpers import change_form_data, inline_prefix
 from .conftest import SAMPLES
 
 # Made up: an envoy the officials table does not know, and a "He" the text leaves open.
@@ -20,20 +20,7 @@ NO_DAY = next(path for path in SAMPLES if path.name.startswith("2024-04-03"))  #
 QUEUE = "/admin/readouts/readout/review/"
 
 
-@pytest.fixture(autouse=True)
-def plain_http(settings):
-    settings.SECURE_SSL_REDIRECT = False
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return make_editor(django_user_model)
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+pytestmark = pytest.mark.usefixtures("plain_http")
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The admin's "Add a readout from text" page: preview what the parser understood, then save."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
@@ -9,27 +8,14 @@ from .. import parsing
 from ..models import Language, Office, Official, Topic
 from ..writing import ingest
 from .forms import ImportReadoutForm
+from .pages import ModelAdminPage
 
 
-class ImportReadoutView(FormView):
+class ImportReadoutView(ModelAdminPage, FormView):
     form_class = ImportReadoutForm
     template_name = "admin/readouts/readout/import.html"
-    model_admin = None  # the ReadoutAdmin that serves this page
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.model_admin.has_add_permission(request):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        opts = self.model_admin.model._meta
-        return super().get_context_data(
-            **self.model_admin.admin_site.each_context(self.request),
-            title="Add a readout from text",
-            opts=opts,
-            has_view_permission=self.model_admin.has_view_permission(self.request),
-            **kwargs,
-        )
+    permission = "add"
+    title = "Add a readout from text"
 
     def form_valid(self, form):
         text = form.cleaned_data["readout_text"]

@@ -85,6 +85,7 @@ class OfficialAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": "Merge officials",
             "opts": self.model._meta,
+            "has_view_permission": self.has_view_permission(request),
             "officials": officials,
             "form": form,
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,

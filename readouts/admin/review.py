@@ -8,7 +8,6 @@ Each item shows the parser's reasons beside the text and links to the forms that
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
@@ -17,18 +16,14 @@ from django.views.generic import TemplateView
 
 from ..models import Participant, Readout, Statement
 from ..writing.review import mark_reviewed, settled_since
+from .pages import ModelAdminPage
 
 PER_PAGE = 20
 
 
-class ReviewQueueView(TemplateView):
+class ReviewQueueView(ModelAdminPage, TemplateView):
     template_name = "admin/readouts/readout/review_queue.html"
-    model_admin = None  # the ReadoutAdmin that serves this page
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.model_admin.has_change_permission(request):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    title = "Readouts that need review"
 
     def get_context_data(self, **kwargs):
         queue = Readout.objects.needing_review().prefetch_related(
@@ -45,9 +40,6 @@ class ReviewQueueView(TemplateView):
         page = Paginator(queue, PER_PAGE).get_page(self.request.GET.get("page"))
         week_ago = timezone.now() - dt.timedelta(days=7)
         return super().get_context_data(
-            **self.model_admin.admin_site.each_context(self.request),
-            title="Readouts that need review",
-            opts=self.model_admin.model._meta,
             page_obj=page,
             left=page.paginator.count,
             settled_this_week=settled_since(week_ago),
