@@ -43,14 +43,16 @@ class Source:
     problem: str = field(default="", compare=False)
 
     def ingest_options(self) -> dict:
-        """The keyword arguments ``ingest_text`` takes for this row."""
-        return {
+        """The keyword arguments ``ingest_text`` takes for what this row says (empty cells
+        say nothing, so a command-line default still applies)."""
+        values = {
             "source_url": self.source_url,
             "publisher": self.publisher,
             "relays": self.relays,
             "published": self.published,
             "language": self.language,
         }
+        return {name: value for name, value in values.items() if value}
 
 
 def read_manifest(path: Path) -> dict[str, Source]:

@@ -152,14 +152,17 @@ class Command(BaseCommand):
             files = self._with_rows(files, sources, counts)
         show_progress = len(files) > 20 and sys.stderr.isatty() and verbosity > 0
         for path in tqdm(files, disable=not show_progress, unit="file"):
-            origin = sources[path.name].ingest_options() if sources else {}
+            # The manifest's row is more specific than the command line's --publisher.
+            origin = {"publisher": publisher}
+            if sources:
+                origin |= sources[path.name].ingest_options()
             try:
                 result = ingest.ingest_bytes(
                     path.read_bytes(),
                     source=path.name,
                     update=update,
                     vocabulary=vocabulary,
-                    **{"publisher": publisher, **{k: v for k, v in origin.items() if v}},
+                    **origin,
                 )
             except (ParseError, OSError) as error:
                 counts["failed"] += 1
