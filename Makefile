@@ -6,7 +6,7 @@ DEV_ENV := DJANGO_DEBUG=1
 TEST_ENV := DJANGO_SECRET_KEY=tests-only-not-secret DJANGO_DEBUG=0
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: install run serve loadtest test test-sqlite test-postgres lint format migrations-check clean bench
+.PHONY: install run serve loadtest test test-sqlite test-postgres lint format migrations-check clean bench eval
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,18 @@ format: install
 
 migrations-check: install
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+EVAL_SETS ?= tests/data/corpus tests/data/samples tests/data/seeds
+
+eval: install ## Measure the parser on each gold set in a throw-away SQLite database; fails below the floors
+	@db=$$(mktemp -d); status=0; \
+	for set in $(EVAL_SETS); do \
+		echo "== $$set"; \
+		rm -f $$db/eval.sqlite3; \
+		$(DEV_ENV) DATABASE_URL=sqlite:///$$db/eval.sqlite3 $(BIN)/python manage.py migrate --no-input --verbosity 0 \
+		&& $(DEV_ENV) DATABASE_URL=sqlite:///$$db/eval.sqlite3 $(BIN)/python manage.py evaluate_extraction $$set $(EVAL_ARGS) \
+		|| status=1; \
+	done; rm -rf $$db; exit $$status
 
 bench: install ## Serve demo archives of 10,000 and 100,000 calls on SQLite and PostgreSQL; measure with wrk
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
