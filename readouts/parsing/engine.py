@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
+from .azerbaijani import AZERBAIJANI
 from .english import ENGLISH
 from .french import FRENCH
 from .gazetteer import NameIndex, NameMatch
@@ -35,106 +36,10 @@ from .types import (
     TopicCues,
 )
 
-RULE_SETS: dict[str, RuleSet] = {"fr": FRENCH, "en": ENGLISH}
-
-# Words that make a run of capitalised words an institution, not a person's name.
-INSTITUTION_WORDS = frozenset(
-    [
-        "department",
-        "administration",
-        "council",
-        "ministry",
-        "office",
-        "committee",
-        "agency",
-        "affairs",
-        "relations",
-        "security",
-        "state",
-        "states",
-        "republic",
-        "service",
-        "union",
-        "nations",
-        "house",
-        "group",
-        "organization",
-        "organisation",
-        "foreign",
-        "national",
-        "presidential",
-        "general",
-        "policy",
-        "assembly",
-        "parliament",
-        "embassy",
-        "government",
-        "cabinet",
-        "commission",
-        "bureau",
-        "court",
-        "fund",
-        "bank",
-        "ministere",
-        "conseil",
-        "affaires",
-        "etats",
-        "departement",
-        "service",
-    ]
-)
-
-# Very frequent words for language detection; kept apart from the rule sets so a language can
-# be recognised (and refused with a clear reason) before its rule set exists.
-DETECTION_WORDS = {
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "des",
-            "du",
-            "et",
-            "a",
-            "ete",
-            "est",
-            "une",
-            "pour",
-            "dans",
-            "sur",
-            "au",
-            "aux",
-            "avec",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "the",
-            "of",
-            "and",
-            "was",
-            "with",
-            "to",
-            "has",
-            "his",
-            "her",
-            "that",
-            "for",
-            "on",
-            "is",
-            "were",
-            "from",
-            "in",
-            "by",
-            "at",
-            "an",
-            "its",
-            "their",
-            "spoke",
-            "received",
-        ]
-    ),
-}
+RULE_SETS: dict[str, RuleSet] = {"fr": FRENCH, "en": ENGLISH, "az": AZERBAIJANI}
+# Each rule set's very frequent words, taken once: a language stays recognisable (and is refused
+# with a clear reason) when its rule set is withdrawn.
+DETECTION_WORDS = {rules.language: rules.detection_words for rules in RULE_SETS.values()}
 
 # Lines above a readout that are not its headline.
 BOILERPLATE = (
@@ -146,6 +51,7 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 
 def detect_language(text: str) -> str:
+    """The rule set whose very frequent words the text uses most (ties: the first listed)."""
     words = re.findall(r"[^\W\d_]+", fold(text))
     scores = {
         language: sum(word in vocabulary for word in words)
@@ -182,6 +88,7 @@ class _Found:
     name_end: int
     official: Official | None
     name: str
+    suffix: str = ""  # a case ending on the name ("Əliyevə")
 
 
 @dataclass
@@ -194,13 +101,20 @@ class _Candidate:
 
 
 class _Parse:
-    def __init__(self, text: str, gazetteer: Gazetteer, topics: Sequence[TopicCues]):
+    def __init__(
+        self,
+        text: str,
+        gazetteer: Gazetteer,
+        topics: Sequence[TopicCues],
+        published: dt.date | None = None,
+        language: str | None = None,
+    ):
         if not text.strip():
             raise ParseError("empty text: there is nothing to parse")
         self.text = text
         self.folded = fold(text)
         self.gazetteer = gazetteer
-        self.index = NameIndex(gazetteer.officials)
+        self.published = published
         self.warnings: list[str] = []
         self._extra_mentions: list[ParsedMention] = []
         self._surnames: dict[str, str] = {}
@@ -208,11 +122,12 @@ class _Parse:
         self.body_start = self.header.end if self.header else 0
         if not text[self.body_start :].strip():
             raise ParseError("empty text: the header is followed by nothing")
-        self.language = detect_language(text[self.body_start :])
+        self.language = language or detect_language(text[self.body_start :])
         rules = RULE_SETS.get(self.language)
         if rules is None:
             raise ParseError(f"no rules yet for readouts in language '{self.language}'")
         self.rules = rules
+        self.index = NameIndex(gazetteer.officials, rules.name_suffix)
         self.tagger = TopicTagger(topics, rules)
         self.sentences = [
             sentence
@@ -225,40 +140,53 @@ class _Parse:
     def framing(self) -> int:
         """The sentence that describes the call; a headline ("Phone Call with...") is skipped
         when a real sentence (one that ends with a stop) follows it."""
-        matches = [
-            i
-            for i, span in enumerate(self.sentences[: self.rules.framing_search])
-            if self.rules.framing.search(self.folded, span.start, span.end)
-        ]
+        matches, real = [], 0
+        for i, span in enumerate(self.sentences):
+            if self._is_sentence(span):
+                real += 1
+            if real > self.rules.framing_search:
+                break
+            if self.rules.framing.search(self.folded, span.start, span.end):
+                matches.append(i)
         if not matches:
             raise ParseError("no call framing: the first sentence does not describe a phone call")
         for i in matches:
-            span = self.sentences[i]
-            if re.search(r"[.!?…][\"»”’')\]]*$", self.text[span.start : span.end]):
+            if self._is_sentence(self.sentences[i]):
                 return i
         return matches[0]
 
+    def _is_sentence(self, span: Span) -> bool:
+        """A sentence ends with a stop; a headline, a dateline or "attributable to ...:" does
+        not count among the leading sentences the framing may be in."""
+        words = self.text[span.start : span.end]
+        return bool(re.search(r"[.!?…][\"»”’')\]]*$", words)) and len(words.split()) > 4
+
     def date(self, before: list[Span]) -> tuple[dt.date, str]:
+        """The call's date: a date in the framing sentence; else a dateline above it, moved by
+        the framing's "yesterday" or "last Monday"; else the publication date (``published``,
+        from a manifest) moved the same way; else the header's day or month."""
         rules, header = self.rules, self.header
         found = []
         for span in before:
             for pattern in rules.date_patterns:
                 for m in pattern.finditer(self.folded, span.start, span.end):
-                    found.append(m)
+                    if not self._other_event(m):
+                        found.append(m)
         framing = before[-1]
         # A date in the framing sentence ("On March 8, ...") is the call's; a dateline above
         # it is only the publication date.
         found.sort(key=lambda m: not framing.start <= m.start() < framing.end)
+        known_year = header.year if header else self.published.year if self.published else None
         for m in found:
-            year = int(m.group("year")) if m.group("year") else None
+            year = int(m["year"]) if m.groupdict().get("year") else None
             month = rules.months[m.group("month")]
-            if not header and year is None:
+            if known_year is None and year is None:
                 continue
-            if header and year not in (None, header.year) and abs(year - header.year) > 1:
+            if known_year and year not in (None, known_year) and abs(year - known_year) > 1:
                 continue
             day = 1 if m.group("day") in ("1er", "1st") else int(m.group("day"))
             try:
-                date = dt.date(year or header.year, month, day)
+                date = dt.date(year or known_year, month, day)
             except ValueError:
                 self.warnings.append(
                     f"the text's date '{self.text[m.start() : m.end()]}' does not exist; ignored"
@@ -266,12 +194,25 @@ class _Parse:
                 continue
             if not framing.start <= m.start() < framing.end:
                 # A dateline: "today", "yesterday", "last Monday" count from it.
-                date = self._relative(framing, date)
+                date = self._relative(framing, date) or date
             if header and (date.year, date.month) != (header.year, header.month):
                 continue
             self._check_weekday(m, date)
             return date, "day"
+        for reference, what in ((self.published, "publication date"), (self._header_day(), "")):
+            if reference is None:
+                continue
+            date = self._relative(framing, reference)
+            if date and (not header or (date.year, date.month) == (header.year, header.month)):
+                if what:
+                    self.warnings.append(
+                        f"the call's day is counted from the {what} {reference.isoformat()}"
+                    )
+                return date, "day"
         if header is None:
+            if self.published:
+                self.warnings.append("no date in text; date is the publication date's month")
+                return self.published.replace(day=1), "month"
             raise ParseError("no date: neither a header nor a date in the text")
         if found:
             shown = self.text[found[0].start() : found[0].end()]
@@ -281,8 +222,27 @@ class _Parse:
             )
         return self._header_date(header)
 
-    def _relative(self, framing: Span, reference: dt.date) -> dt.date:
-        """The call's day from the framing sentence's "yesterday" or "last Monday"."""
+    def _other_event(self, m: re.Match[str]) -> bool:
+        """A date that belongs to something else: "the August 8 summit", "meeting of 6 May"."""
+        cue = self.rules.other_event_date
+        if cue is None:
+            return False
+        before = self.folded[max(0, m.start() - 40) : m.start()]
+        after = self.folded[m.end() : m.end() + 30]
+        return bool(cue.search(before + "\x00" + after))
+
+    def _header_day(self) -> dt.date | None:
+        header = self.header
+        if header is None or header.day is None:
+            return None
+        try:
+            return dt.date(header.year, header.month, header.day)
+        except ValueError:
+            return None
+
+    def _relative(self, framing: Span, reference: dt.date) -> dt.date | None:
+        """The call's day from the framing sentence's "yesterday" or "last Monday", counted
+        from ``reference``; None when the framing says neither."""
         rules, folded = self.rules, self.folded
         if rules.relative_days:
             m = rules.relative_days.search(folded, framing.start, framing.end)
@@ -292,10 +252,10 @@ class _Parse:
             m = rules.relative_weekday.search(folded, framing.start, framing.end)
             if m:
                 back = (reference.weekday() - rules.weekdays[m.group("weekday")]) % 7
-                if back == 0 and m.group("last") in ("last", "dernier"):
+                if back == 0 and m.group("last") in rules.last_words:
                     back = 7
                 return reference - dt.timedelta(days=back)
-        return reference
+        return None
 
     def _header_date(self, header: Header) -> tuple[dt.date, str]:
         try:
@@ -333,6 +293,7 @@ class _Parse:
                         match.end,
                         match.official,
                         match.official.name,
+                        match.suffix,
                     )
                 )
         for start, end in self._unknown_names(framing, names):
@@ -365,10 +326,8 @@ class _Parse:
 
     def _country_near(self, f: _Found, title: str) -> str:
         """An unknown official's country, from the title or "of Armenia" after the name."""
-        after = re.match(
-            r"\s+(?:of|from|d'|de)\s*[^,;.]*?(?=\s+and\s|\s+et\s|[,;.]|$)",
-            self.folded[f.name_end :],
-        )
+        cue = self.rules.country_after
+        after = cue.match(self.folded, f.name_end) if cue else None
         return self._country_of(title) or self._country_of(after.group() if after else "")
 
     def _ambiguous(self, match: NameMatch) -> None:
@@ -391,10 +350,11 @@ class _Parse:
         if after:
             head = rules.title_heads.match(folded, after.end())
             if head:
-                stop = re.compile(r",|\s(?:a|ont|has|have|had|spoke|called)\s").search(
-                    folded, head.end()
-                )
+                breakers = rules.title_breakers or re.compile(r"[,.;]")
+                stop = breakers.search(folded, head.end())
                 end = stop.start() if stop else len(folded)
+                while end > head.end() and folded[end - 1].isspace():
+                    end -= 1
                 return self.text[head.start() : end].strip(), f.name_start, end
         return "", f.name_start, -1
 
@@ -419,7 +379,12 @@ class _Parse:
             else:
                 runs.append([word])
         result = []
+        rules = self.rules
+        breakers = rules.title_breakers or re.compile(r"[,.;]")
         for run in runs:
+            # An acronym ("US", "OSCE") opens no name: "US Andrew Schofer" is "Andrew Schofer".
+            while run and run[0].group().isupper() and len(run[0].group()) <= 5:
+                run = run[1:]
             if len(run) < 2:
                 continue
             start, end = run[0].start(), run[-1].end()
@@ -427,19 +392,30 @@ class _Parse:
                 continue
             if find_entities(self.text[start:end], self.folded[start:end], set()):
                 continue
-            if any(fold(word.group()) in INSTITUTION_WORDS for word in run):
+            if any(fold(word.group()) in rules.institution_words for word in run):
                 continue
-            before = self.folded[max(framing.start, start - 80) : start].rstrip(" ,")
-            heads = list(self.rules.title_heads.finditer(before))
-            if not heads:
-                continue
-            between = before[heads[-1].end() :]
-            if re.search(r"spokes(?:person|man|woman)\s*$|porte-parole\s*$", before):
-                continue
-            if re.search(r"[,.;]|\b(?:a|ont|has|had|spoke|called)\b", between):
-                continue
-            result.append((start, end))
+            if self._titled_before(framing, start, names, breakers) or self._titled_after(end):
+                result.append((start, end))
         return result
+
+    def _titled_before(self, framing: Span, start: int, names, breakers) -> bool:
+        """A title ends right before the name: "Deputy Assistant Secretary Jane Roe"."""
+        floor = max([framing.start, start - 100] + [n.end for n in names if n.end <= start])
+        before = self.folded[floor:start].rstrip(" ,")
+        heads = list(self.rules.title_heads.finditer(before))
+        if not heads:
+            return False
+        if self.rules.spokesperson and self.rules.spokesperson.search(before):
+            return False
+        return not breakers.search(before, heads[-1].end())
+
+    def _titled_after(self, end: int) -> bool:
+        """A title follows after a comma: "Jane Roe, acting assistant to the Secretary"."""
+        comma = re.compile(r"\s*,\s*").match(self.folded, end)
+        if not comma:
+            return False
+        head = self.rules.title_heads.search(self.folded, comma.end(), comma.end() + 40)
+        return bool(head and not re.search(r"[,.;]", self.folded[comma.end() : head.start()]))
 
     def _participant(self, f: _Found, title: str, day: dt.date) -> ParsedParticipant:
         if f.official is not None:
@@ -489,24 +465,41 @@ class _Parse:
                 return later[0].slug
         before = rules.caller_before.search(folded, framing.start, framing.end)
         if before:
-            earlier = [p for f, p in pairs if f.name_end <= before.start()]
+            earlier = [(f, p) for f, p in pairs if f.name_end <= before.start()]
+            if rules.recipient_suffix:
+                # "X Y-ə zəng edib": the one in the dative was called; the other called.
+                callers = [p for f, p in earlier if not rules.recipient_suffix.search(f.suffix)]
+                return callers[0].slug if len(callers) == 1 else None
             if earlier:
-                return earlier[-1].slug
+                return earlier[-1][1].slug
         return None
 
     # -- statements -------------------------------------------------------------------------
 
-    def statements(self, sentences: list[Span], participants: list[ParsedParticipant]):
+    def statements(
+        self,
+        sentences: list[Span],
+        participants: list[ParsedParticipant],
+        framing: tuple[Span, str, VerbPhrase] | None = None,
+    ):
+        """One statement per sentence; ``framing`` is the framing sentence when it says
+        something itself, with its speaker and verb."""
         statements = []
         previous: str | None = None
         previous_topics: list[str] = []
         for order, span in enumerate(sentences, start=1):
             sentence = self.text[span.start : span.end]
-            speaker, guessed, verb = self._speaker(span, participants, previous, order)
-            topics = self.tagger.tag(sentence)
+            if framing and span == framing[0]:
+                speaker, guessed, verb = framing[1], False, framing[2]
+            else:
+                speaker, guessed, verb = self._speaker(span, participants, previous, order)
+            evidence = self.tagger.evidence(sentence)
+            topics = list(evidence)
             anaphor = self.rules.anaphors
-            if not topics and anaphor and anaphor.search(self.folded, span.start, span.end):
+            found = anaphor.search(self.folded, span.start, span.end) if anaphor else None
+            if not topics and found:
                 topics = list(previous_topics)
+                evidence = {slug: self.text[found.start() : found.end()] for slug in topics}
             statements.append(
                 ParsedStatement(
                     order=order,
@@ -516,6 +509,7 @@ class _Parse:
                     verb_class=self.rules.verb_class(verb) if verb else "",
                     topics=topics,
                     speaker_guessed=guessed,
+                    topic_evidence=evidence,
                 )
             )
             previous, previous_topics = speaker, topics
@@ -524,16 +518,12 @@ class _Parse:
     def _main_verb(self, span: Span) -> VerbPhrase | None:
         words = tokens(self.text, span.start, span.end)
         verbs = self.rules.find_verbs(self.text, words)
-        for verb in verbs:
-            clause = self.folded[span.start : verb.start].rsplit(",", 1)[-1]
-            clause_words = re.findall(r"[^\W\d_]+", clause.replace("ainsi que", ""))
-            if not any(w in self.rules.subordinators for w in clause_words):
-                return verb
-        return verbs[0] if verbs else None
+        return self.rules.main_verb(self.folded, span, verbs)
 
     def _speaker(
         self, span: Span, participants: list[ParsedParticipant], previous: str | None, order: int
     ) -> tuple[str, bool, VerbPhrase | None]:
+        rules = self.rules
         verb = self._main_verb(span)
         fallback = previous or participants[0].slug
         if verb is None:
@@ -549,12 +539,13 @@ class _Parse:
         ]
         if not candidates and quotes:
             # « Nous sommes prêts », a déclaré le ministre. / "...," said Secretary Blinken.
+            lead = rules.quote_speaker_lead or re.compile(r"[\s,]*")
             after = [
                 c
                 for c in self._candidates(verb.end, span.end, participants, previous)
                 if c.kind in ("name", "role")
                 and c.speaker
-                and re.fullmatch(r"[\s,]*(?:(?:the|le|la|l')\s*)?", self.folded[verb.end : c.start])
+                and lead.fullmatch(self.folded[verb.end : c.start])
             ]
             if after:
                 return after[0].speaker, False, verb
@@ -562,29 +553,25 @@ class _Parse:
             if verb.passive:
                 agent = self._passive_agent(verb.end, span.end, participants, previous)
                 return (agent or BOTH), False, verb
+            if previous is not None:
+                # No subject of its own: the sentence goes on with the previous speaker's
+                # points ("... and stressed", a dropped subject in Azerbaijani).
+                return previous, False, verb
             self.warnings.append(
                 f"statement {order}: no subject found before '{self.text[verb.start : verb.end]}'; "
                 f"speaker guessed ({fallback})"
             )
             return fallback, True, verb
-        chosen = max(candidates, key=lambda c: (c.end, c.end - c.start))
-        # "X et Y ont discuté": two participants together are both sides.
-        others = [
-            c
-            for c in candidates
-            if c.speaker not in (None, chosen.speaker) and c.kind in ("name", "role")
-        ]
-        chosen_start = chosen.start
-        for c in sorted(candidates, key=lambda c: -c.end):
-            # Reach back over the chosen speaker's own title: "President Aliyev".
-            if c.speaker == chosen.speaker and not self.folded[c.end : chosen_start].strip():
-                chosen_start = min(chosen_start, c.start)
-        for other in others:
-            gap = self.folded[other.end : chosen_start].strip(" ,")
-            if gap in ("et", "and") and chosen.speaker not in (None, BOTH):
-                return BOTH, False, verb
+        if rules.subject_first:
+            chosen = min(candidates, key=lambda c: (c.start, -(c.end - c.start)))
+            joined = self._joined_after(chosen, candidates)
+        else:
+            chosen = max(candidates, key=lambda c: (c.end, c.end - c.start))
+            joined = self._joined_before(chosen, candidates)
+        if joined:
+            return BOTH, False, verb
         if chosen.kind == "pronoun" and chosen.speaker is None:
-            if verb.passive and chosen.label in self.rules.impersonal:
+            if verb.passive and chosen.label in rules.impersonal:
                 return BOTH, False, verb
             self.warnings.append(
                 f"statement {order}: '{chosen.label}' with no previous speaker; "
@@ -597,9 +584,45 @@ class _Parse:
                 f"speaker guessed ({fallback})"
             )
             return fallback, True, verb
-        if chosen.kind == "pronoun" and verb.passive and chosen.label in self.rules.impersonal:
+        if chosen.kind == "pronoun" and verb.passive and chosen.label in rules.impersonal:
             return BOTH, False, verb
         return chosen.speaker, False, verb
+
+    def _joined_before(self, chosen: _Candidate, candidates: list[_Candidate]) -> bool:
+        """ "X et Y ont discuté": two participants together are both sides."""
+        if chosen.speaker in (None, BOTH):
+            return False
+        others = [
+            c
+            for c in candidates
+            if c.speaker not in (None, chosen.speaker) and c.kind in ("name", "role")
+        ]
+        chosen_start = chosen.start
+        for c in sorted(candidates, key=lambda c: -c.end):
+            # Reach back over the chosen speaker's own title: "President Aliyev".
+            if c.speaker == chosen.speaker and not self.folded[c.end : chosen_start].strip():
+                chosen_start = min(chosen_start, c.start)
+        return any(
+            self.folded[other.end : chosen_start].strip(" ,") in self.rules.conjunctions
+            for other in others
+        )
+
+    def _joined_after(self, chosen: _Candidate, candidates: list[_Candidate]) -> bool:
+        """The same, subject first: "X və Y ... müzakirə ediblər"."""
+        if chosen.speaker in (None, BOTH):
+            return False
+        chosen_end = chosen.end
+        for c in sorted(candidates, key=lambda c: c.start):
+            # Reach over the chosen speaker's own name after the title: "dövlət katibi Con Kerri".
+            if c.speaker == chosen.speaker and not self.folded[chosen_end : c.start].strip():
+                chosen_end = max(chosen_end, c.end)
+        return any(
+            c.speaker not in (None, chosen.speaker)
+            and c.kind in ("name", "role")
+            and self.folded[chosen_end : c.start].strip(" ,") in self.rules.conjunctions
+            for c in candidates
+            if c.start >= chosen_end
+        )
 
     def _candidates(
         self, start: int, end: int, participants: list[ParsedParticipant], previous: str | None
@@ -617,8 +640,8 @@ class _Parse:
         spans = [(s, e) for s, e, _ in roles] + [(s, e) for s, e, _ in titles]
         out: list[_Candidate] = []
         for match in self.index.find(folded, start, end):
-            if self._prepositional(start, match.start, spans):
-                continue
+            if match.suffix or self._prepositional(start, match.start, spans):
+                continue  # "Əliyevə" (to Aliyev), "au président Aliyev": not the subject
             official = match.official
             slug = official.slug if official and official.slug in by_slug else None
             out.append(
@@ -641,7 +664,10 @@ class _Parse:
         joint = rules.joint_subjects.search(folded, start, end)
         if joint:
             out.append(_Candidate(joint.start(), joint.end(), BOTH, "joint", joint.group()))
-        last = re.search(r"([^\W\d_]+)\s*$", folded[start:end])
+        if rules.subject_first:
+            last = re.match(r"\s*([^\W\d_]+)(?![\w'-])", folded[start:end])
+        else:
+            last = re.search(r"([^\W\d_]+)\s*$", folded[start:end])
         if last:
             word = last.group(1)
             position = start + last.start(1)
@@ -782,8 +808,11 @@ class _Parse:
         participants = self.participants(framing, date)
         self._learn_surnames(participants)
         initiator = self.initiator(framing, participants)
-        statements = self.statements(self.sentences[framing_index + 1 :], participants)
-        preamble = self.text[self.body_start : framing.start]
+        leads = self._lead_statements(framing_index)
+        said = self._framing_content(framing, participants)
+        spans = leads + ([framing] if said else []) + self.sentences[framing_index + 1 :]
+        statements = self.statements(spans, participants, said)
+        preamble = self.text[self.body_start : (leads[0] if leads else framing).start]
         return ParsedReadout(
             text=self.text,
             body=self.text[self.body_start :],
@@ -799,6 +828,47 @@ class _Parse:
             publisher=detect_publisher(preamble, self.text[framing.start : framing.end], self.text),
             side=self._side(participants),
         )
+
+    def _lead_statements(self, framing_index: int) -> list[Span]:
+        """Sentences above the framing that report what was said: an agency's lead ("X was
+        discussed today, the ministry says") before the sentence that names the call."""
+        leads = []
+        for span in self.sentences[:framing_index]:
+            verb = self._main_verb(span) if self._is_sentence(span) else None
+            if verb and self.rules.verb_class(verb):
+                leads.append(span)
+        return leads
+
+    def _framing_content(
+        self, framing: Span, participants: list[ParsedParticipant]
+    ) -> tuple[Span, str, VerbPhrase] | None:
+        """ "X spoke with Y to express deep concern over ...": the framing says something."""
+        cue = self.rules.framing_content
+        if cue is None or not self._found:
+            return None
+        last_name = max(f.name_end for f in self._found)
+        m = cue.search(self.folded, last_name, framing.end)
+        if not m:
+            return None
+        words = tokens(self.text, m.start("verb"), framing.end)
+        verb = VerbPhrase(
+            start=words[0].start,
+            end=words[0].end,
+            words=(words[0],),
+            key=self.rules.past_form(words[0].folded),
+            object_words=tuple(t.folded for t in words[1:5]),
+        )
+        verb_class = self.rules.verb_class(verb)
+        if not verb_class:
+            return None
+        by_slug = {p.slug: p for p in participants}
+        subject = by_slug[participants[0].slug]
+        first = min(self._found, key=lambda f: f.name_start)
+        for f, p in zip(self._found, participants, strict=True):
+            if f is first:
+                subject = p
+        speaker = BOTH if verb_class == "discussion" else subject.slug
+        return framing, speaker, verb
 
     def _headline(self, preamble: str) -> str:
         """The title lines before the body, without datelines, stamps and boilerplate."""
@@ -826,7 +896,16 @@ class _Parse:
 
 
 def parse_readout(
-    text: str, gazetteer: Gazetteer, topics: Sequence[TopicCues] = ()
+    text: str,
+    gazetteer: Gazetteer,
+    topics: Sequence[TopicCues] = (),
+    *,
+    published: dt.date | None = None,
+    language: str | None = None,
 ) -> ParsedReadout:
-    """Parse one readout (the seed file format: `` date YYYY-MM`` then the text)."""
-    return _Parse(text, gazetteer, topics).run()
+    """Parse one readout (the seed file format: `` date YYYY-MM`` then the text).
+
+    ``published`` is the publication date (from a manifest): "today" and "yesterday" count
+    from it when the text has no dateline. ``language`` (from a manifest) overrides detection.
+    """
+    return _Parse(text, gazetteer, topics, published, language).run()

@@ -51,9 +51,11 @@ ROLES = (
 )
 
 TITLE_HEADS = re.compile(
-    r"(?<![\w'-])(?:(?:vice|deputy|assistant|under|acting|first|prime|foreign)[ -])?"
+    r"(?<![\w'-])(?:(?:vice|deputy|assistant|under|acting|first|prime|foreign|senior|principal"
+    r"|special|co)[ -])*"
     r"(?:president|secretary|minister|advis[eo]r|ambassador|envoy|representative|director"
-    r"|senator|head|chief|chairman|chair|coordinator|counselor|aide|leader|apnsa)(?![\w])"
+    r"|senator|head|chief|chairman|chair|coordinator|counselor|aide|leader|apnsa|assistant"
+    r"|negotiator|co-chairs?)(?![\w])"
 )
 
 COUNTRY_MARKERS = (
@@ -107,7 +109,7 @@ RELATIVE_OFFSETS = {
     "tonight": 0,
     "yesterday": -1,
     "last night": -1,
-    "overnight": -1,
+    "overnight": 0,  # the night before the release's morning: its own date
 }
 RELATIVE_WEEKDAY = re.compile(
     r"\b(?:(?P<last>last|this past|on)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
@@ -118,13 +120,63 @@ FRAMING = re.compile(
     r"|\bby (?:tele)?phone\b|\bvideoconference\b|\bcalled\b(?! (?:for|on|upon)\b)|\bphoned\b"
     r"|\btelephoned\b|\breceived a call\b|\bheld a call\b|\bhad a call\b"
 )
+# Words may stand between the parts: "received on Monday a phone call from".
 CALLER_AFTER = re.compile(
-    r"\breceived (?:a |an )?(?:(?:phone|telephone|video) )?call from\b"
-    r"|\bat the (?:request|initiative) of\b"
+    r"\breceived (?:[^.;]{0,60}? )?(?:a |an )?(?:(?:phone|telephone|video) )?call from\b"
+    r"|\bat the (?:request|initiative) of\b|\bwas (?:called|phoned|telephoned) by\b"
 )
 CALLER_BEFORE = re.compile(
-    r"\b(?:made|placed|initiated) (?:a |an )?(?:(?:phone|telephone|video) )?call to\b"
-    r"|\b(?:called|phoned|telephoned)\b(?! (?:for|on|upon)\b)"
+    r"\b(?:made|placed|initiated) (?:[^.;]{0,60}? )?(?:a |an )?(?:(?:phone|telephone|video) )?"
+    r"call to\b|(?<!so-)(?<!was )\b(?:called|phoned|telephoned|rang)\b(?! (?:for|on|upon|by)\b)"
+)
+# "spoke with X to express deep concern over ...": the framing sentence says something.
+FRAMING_CONTENT = re.compile(
+    r"(?<![\w])(?:to|and) (?P<verb>express|discuss|convey|reaffirm|reiterate|underscore|urge"
+    r"|emphasi[sz]e|stress|welcome|condemn|offer|congratulate|thank|review|raise|highlight"
+    r"|expressed|discussed|conveyed|reaffirmed|reiterated|underscored|urged|emphasi[sz]ed"
+    r"|stressed|welcomed|condemned|offered|congratulated|thanked|reviewed|raised|highlighted)"
+    r"(?![\w])"
+)
+INSTITUTION_WORDS = frozenset(
+    [
+        "department",
+        "administration",
+        "council",
+        "ministry",
+        "office",
+        "committee",
+        "agency",
+        "affairs",
+        "relations",
+        "security",
+        "state",
+        "states",
+        "republic",
+        "service",
+        "union",
+        "nations",
+        "house",
+        "group",
+        "organization",
+        "organisation",
+        "foreign",
+        "national",
+        "presidential",
+        "general",
+        "policy",
+        "assembly",
+        "parliament",
+        "embassy",
+        "government",
+        "cabinet",
+        "commission",
+        "bureau",
+        "court",
+        "fund",
+        "bank",
+        "co-chair",
+        "co-chairs",
+    ]
 )
 SEPARATELY = re.compile(r"\bseparate(?:ly)?\b|\brespectively\b")
 PASSIVE_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
@@ -495,4 +547,45 @@ ENGLISH = EnglishRules(
     relative_weekday=RELATIVE_WEEKDAY,
     separately=SEPARATELY,
     passive_agent=PASSIVE_AGENT,
+    conjunctions=frozenset({"and"}),
+    title_breakers=re.compile(r"[,.;]|\b(?:has|had|have|spoke|called|held|phoned|talked)\b"),
+    country_after=re.compile(r"\s+(?:of|from)\s*[^,;.]*?(?=\s+and\s|[,;.]|$)"),
+    quote_speaker_lead=re.compile(r"[\s,]*(?:the\s*)?"),
+    spokesperson=re.compile(r"spokes(?:person|man|woman)\s*$"),
+    last_words=frozenset({"last"}),
+    framing_content=FRAMING_CONTENT,
+    other_event_date=re.compile(
+        r"(?:summit|meeting|talks|statement|announcement|agreement|declaration|elections?"
+        r"|conference|visit|attack|explosion)\s+(?:of|on|held on|from|in)\s*(?:the\s+)?\x00"
+        r"|\x00(?:\s*,?\s*(?:19|20)\d\d)?\s*,?\s*(?:summit|meeting|talks|statement"
+        r"|declaration|agreement|trilateral|ceasefire|elections?|announcement|conference)"
+    ),
+    institution_words=INSTITUTION_WORDS,
+    detection_words=frozenset(
+        [
+            "the",
+            "of",
+            "and",
+            "was",
+            "with",
+            "to",
+            "has",
+            "his",
+            "her",
+            "that",
+            "for",
+            "on",
+            "is",
+            "were",
+            "from",
+            "in",
+            "by",
+            "at",
+            "an",
+            "its",
+            "their",
+            "spoke",
+            "received",
+        ]
+    ),
 )

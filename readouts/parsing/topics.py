@@ -3,13 +3,22 @@
 A cue is a phrase; its content words (stop words dropped) must appear as consecutive content
 words of the sentence, compared by their Snowball stems without accents. "délimitation des
 frontières" therefore matches "délimitation de la frontière" and "délimitations frontalières" does
-not.
+not. A language without a Snowball stemmer (Azerbaijani) compares words by prefix instead: the
+cue word "sülh" matches "sülhün", "sülhə".
+
+Cues that need context name it: words written with a leading ``-`` are words that must not be in
+the sentence for the cue to count. "gas -explosion" tags "gas supplies" as energy and not "the
+gas explosion in Baku"; "armed forces -armenia -armenian" keeps the other side's army out of
+security cooperation.
+
+Every tag keeps its evidence: the words of the sentence, as written, that triggered it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
@@ -26,34 +35,83 @@ def _stemmer(algorithm: str):
     return snowballstemmer.stemmer(algorithm)
 
 
-def stems(text: str, rules: RuleSet) -> tuple[str, ...]:
-    """Content-word stems of ``text``, folded, in order."""
-    stemmer = _stemmer(rules.stemmer)
+@dataclass(frozen=True)
+class _Word:
+    stem: str
+    start: int
+    end: int
+
+
+def _words(text: str, rules: RuleSet) -> list[_Word]:
+    """Content words of ``text`` with their stems (folded) and offsets."""
+    stemmer = _stemmer(rules.stemmer) if rules.stemmer else None
     out = []
-    for word in _WORD.findall(lower(text)):
+    for m in _WORD.finditer(lower(text)):
+        word = m.group()
         if fold(word) in rules.stopwords:
             continue
-        out.append(fold(stemmer.stemWord(word)))
-    return tuple(out)
+        stem = fold(stemmer.stemWord(word)) if stemmer else fold(word)
+        out.append(_Word(stem, m.start(), m.end()))
+    return out
 
 
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    size = len(needle)
-    return size > 0 and any(
-        haystack[i : i + size] == needle for i in range(len(haystack) - size + 1)
-    )
+def stems(text: str, rules: RuleSet) -> tuple[str, ...]:
+    """Content-word stems of ``text``, folded, in order."""
+    return tuple(w.stem for w in _words(text, rules))
+
+
+@dataclass(frozen=True)
+class _Cue:
+    words: tuple[str, ...]  # stems
+    unless: tuple[str, ...] = ()  # stems that cancel the cue when in the sentence
+
+
+def _cue(text: str, rules: RuleSet) -> _Cue:
+    keep = " ".join(w for w in text.split() if not w.startswith("-"))
+    unless = " ".join(w[1:] for w in text.split() if w.startswith("-") and len(w) > 1)
+    return _Cue(stems(keep, rules), stems(unless, rules))
 
 
 class TopicTagger:
     def __init__(self, topics: Sequence[TopicCues], rules: RuleSet):
         self.rules = rules
+        self._prefix = not rules.stemmer
         self._cues = [
-            (topic.slug, [stems(cue, rules) for cue in self._cues_for(topic)]) for topic in topics
+            (
+                topic.slug,
+                [c for c in (_cue(cue, rules) for cue in self._cues_for(topic)) if c.words],
+            )
+            for topic in topics
         ]
 
     def _cues_for(self, topic: TopicCues) -> tuple[str, ...]:
-        return topic.cues_fr if self.rules.language == "fr" else topic.cues_en
+        own = {"fr": topic.cues_fr, "en": topic.cues_en}.get(self.rules.language, ())
+        # A topic with no cues of its own in this language uses the rule set's.
+        return own or self.rules.topic_cues.get(topic.slug, ())
+
+    def _same(self, word: str, cue: str) -> bool:
+        return word.startswith(cue) if self._prefix else word == cue
+
+    def _find(self, words: list[_Word], cue: _Cue) -> tuple[int, int] | None:
+        size = len(cue.words)
+        for i in range(len(words) - size + 1):
+            if all(self._same(words[i + k].stem, cue.words[k]) for k in range(size)):
+                return words[i].start, words[i + size - 1].end
+        return None
+
+    def evidence(self, sentence: str) -> dict[str, str]:
+        """Topic slug -> the words of ``sentence`` (as written) that triggered it."""
+        words = _words(sentence, self.rules)
+        found: dict[str, str] = {}
+        for slug, cues in self._cues:
+            for cue in cues:
+                if any(self._same(w.stem, u) for w in words for u in cue.unless):
+                    continue
+                where = self._find(words, cue)
+                if where:
+                    found[slug] = sentence[where[0] : where[1]]
+                    break
+        return found
 
     def tag(self, sentence: str) -> list[str]:
-        words = stems(sentence, self.rules)
-        return [slug for slug, cues in self._cues if any(_contains(words, c) for c in cues)]
+        return list(self.evidence(sentence))

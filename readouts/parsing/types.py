@@ -77,6 +77,9 @@ class ParsedStatement:
     verb_class: str = ""  # one of VERB_CLASSES
     topics: list[str] = field(default_factory=list)
     speaker_guessed: bool = False
+    # Topic slug -> the words of the sentence that triggered it (or the anaphor, "this issue",
+    # that carried the previous sentence's topics over).
+    topic_evidence: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
