@@ -98,6 +98,7 @@ class _Candidate:
     speaker: str | None  # slug, BOTH, or None when the words name no participant
     kind: str  # name | role | pronoun | joint
     label: str
+    group: bool = False  # a role naming several people ("the co-chairs")
 
 
 class _Parse:
@@ -117,6 +118,7 @@ class _Parse:
         self.published = published
         self.warnings: list[str] = []
         self._extra_mentions: list[ParsedMention] = []
+        self._group_speaker: str | None = None  # the last subject, when a group role
         self._surnames: dict[str, str] = {}
         self.header = parse_header(text)
         self.body_start = self.header.end if self.header else 0
@@ -492,7 +494,10 @@ class _Parse:
             if framing and span == framing[0]:
                 speaker, guessed, verb = framing[1], False, framing[2]
             else:
+                group = self._group_speaker
                 speaker, guessed, verb = self._speaker(span, participants, previous, order)
+                if group == self._group_speaker and group != speaker:
+                    self._group_speaker = None
             evidence = self.tagger.evidence(sentence)
             topics = list(evidence)
             anaphor = self.rules.anaphors
@@ -531,6 +536,14 @@ class _Parse:
                 f"statement {order}: no reporting verb found; speaker guessed ({fallback})"
             )
             return fallback, True, None
+        event = rules.impersonal_event
+        event = event.search(self.folded, span.start, span.end) if event else None
+        if event and not [
+            c
+            for c in self._candidates(span.start, event.start(), participants, previous)
+            if c.speaker and c.kind in ("name", "role")
+        ]:
+            return BOTH, False, verb  # "un échange de vues a eu lieu": the conversation
         quotes = self._quoted(span)
         candidates = [
             c
@@ -586,6 +599,8 @@ class _Parse:
             return fallback, True, verb
         if chosen.kind == "pronoun" and verb.passive and chosen.label in rules.impersonal:
             return BOTH, False, verb
+        if chosen.group:
+            self._group_speaker = chosen.speaker
         return chosen.speaker, False, verb
 
     def _joined_before(self, chosen: _Candidate, candidates: list[_Candidate]) -> bool:
@@ -660,7 +675,7 @@ class _Parse:
             if self._prepositional(start, s, spans):
                 continue
             holder = self._holder(role, folded[s:e], participants, previous)
-            out.append(_Candidate(s, e, holder, "role", text[s:e]))
+            out.append(_Candidate(s, e, holder, "role", text[s:e], role.group))
         joint = rules.joint_subjects.search(folded, start, end)
         if joint:
             out.append(_Candidate(joint.start(), joint.end(), BOTH, "joint", joint.group()))
@@ -673,6 +688,10 @@ class _Parse:
             position = start + last.start(1)
             if word in rules.pronouns:
                 out.append(_Candidate(position, position + len(word), previous, "pronoun", word))
+            elif word in rules.plural_pronouns and self._group_speaker:
+                # "The co-chairs expressed ... They underlined ...": the same group.
+                speaker = self._group_speaker
+                out.append(_Candidate(position, position + len(word), speaker, "pronoun", word))
             elif word in rules.plural_pronouns:
                 out.append(_Candidate(position, position + len(word), BOTH, "joint", word))
         return out

@@ -26,6 +26,19 @@ def _role(head: str, *kinds: str) -> Role:
 
 
 ROLES = (
+    Role(
+        re.compile(r"(?<![\w-])(?:(?:the |osce )*minsk group )?co-chairs(?![\w-])"),
+        ("minsk-group-co-chair",),
+        group=True,
+    ),
+    _role(r"(?:osce )?minsk group co-chair|co-chair", "minsk-group-co-chair"),
+    _role(
+        r"under secretary(?: of state)?(?: for political affairs)?",
+        "under-secretary-political-affairs",
+    ),
+    _role(r"deputy assistant secretary(?: of state)?", "deputy-assistant-secretary-eur"),
+    _role(r"deputy national security advis[eo]r", "deputy-national-security-advisor"),
+    _role(r"deputy (?:foreign )?minister(?: of foreign affairs)?", "deputy-foreign-minister"),
     _role(r"vice[ -]president", "vice-president"),
     _role(r"prime minister", "prime-minister"),
     _role(r"deputy secretary(?: of state)?", "deputy-secretary-of-state"),
@@ -481,6 +494,8 @@ class EnglishRules(RuleSet):
         token = tokens[i]
         if not _is_participle(token) or i == 0 or "-" in token.text:
             return False
+        if text[token.start].isupper():
+            return False  # a name: "Karen Donfried", "Reed"
         if not text[token.start - 1].isspace():
             return False  # "U.S.-facilitated"
         before = i - 1
@@ -554,6 +569,10 @@ ENGLISH = EnglishRules(
     spokesperson=re.compile(r"spokes(?:person|man|woman)\s*$"),
     last_words=frozenset({"last"}),
     framing_content=FRAMING_CONTENT,
+    impersonal_event=re.compile(
+        r"\b(?:an? |the )?(?:exchange of (?:views|opinions)|discussions?|talks|conversation)"
+        r"\s+(?:[^,.;]{0,60}\s)?(?:took place|was held|were held|ensued)\b"
+    ),
     other_event_date=re.compile(
         r"(?:summit|meeting|talks|statement|announcement|agreement|declaration|elections?"
         r"|conference|visit|attack|explosion)\s+(?:of|on|held on|from|in)\s*(?:the\s+)?\x00"

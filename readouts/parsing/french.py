@@ -19,6 +19,17 @@ def _role(head: str, *kinds: str) -> Role:
 
 
 ROLES = (
+    Role(
+        re.compile(r"(?<![\w-])les co-presidents(?: du groupe de minsk(?: de l'osce)?)?(?![\w-])"),
+        ("minsk-group-co-chair",),
+        group=True,
+    ),
+    _role(
+        r"co-president(?: americain)?(?: du groupe de minsk(?: de l'osce)?)?",
+        "minsk-group-co-chair",
+    ),
+    _role(r"vice-ministre(?: des affaires etrangeres)?", "deputy-foreign-minister"),
+    _role(r"sous-secretaire d'etat aux affaires politiques", "under-secretary-political-affairs"),
     _role(r"vice-presidente?", "vice-president"),
     _role(r"premiere? ministre", "prime-minister"),
     _role(
@@ -559,6 +570,10 @@ FRENCH = FrenchRules(
     quote_speaker_lead=re.compile(r"[\s,]*(?:(?:le|la|l')\s*)?"),
     spokesperson=re.compile(r"porte-parole\s*$"),
     last_words=frozenset({"dernier"}),
+    impersonal_event=re.compile(
+        r"\b(?:un |des |l')\s*(?:echanges? de vues|discussions?|entretiens?|consultations?)\s+"
+        r"(?:[^,.;]{0,60}\s)?(?:a|ont) eu lieu\b|\bil a ete (?:convenu|decide|souligne|note)\b"
+    ),
     framing_content=re.compile(
         r"(?<![\w])(?:pour|afin d') (?P<verb>exprimer|discuter|evoquer|souligner|reaffirmer"
         r"|saluer|condamner|presenter|feliciter|remercier|aborder|examiner)(?![\w])"

@@ -27,6 +27,7 @@ class Role:
     pattern: re.Pattern[str]  # on folded text
     kinds: tuple[str, ...]  # office kinds: office slug minus its country prefix, or a part of it
     country: str | None = None
+    group: bool = False  # names several people ("the co-chairs"): "they" next goes on with it
 
 
 @dataclass
@@ -74,6 +75,8 @@ class RuleSet:
     last_words: frozenset[str] = frozenset()  # "last Monday", "lundi dernier"
     # Content in the framing sentence: "spoke with X to express concern" (group "verb").
     framing_content: re.Pattern[str] | None = None
+    # A sentence whose subject is the conversation itself: "an exchange of views took place".
+    impersonal_event: re.Pattern[str] | None = None
     # A date of something else, on folded text: "<40 chars before>\x00<30 chars after>".
     other_event_date: re.Pattern[str] | None = None
     topic_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> cues

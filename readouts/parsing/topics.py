@@ -42,13 +42,13 @@ class _Word:
     end: int
 
 
-def _words(text: str, rules: RuleSet) -> list[_Word]:
-    """Content words of ``text`` with their stems (folded) and offsets."""
+def _words(text: str, rules: RuleSet, content_only: bool = True) -> list[_Word]:
+    """Content words (or all words) of ``text`` with their stems (folded) and offsets."""
     stemmer = _stemmer(rules.stemmer) if rules.stemmer else None
     out = []
     for m in _WORD.finditer(lower(text)):
         word = m.group()
-        if fold(word) in rules.stopwords:
+        if content_only and fold(word) in rules.stopwords:
             continue
         stem = fold(stemmer.stemWord(word)) if stemmer else fold(word)
         out.append(_Word(stem, m.start(), m.end()))
@@ -64,12 +64,21 @@ def stems(text: str, rules: RuleSet) -> tuple[str, ...]:
 class _Cue:
     words: tuple[str, ...]  # stems
     unless: tuple[str, ...] = ()  # stems that cancel the cue when in the sentence
+    every_word: bool = False  # matched with its stop words: "between the sides", not "sides"
 
 
 def _cue(text: str, rules: RuleSet) -> _Cue:
+    """A cue of one content word among stop words ("both sides to") keeps its stop words:
+    without them it would be the bare word, which means nothing alone."""
     keep = " ".join(w for w in text.split() if not w.startswith("-"))
-    unless = " ".join(w[1:] for w in text.split() if w.startswith("-") and len(w) > 1)
-    return _Cue(stems(keep, rules), stems(unless, rules))
+    unless = tuple(
+        w.stem for w in _words(" ".join(w[1:] for w in text.split() if w.startswith("-")), rules)
+    )
+    content = tuple(w.stem for w in _words(keep, rules))
+    every = tuple(w.stem for w in _words(keep, rules, content_only=False))
+    if len(content) == 1 and len(every) > 1:
+        return _Cue(every, unless, every_word=True)
+    return _Cue(content, unless)
 
 
 class TopicTagger:
@@ -102,12 +111,13 @@ class TopicTagger:
     def evidence(self, sentence: str) -> dict[str, str]:
         """Topic slug -> the words of ``sentence`` (as written) that triggered it."""
         words = _words(sentence, self.rules)
+        every = _words(sentence, self.rules, content_only=False)
         found: dict[str, str] = {}
         for slug, cues in self._cues:
             for cue in cues:
                 if any(self._same(w.stem, u) for w in words for u in cue.unless):
                     continue
-                where = self._find(words, cue)
+                where = self._find(every if cue.every_word else words, cue)
                 if where:
                     found[slug] = sentence[where[0] : where[1]]
                     break
