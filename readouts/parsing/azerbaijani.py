@@ -336,6 +336,7 @@ AZERBAIJANI = AzerbaijaniRules(
             "teskilati",
         ]
     ),
+    detection_letters="əƏ",
     detection_words=frozenset(
         [
             "ve",

@@ -40,6 +40,7 @@ RULE_SETS: dict[str, RuleSet] = {"fr": FRENCH, "en": ENGLISH, "az": AZERBAIJANI}
 # Each rule set's very frequent words, taken once: a language stays recognisable (and is refused
 # with a clear reason) when its rule set is withdrawn.
 DETECTION_WORDS = {rules.language: rules.detection_words for rules in RULE_SETS.values()}
+DETECTION_LETTERS = {rules.language: rules.detection_letters for rules in RULE_SETS.values()}
 
 # Lines above a readout that are not its headline.
 BOILERPLATE = (
@@ -53,8 +54,10 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 def detect_language(text: str) -> str:
     """The rule set whose very frequent words the text uses most (ties: the first listed)."""
     words = re.findall(r"[^\W\d_]+", fold(text))
+    written = re.findall(r"[^\W\d_]+", text)
     scores = {
         language: sum(word in vocabulary for word in words)
+        + sum(any(c in DETECTION_LETTERS[language] for c in word) for word in written)
         for language, vocabulary in DETECTION_WORDS.items()
     }
     return max(scores, key=scores.__getitem__)
@@ -119,6 +122,7 @@ class _Parse:
         self.warnings: list[str] = []
         self._extra_mentions: list[ParsedMention] = []
         self._group_speaker: str | None = None  # the last subject, when a group role
+        self.review: list[str] = []  # why staff should check this parse
         self._surnames: dict[str, str] = {}
         self.header = parse_header(text)
         self.body_start = self.header.end if self.header else 0
@@ -151,11 +155,30 @@ class _Parse:
             if self.rules.framing.search(self.folded, span.start, span.end):
                 matches.append(i)
         if not matches:
-            raise ParseError("no call framing: the first sentence does not describe a phone call")
+            later = self._late_framing()
+            if later is None:
+                raise ParseError(
+                    "no call framing: the first sentence does not describe a phone call"
+                )
+            self.review.append(
+                f"the call is described only in sentence {later + 1}: check the framing"
+            )
+            return later
+
         for i in matches:
             if self._is_sentence(self.sentences[i]):
                 return i
         return matches[0]
+
+    def _late_framing(self) -> int | None:
+        """A genuine readout that names the call further down ("... The two leaders spoke by
+        phone on Monday") is archived for review; a text that never does is not a readout."""
+        for i, span in enumerate(self.sentences):
+            if self.rules.framing.search(self.folded, span.start, span.end) and self.index.find(
+                self.folded, span.start, span.end
+            ):
+                return i
+        return None
 
     def _is_sentence(self, span: Span) -> bool:
         """A sentence ends with a stop; a headline, a dateline or "attributable to ...:" does
@@ -387,14 +410,19 @@ class _Parse:
             # An acronym ("US", "OSCE") opens no name: "US Andrew Schofer" is "Andrew Schofer".
             while run and run[0].group().isupper() and len(run[0].group()) <= 5:
                 run = run[1:]
+            # The end of a title in capitals stays out of the name: "... of State Jane Roe",
+            # "Consular Affairs Jane Roe" are "Jane Roe".
+            institution = [
+                i for i, word in enumerate(run) if fold(word.group()) in rules.institution_words
+            ]
+            if institution:
+                run = run[institution[-1] + 1 :]
             if len(run) < 2:
                 continue
             start, end = run[0].start(), run[-1].end()
             if any(n.start < end and start < n.end for n in names):
                 continue
             if find_entities(self.text[start:end], self.folded[start:end], set()):
-                continue
-            if any(fold(word.group()) in rules.institution_words for word in run):
                 continue
             if self._titled_before(framing, start, names, breakers) or self._titled_after(end):
                 result.append((start, end))
@@ -677,7 +705,8 @@ class _Parse:
             holder = self._holder(role, folded[s:e], participants, previous)
             out.append(_Candidate(s, e, holder, "role", text[s:e], role.group))
         joint = rules.joint_subjects.search(folded, start, end)
-        if joint:
+        group_pronoun = joint and joint.group().strip(" ,") in rules.plural_pronouns
+        if joint and not (group_pronoun and self._group_speaker):
             out.append(_Candidate(joint.start(), joint.end(), BOTH, "joint", joint.group()))
         if rules.subject_first:
             last = re.match(r"\s*([^\W\d_]+)(?![\w'-])", folded[start:end])
@@ -843,10 +872,26 @@ class _Parse:
             statements=statements,
             mentions=self.mentions(participants),
             warnings=self.warnings,
+            review_reasons=self._review_reasons(participants, statements, precision),
             headline=self._headline(preamble),
             publisher=detect_publisher(preamble, self.text[framing.start : framing.end], self.text),
             side=self._side(participants),
         )
+
+    def _review_reasons(self, participants, statements, precision) -> list[str]:
+        """What the rules only half understood: the readout is archived and flagged."""
+        reasons = list(self.review)
+        reasons += [
+            f"new official: {p.name} ({p.title_as_written})" for p in participants if p.needs_review
+        ]
+        guessed = [s.order for s in statements if s.speaker_guessed]
+        if guessed:
+            reasons.append("speaker guessed in statement " + ", ".join(map(str, guessed)))
+        if precision != "day":
+            reasons.append("no day for the call: the date is a month")
+        if not statements:
+            reasons.append("no statement found after the framing")
+        return reasons
 
     def _lead_statements(self, framing_index: int) -> list[Span]:
         """Sentences above the framing that report what was said: an agency's lead ("X was

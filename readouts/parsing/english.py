@@ -605,6 +605,14 @@ ENGLISH = EnglishRules(
             "their",
             "spoke",
             "received",
+            "made",
+            "held",
+            "phone",
+            "call",
+            "phoned",
+            "called",
+            "discussed",
+            "said",
         ]
     ),
 )

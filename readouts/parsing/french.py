@@ -622,6 +622,12 @@ FRENCH = FrenchRules(
             "au",
             "aux",
             "avec",
+            "entretien",
+            "telephonique",
+            "coup",
+            "fil",
+            "entretenu",
+            "entretenus",
         ]
     ),
 )

@@ -81,6 +81,7 @@ class RuleSet:
     other_event_date: re.Pattern[str] | None = None
     topic_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> cues
     detection_words: frozenset[str] = frozenset()  # very frequent words, to tell the language
+    detection_letters: str = ""  # letters only this language writes ("ə")
     # Words that make a run of capitalised words an institution, not a person's name.
     institution_words: frozenset[str] = frozenset()
 

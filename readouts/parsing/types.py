@@ -101,9 +101,16 @@ class ParsedReadout:
     statements: list[ParsedStatement]
     mentions: list[ParsedMention]
     warnings: list[str] = field(default_factory=list)
+    # What staff should check (a new official, a guessed speaker, a late framing...): the
+    # readout is archived and flagged, not refused.
+    review_reasons: list[str] = field(default_factory=list)
     headline: str = ""
     publisher: str = ""  # detected publisher key, "" when the text does not say
     side: str = ""  # "AZ" or "US" when the titles show whose account it is, else ""
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
 
     @property
     def topics(self) -> list[str]:
