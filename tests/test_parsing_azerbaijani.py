@@ -134,3 +134,12 @@ def test_language_given_by_a_manifest_overrides_detection():
 
     with pytest.raises(ParseError, match="no call framing"):
         parse_readout(text, gazetteer(), topics(), language="en")
+
+
+def test_mentions_carry_case_endings():
+    parsed = parse(
+        " date 2022-05 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+        "Antoni Blinken arasında telefon danışığı olub.\n\n"
+        "Prezident İlham Əliyev Ermənistanla danışıqlar barədə məlumat verib."
+    )
+    assert ("place", "Armenia") in {(m.kind, m.name) for m in parsed.mentions}

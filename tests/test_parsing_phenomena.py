@@ -294,3 +294,23 @@ def test_a_cue_of_stop_words_and_one_word_needs_all_its_words():
 def test_paraphrases():
     parsed = parse(CALL + "\n\nThe President said Azerbaijan supports the peace agenda.")
     assert "peace-process" in parsed.statements[0].topics
+
+
+# -- mentions ------------------------------------------------------------------------------
+
+
+def test_mentions_agencies_by_their_written_name_and_not_common_words():
+    parsed = parse(
+        " date 2022-06 BAKU, June 14. Antony Blinken spoke by phone with Ilham Aliyev, Trend "
+        "reports.\n\nThe President noted a positive trend in the talks with Nikol Pashinyan."
+    )
+    names = {(m.kind, m.name) for m in parsed.mentions}
+    assert ("organization", "Trend") in names
+    assert ("person", "Nikol Pashinyan") in names
+    assert len([m for m in parsed.mentions if m.name == "Trend"]) == 1
+
+
+def test_a_place_inside_a_longer_named_place_is_not_a_second_mention():
+    parsed = parse(CALL + "\n\nThe President spoke about traffic on the Lachin corridor.")
+    names = [m.name for m in parsed.mentions]
+    assert "Lachin Corridor" in names and "Lachin" not in names

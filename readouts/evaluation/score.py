@@ -12,9 +12,10 @@ tests/data/corpus/README.md and the shared scoring tool:
   or inside, an extracted statement; its speaker must then be the same (``both`` included);
 - a readout's topics are the union of its own statements' topics (a merged call holds both
   sides'), scored by precision, recall and F1 against the gold topics;
-- a gold mention counts as recalled when an extracted mention has the same name or its name
-  stands as whole words inside the gold description ("Lachin corridor" in "the Lachin corridor
-  road"); gold mentions are free descriptions, extracted ones are canonical names.
+- a gold mention counts as recalled when an extracted mention has the same name or every word
+  of its name is a word of the gold description ("Foreign Ministry" in "Azerbaijani Ministry of
+  Foreign Affairs", "Karabakh" in "Nagorno Karabakh conflict"; "Armenia" is not in "Armenian
+  leadership"); gold mentions are free descriptions, extracted ones are canonical names.
 """
 
 from __future__ import annotations
@@ -86,13 +87,13 @@ def gold_mentions(entry: dict) -> list[str]:
     return list(entry.get("mentioned_people") or []) + list(entry.get("mentioned_other") or [])
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text))
+
+
 def _mentioned(gold: str, extracted: set[str]) -> bool:
     wanted = norm(gold)
-    return any(
-        name == wanted or re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", wanted)
-        for name in extracted
-        if name
-    )
+    return any(name == wanted or _words(name) <= _words(wanted) for name in extracted if name)
 
 
 def score_readout(entry: dict, call: dict | None, readout: dict | None) -> ReadoutScore:

@@ -843,8 +843,9 @@ class _Parse:
                 seen.add(official.slug)
                 mentions.append(ParsedMention("person", official.name, official.slug))
         countries = {p.country for p in participants}
-        body = self.text[self._framing_start :]
-        for entity in find_entities(body, self.folded[self._framing_start :], countries):
+        body = self.text[self.body_start :]
+        folded = self.folded[self.body_start :]
+        for entity in find_entities(body, folded, countries, self.rules.name_suffix):
             mentions.append(ParsedMention(entity.kind, entity.name))
         return mentions
 
