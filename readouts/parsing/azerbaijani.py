@@ -317,6 +317,7 @@ AZERBAIJANI = AzerbaijaniRules(
     name_suffix=NAME_SUFFIX,
     recipient_suffix=RECIPIENT_SUFFIX,
     topic_cues=TOPIC_CUES,
+    boilerplate=re.compile(r"^(?:metbuat aciqlamasi|xeberler|xeber lenti)$"),
     other_event_date=re.compile(
         r"\x00\s*(?:tarixli|tarixinde kecirilen|tarixinde imzalanmis)|\x00[\w\s-]{0,20}"
         r"(?:gorus|sammit|beyanat|danisiqlar)"

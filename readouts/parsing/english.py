@@ -569,6 +569,11 @@ ENGLISH = EnglishRules(
     spokesperson=re.compile(r"spokes(?:person|man|woman)\s*$"),
     last_words=frozenset({"last"}),
     framing_content=FRAMING_CONTENT,
+    first_day=frozenset({"1st"}),
+    boilerplate=re.compile(
+        r"^(?:readout|media note|press release|office of the spokesperson|for immediate release"
+        r"|statements and releases|briefing room)$|attributable to|^the (?:following|below) is"
+    ),
     impersonal_event=re.compile(
         r"\b(?:an? |the )?(?:exchange of (?:views|opinions)|discussions?|talks|conversation)"
         r"\s+(?:[^,.;]{0,60}\s)?(?:took place|was held|were held|ensued)\b"

@@ -574,6 +574,8 @@ FRENCH = FrenchRules(
         r"\b(?:un |des |l')\s*(?:echanges? de vues|discussions?|entretiens?|consultations?)\s+"
         r"(?:[^,.;]{0,60}\s)?(?:a|ont) eu lieu\b|\bil a ete (?:convenu|decide|souligne|note)\b"
     ),
+    first_day=frozenset({"1er"}),
+    boilerplate=re.compile(r"^(?:communique(?: de presse)?|compte rendu|actualites)$"),
     framing_content=re.compile(
         r"(?<![\w])(?:pour|afin d') (?P<verb>exprimer|discuter|evoquer|souligner|reaffirmer"
         r"|saluer|condamner|presenter|feliciter|remercier|aborder|examiner)(?![\w])"

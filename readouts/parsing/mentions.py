@@ -11,8 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from .publishers import spokespeople
 from .text import fold
+from .types import ParsedMention
+
+if TYPE_CHECKING:  # participants.py imports this module
+    from .context import Context
+    from .framing import Framing
+    from .participants import Cast
 
 
 @dataclass(frozen=True)
@@ -335,3 +343,24 @@ def find_entities(
         if not inside and (entity not in found or start < found[entity]):
             found[entity] = start
     return sorted(found, key=found.__getitem__)
+
+
+def readout_mentions(ctx: Context, framing: Framing, cast: Cast) -> list[ParsedMention]:
+    """Step 7, mentions: officials named besides the participants (and those who had calls
+    of their own), spokespeople, and the table's organisations, places and documents."""
+    on_call = {p.slug for p in cast.participants}
+    mentions: list[ParsedMention] = list(cast.away)
+    seen = {m.official_slug for m in cast.away if m.official_slug}
+    for name in spokespeople(ctx.text):
+        if all(m.name != name for m in mentions):
+            mentions.append(ParsedMention("person", name))
+    for match in ctx.index.find(ctx.folded, framing.span.start):
+        official = match.official
+        if official and official.slug not in on_call and official.slug not in seen:
+            seen.add(official.slug)
+            mentions.append(ParsedMention("person", official.name, official.slug))
+    countries = {p.country for p in cast.participants}
+    body, folded = ctx.text[ctx.body_start :], ctx.folded[ctx.body_start :]
+    for entity in find_entities(body, folded, countries, ctx.rules.name_suffix):
+        mentions.append(ParsedMention(entity.kind, entity.name))
+    return mentions

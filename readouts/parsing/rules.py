@@ -82,6 +82,8 @@ class RuleSet:
     topic_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> cues
     detection_words: frozenset[str] = frozenset()  # very frequent words, to tell the language
     detection_letters: str = ""  # letters only this language writes ("ə")
+    first_day: frozenset[str] = frozenset()  # "1er", "1st": the day group's first of the month
+    boilerplate: re.Pattern[str] | None = None  # lines above a readout that are not a headline
     # Words that make a run of capitalised words an institution, not a person's name.
     institution_words: frozenset[str] = frozenset()
 

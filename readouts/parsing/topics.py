@@ -23,8 +23,9 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from .context import Context
 from .rules import RuleSet
-from .text import fold, lower
+from .text import Span, fold, lower
 from .types import TopicCues
 
 _WORD = re.compile(r"[^\W_]+")
@@ -125,3 +126,21 @@ class TopicTagger:
 
     def tag(self, sentence: str) -> list[str]:
         return list(self.evidence(sentence))
+
+
+def statement_topics(
+    ctx: Context, tagger: TopicTagger, spans: tuple[Span, ...]
+) -> tuple[dict[str, str], ...]:
+    """Step 6, topics: each statement's topics with their evidence. A statement that refers
+    back ("ce problème", "this issue") and has no cue of its own keeps the previous one's."""
+    out: list[dict[str, str]] = []
+    previous: dict[str, str] = {}
+    anaphor = ctx.rules.anaphors
+    for span in spans:
+        evidence = tagger.evidence(ctx.words(span))
+        found = anaphor.search(ctx.folded, span.start, span.end) if anaphor else None
+        if not evidence and found:
+            evidence = {slug: ctx.text[found.start() : found.end()] for slug in previous}
+        out.append(evidence)
+        previous = evidence
+    return tuple(out)
