@@ -314,3 +314,21 @@ def test_a_place_inside_a_longer_named_place_is_not_a_second_mention():
     parsed = parse(CALL + "\n\nThe President spoke about traffic on the Lachin corridor.")
     names = [m.name for m in parsed.mentions]
     assert "Lachin Corridor" in names and "Lachin" not in names
+
+
+def test_a_call_of_both_sides_keeps_third_countries_as_mentions():
+    parsed = parse(
+        " date 2022-06 Secretary Antony Blinken held a joint phone call with President Ilham "
+        "Aliyev and Armenian Prime Minister Nikol Pashinyan."
+    )
+    assert {p.slug for p in parsed.participants} == {"antony-blinken", "ilham-aliyev"}
+    assert ("person", "Nikol Pashinyan") in {(m.kind, m.name) for m in parsed.mentions}
+
+
+def test_without_an_azerbaijani_official_the_other_side_stays_on_the_call():
+    parsed = parse(
+        " date 2022-06 Secretary Antony Blinken spoke by phone with Armenian Prime Minister "
+        "Nikol Pashinyan."
+    )
+    assert [p.name for p in parsed.participants] == ["Antony Blinken", "Nikol Pashinyan"]
+    assert "Nikol Pashinyan" not in [m.name for m in parsed.mentions]

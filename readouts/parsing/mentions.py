@@ -361,6 +361,8 @@ def readout_mentions(ctx: Context, framing: Framing, cast: Cast) -> list[ParsedM
             mentions.append(ParsedMention("person", official.name, official.slug))
     countries = {p.country for p in cast.participants}
     body, folded = ctx.text[ctx.body_start :], ctx.folded[ctx.body_start :]
+    named = {fold(p.name) for p in cast.participants} | {fold(m.name) for m in mentions}
     for entity in find_entities(body, folded, countries, ctx.rules.name_suffix):
-        mentions.append(ParsedMention(entity.kind, entity.name))
+        if entity.kind != "person" or fold(entity.name) not in named:
+            mentions.append(ParsedMention(entity.kind, entity.name))
     return mentions

@@ -3,8 +3,9 @@
 Known officials are found by every spelling in the gazetteer (with the language's case endings);
 an official the gazetteer does not know, introduced by a title before the name or after it
 ("Jane Roe, acting assistant secretary"), becomes a new official marked for review, named by
-the person's name, never by a piece of the title. "Spoke separately with A and B": only the
-Azerbaijani and US officials are on this call; the others are mentions.
+the person's name, never by a piece of the title. This is an archive of Azerbaijan–US calls:
+when the framing names an Azerbaijani and a US official, the others it names (mediators,
+"spoke separately with A and B") are mentions, not participants.
 """
 
 from __future__ import annotations
@@ -86,10 +87,14 @@ def find_participants(ctx: Context, framing: Framing, day: dt.date) -> Cast:
     separately = ctx.rules.separately and ctx.rules.separately.search(
         ctx.folded, span.start, span.end
     )
+    countries = [
+        f.official.country if f.official else country_near(ctx, f, title)
+        for f, title in zip(found, titles, strict=True)
+    ]
+    both_sides = {"AZ", "US"} <= set(countries)
     participants, kept, away = [], [], []
-    for f, title in zip(found, titles, strict=True):
-        country = f.official.country if f.official else country_near(ctx, f, title)
-        if separately and country not in ("AZ", "US"):
+    for f, title, country in zip(found, titles, countries, strict=True):
+        if (separately or both_sides) and country not in ("AZ", "US"):
             away.append(ParsedMention("person", f.name, f.official.slug if f.official else None))
             continue
         kept.append(f)
@@ -183,8 +188,11 @@ def _unknown_names(ctx: Context, framing: Span, names: list[NameMatch]) -> list[
         start, end = run[0].start(), run[-1].end()
         if any(n.start < end and start < n.end for n in names):
             continue
-        if find_entities(ctx.text[start:end], ctx.folded[start:end], set()):
-            continue
+        if any(
+            e.kind != "person"
+            for e in find_entities(ctx.text[start:end], ctx.folded[start:end], set())
+        ):
+            continue  # "Lachin Corridor", "European Council": not a person
         if _titled_before(ctx, framing, start, names, breakers) or _titled_after(ctx, end):
             result.append((start, end))
     return result
