@@ -143,3 +143,13 @@ def test_mentions_carry_case_endings():
         "Prezident İlham Əliyev Ermənistanla danışıqlar barədə məlumat verib."
     )
     assert ("place", "Armenia") in {(m.kind, m.name) for m in parsed.mentions}
+
+
+def test_the_object_of_a_light_verb_gives_its_class():
+    parsed = parse(
+        " date 2022-05 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+        "Antoni Blinken arasında telefon danışığı olub.\n\n"
+        "Dövlət katibi Antoni Blinken danışıqlara dəstəyini ifadə edib. "
+        "Prezident İlham Əliyev narahatlığını ifadə edib."
+    )
+    assert [s.verb_class for s in parsed.statements] == ["support", "concern"]

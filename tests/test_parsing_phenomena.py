@@ -111,6 +111,10 @@ def test_a_text_that_never_describes_a_call_is_refused():
         ("Un entretien téléphonique a eu lieu à l'initiative d'Antony Blinken avec Ilham Aliyev.",
          "antony-blinken"),
         ("Ilham Aliyev et Antony Blinken se sont entretenus par téléphone.", None),
+        ("Ilham Aliyev a eu un entretien téléphonique avec Antony Blinken à l'initiative de la "
+         "partie américaine.", "antony-blinken"),
+        ("At the request of the Azerbaijani side, Antony Blinken held a phone call with Ilham "
+         "Aliyev.", "ilham-aliyev"),
     ],
 )  # fmt: skip
 def test_initiator_from_every_cue_and_none_where_the_text_does_not_say(framing, initiator):

@@ -154,7 +154,7 @@ VERB_STEMS = {
     "narahatliq": "concern", "pisle": "concern",
     "salamla": "welcome", "tesekkur": "welcome", "mennunluq": "welcome", "yuksek": "welcome",
     "tebrik": "welcome", "deyerlendir": "welcome",
-    "destek": "support", "sadiq": "support",
+    "deste": "support", "sadiq": "support",
     "cagir": "urge", "xahis": "urge", "tovsiye": "urge",
     "razilas": "agreement", "razi": "agreement",
     "umid": "hope", "arzu": "hope",
@@ -169,7 +169,7 @@ OBJECT_CLASSES = (
     ("narahat", "concern"),
     ("mennun", "welcome"),
     ("tesekkur", "welcome"),
-    ("destek", "support"),
+    ("deste", "support"),
     ("umid", "hope"),
     ("bassagl", "condolence"),
 )

@@ -18,6 +18,11 @@ def find_initiator(ctx: Context, framing: Framing, cast: Cast) -> str | None:
     pairs = list(cast.pairs())
     after = rules.caller_after.search(folded, span.start, span.end)
     if after:
+        # "à l'initiative de la partie américaine", "at the request of the US side": a side.
+        side = ctx.country_of(folded[after.end() : after.end() + 40].split(",")[0])
+        sided = [p for p in cast.participants if side and p.country == side]
+        if len(sided) == 1 and not _names_right_after(folded, after.end(), pairs):
+            return sided[0].slug
         later = [p for f, p in pairs if f.name_start >= after.end()]
         if later:
             return later[0].slug
@@ -30,3 +35,8 @@ def find_initiator(ctx: Context, framing: Framing, cast: Cast) -> str | None:
         if earlier:
             return earlier[-1][1].slug
     return None
+
+
+def _names_right_after(folded: str, position: int, pairs) -> bool:
+    """Is a participant's name (or title) the next thing after the cue?"""
+    return any(0 <= f.start - position <= 4 for f, _ in pairs)
