@@ -336,3 +336,8 @@ def test_without_an_azerbaijani_official_the_other_side_stays_on_the_call():
     )
     assert [p.name for p in parsed.participants] == ["Antony Blinken", "Nikol Pashinyan"]
     assert "Nikol Pashinyan" not in [m.name for m in parsed.mentions]
+
+
+def test_two_role_phrases_joined_are_both_sides():
+    parsed = parse(CALL + "\n\nThe Secretary and the President discussed the peace talks.")
+    assert _speakers(parsed) == [BOTH]

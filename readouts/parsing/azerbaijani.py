@@ -195,6 +195,7 @@ TOPIC_CUES = {
     "mass-graves": ("kutlevi mezarliq",),
     "humanitarian-issues": ("humanitar",),
     "transport-connectivity": ("neqliyyat", "kommunikasiya", "dehliz", "yollarin acilma"),
+    "karabakh-armenians": ("reinteqrasiya", "ermeni sakin", "ermeni ehali"),
     "energy": ("enerji", "neft", "qaz kemeri"),
     "security-cooperation": ("herbi emekdasliq", "terrorizm"),
     "trade-investment": ("ticaret", "investisiya", "iqtisadi emekdasliq"),

@@ -196,10 +196,13 @@ class _Reader:
             # Reach back over the chosen speaker's own title: "President Aliyev".
             if c.speaker == chosen.speaker and not folded[c.end : chosen_start].strip():
                 chosen_start = min(chosen_start, c.start)
-        return any(
-            folded[other.end : chosen_start].strip(" ,") in self.ctx.rules.conjunctions
-            for other in others
-        )
+        return any(self._conjoined(folded[other.end : chosen_start]) for other in others)
+
+    def _conjoined(self, gap: str) -> bool:
+        """Only a conjunction (and its determiners) between two subjects: "X and the Y"."""
+        rules = self.ctx.rules
+        words = [w for w in re.findall(r"[^\W\d_]+", gap) if w not in rules.determiners]
+        return len(words) == 1 and words[0] in rules.conjunctions and not gap.strip(" ,").count(",")
 
     def _joined_after(self, chosen: _Candidate, candidates: list[_Candidate]) -> bool:
         """The same, subject first: "X və Y ... müzakirə ediblər"."""
@@ -214,7 +217,7 @@ class _Reader:
         return any(
             c.speaker not in (None, chosen.speaker)
             and c.kind in ("name", "role")
-            and folded[chosen_end : c.start].strip(" ,") in self.ctx.rules.conjunctions
+            and self._conjoined(folded[chosen_end : c.start])
             for c in candidates
             if c.start >= chosen_end
         )
