@@ -57,3 +57,24 @@ def test_below_the_floors_fails_and_says_which(tmp_path):
     assert status == 1
     assert "missing.txt: NOT ARCHIVED" in out
     assert "BELOW FLOORS: archived 0.00" in out
+
+
+@pytest.mark.django_db
+def test_a_manifest_gives_the_publication_date_for_today(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        " date 2022-07 Secretary of State Antony Blinken spoke today with President Ilham "
+        "Aliyev.\n\nThe Secretary urged restraint.",
+        encoding="utf-8",
+    )
+    (tmp_path / "gold.json").write_text(
+        '{"readouts": [{"file": "a.txt", "date": "2022-07-25", "initiator": null, '
+        '"participants": [{"name": "Ilham Aliyev"}, {"name": "Antony Blinken"}], '
+        '"statements": [{"n": 2, "starts": "The Secretary urged", "speaker": "Antony Blinken"}]}]}',
+        encoding="utf-8",
+    )
+    status, out = run(str(tmp_path))
+    assert status == 0, out
+    assert "a.txt: date WRONG (2022-07-01)" in out  # no manifest: the header's month
+    (tmp_path / "SOURCES.tsv").write_text("file\tpublished\na.txt\t2022-07-25\n", encoding="utf-8")
+    status, out = run(str(tmp_path))
+    assert "a.txt: date ok | initiator ok | participants ok | speakers 1/1" in out
