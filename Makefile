@@ -8,7 +8,7 @@ PORT ?= 8000
 GUNICORN_BIND ?= $(HOST):$(PORT)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: install run serve loadtest test test-sqlite test-postgres lint format migrations-check clean bench
+.PHONY: install run serve loadtest test test-sqlite test-postgres lint format migrations-check clean bench eval
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,18 @@ format: install
 
 migrations-check: install
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+EVAL_SETS ?= tests/data/corpus tests/data/samples tests/data/seeds
+
+eval: install ## Measure the parser on each gold set in a throw-away SQLite database; fails below the floors
+	@db=$$(mktemp -d); status=0; \
+	for set in $(EVAL_SETS); do \
+		echo "== $$set"; \
+		rm -f $$db/eval.sqlite3; \
+		DATABASE_URL=sqlite:///$$db/eval.sqlite3 $(BIN)/python manage.py migrate --no-input --verbosity 0 \
+		&& DATABASE_URL=sqlite:///$$db/eval.sqlite3 $(BIN)/python manage.py evaluate_extraction $$set $(EVAL_ARGS) \
+		|| status=1; \
+	done; rm -rf $$db; exit $$status
 
 bench: install ## Serve demo archives of 10,000 and 100,000 calls on SQLite and PostgreSQL; measure with wrk
 	$(BIN)/python bench/run.py $(BENCH_ARGS)

@@ -470,9 +470,20 @@ def test_bad_input_is_a_form_error_with_the_reason_and_writes_nothing(
     assert Official.objects.count() == officials
 
 
-def test_a_chosen_language_unlike_the_detected_one_is_flagged(editor_client, vocabulary):
-    page = preview(editor_client, seed_text(0), language="en").content.decode()
-    assert "You chose English, but the parser read the text as French" in page
+def test_a_chosen_language_unlike_the_text_is_applied_and_said(editor_client, vocabulary):
+    # French rules read a French text whatever the editor chose: English ones cannot.
+    refused = preview(editor_client, seed_text(0), language="en")
+    errors = refused.context["form"].errors["text"]
+    assert any("no call framing" in e and "the text reads as French" in e for e in errors)
+    assert not Readout.objects.exists()
+
+
+def test_the_chosen_language_decides_the_rules_and_is_saved(editor_client, vocabulary):
+    page = preview(editor_client, seed_text(0), language="fr").content.decode()
+    assert "You chose" not in page
+    response = save(editor_client, seed_text(0), language="fr", publisher="az-presidency")
+    assert response.status_code == 302
+    assert Readout.objects.get().language == "fr"
 
 
 def test_an_english_readout_is_previewed_and_saved_as_the_us_side(editor_client, vocabulary):

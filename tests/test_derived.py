@@ -89,8 +89,10 @@ def test_ingest_of_the_other_sides_readout_of_the_same_call(committed, load):
 
 
 def test_ingest_takes_the_language_it_is_given_and_indexes_by_it(committed, vocabulary):
-    result = committed(lambda: ingest.ingest_text(english_us(), source="state.txt", language="fr"))
-    assert result.readout.language == "fr"
+    from .test_parsing_unruled import RUSSIAN
+
+    result = committed(lambda: ingest.ingest_text(RUSSIAN, source="ru.txt", language="ru"))
+    assert result.readout.language == "ru"
     assert_derived_right([result.call.pk])
 
 

@@ -34,8 +34,6 @@ REFUSED = {
     "html-page.txt": "no call framing: the first sentence does not describe a phone call",
     "no-call-framing.txt": "no call framing: the first sentence does not describe a phone call",
     "no-participant.txt": "no participant found: the framing sentence names no official",
-    # No Russian rules yet: refused rather than parsed with the French ones.
-    "russian-text.txt": "no call framing: the first sentence does not describe a phone call",
 }
 
 
@@ -130,7 +128,18 @@ def keeps_non_latin_unknown_officials_apart(result_call, seeds):
     assert participants == {"antony-blinken", *unknown}
 
 
+def archives_a_russian_readout_by_names_for_review(result_call, seeds):
+    # No Russian rules: read by the officials' names and the header, never by the French rules.
+    readout = result_call.readouts.get(source="russian-text.txt")
+    assert readout.language == "ru"
+    assert {f["flag"] for f in readout.review_flags} >= {"language"}
+    assert [s.speaker for s in readout.statements.all()] == [None]
+    participants = set(result_call.participants.values_list("official__slug", flat=True))
+    assert participants == {"ilham-aliyev", "antony-blinken"}
+
+
 ACCEPTED = {
+    "russian-text.txt": archives_a_russian_readout_by_names_for_review,
     "non-latin-unknown-officials.txt": keeps_non_latin_unknown_officials_apart,
     "control-characters.txt": accepts_control_characters_verbatim,
     "known-official-unknown-title.txt": matches_a_known_official_under_an_unknown_title,

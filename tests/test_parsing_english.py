@@ -83,7 +83,7 @@ def test_agency_dateline_and_azerbaijani_side():
     [
         ("today", 16),
         ("yesterday", 15),
-        ("overnight", 15),
+        ("overnight", 16),  # the night before the release: its own date (corpus, 2022-09-13)
         ("last Monday", 14),
         ("on Tuesday", 15),
     ],

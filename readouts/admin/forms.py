@@ -47,21 +47,37 @@ class ImportReadoutForm(forms.Form):
             # Browsers send a textarea's line breaks as CRLF; published texts have plain ones.
             raw = upload.read() if upload else pasted.replace("\r\n", "\n").encode("utf-8")
             text = parsing.decode_readout(raw)
-            data["parsed"] = ingest.parse_text(text)
+            # Parsed as it will be saved: with the rules of the language the editor chose.
+            data["parsed"] = ingest.parse_text(text, language=data.get("language") or "")
         except parsing.ParseError as error:
-            self.add_error(field, str(error))
+            self.add_error(field, f"{error}{self._language_hint(data)}")
             return data
         data["readout_text"] = text
         return data
 
-    @property
-    def language_mismatch(self) -> str:
-        """A warning when the editor's chosen language is not the one the parser detected."""
-        chosen, parsed = self.cleaned_data.get("language"), self.cleaned_data.get("parsed")
-        if not chosen or parsed is None or chosen == parsed.language:
+    @staticmethod
+    def _language_hint(data) -> str:
+        """Why a text may have failed: the editor chose rules for another language."""
+        chosen = data.get("language")
+        text = data.get("text") or ""
+        detected = parsing.detect_language(text) if chosen and text.strip() else chosen
+        if chosen == detected:
             return ""
         return (
-            f"You chose {Language(chosen).label}, but the parser read the text as "
-            f"{Language(parsed.language).label} and applied those rules; the readout will be "
-            f"saved as {Language(chosen).label}."
+            f" (read with the {Language(chosen).label} rules you chose; the text reads as "
+            f"{Language(detected).label}: choose {Language(detected).label} or "
+            "“Detect from the text”)"
+        )
+
+    @property
+    def language_mismatch(self) -> str:
+        """A warning when the editor's chosen language is not the one the text reads as."""
+        chosen, text = self.cleaned_data.get("language"), self.cleaned_data.get("readout_text")
+        detected = parsing.detect_language(text) if chosen and text else chosen
+        if chosen == detected:
+            return ""
+        return (
+            f"You chose {Language(chosen).label}, but the text reads as "
+            f"{Language(detected).label}; the {Language(chosen).label} rules were applied "
+            f"and the readout will be saved as {Language(chosen).label}."
         )

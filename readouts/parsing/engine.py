@@ -1,854 +1,133 @@
-"""Language-neutral parsing: header and date, participants, speakers, topics, mentions.
+"""``parse_readout``: the steps, in order, over one immutable context.
 
-The language rule set (french.py, later english.py) supplies the cue patterns and word lists;
-everything that does not depend on the language lives here so both rule sets share it.
+    context     (context.py)       text, folds, sentences, header, rule set, names
+    framing     (framing.py)       the sentence that names the call; lead sentences above it
+    dates       (dates.py)         the call's date and precision
+    participants(participants.py)  who was on the call, titles as written, new officials
+    initiator   (initiator.py)     who called, or None
+    speakers    (speakers.py)      each statement's speaker and reporting verb
+    topics      (topics.py)        each statement's topics and the words that triggered them
+    mentions    (mentions.py)      people, organisations, places and documents named
+
+Each step is a function of the context and of earlier steps' results and returns its own
+result (with its warnings); nothing is passed through side effects. Every word of a language is
+in its rule set (french.py, english.py, azerbaijani.py): adding a language is adding a rule set
+to languages.RULE_SETS.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from anyascii import anyascii
-
-from .english import ENGLISH
+from .context import Context, build_context
+from .dates import CallDate, call_date
 from .fallback import parse_without_rules, unruled_language
-from .french import FRENCH
-from .gazetteer import NameIndex, NameMatch
-from .header import Header, parse_header
-from .mentions import find_entities
-from .publishers import detect_publisher, spokespeople
-from .rules import Role, RuleSet, VerbPhrase
-from .text import Span, fold, paragraph_spans, sentence_spans, tokens
-from .topics import TopicTagger
-from .types import (
-    BOTH,
-    Gazetteer,
-    Official,
-    ParsedMention,
-    ParsedParticipant,
-    ParsedReadout,
-    ParsedStatement,
-    ParseError,
-    ReviewReason,
-    TopicCues,
-)
+from .framing import Framing, find_framing, lead_sentences
+from .initiator import find_initiator
+from .languages import RULE_SETS, detect_language
+from .mentions import readout_mentions
+from .participants import Cast, find_participants, side, slugify
+from .publishers import detect_publisher
+from .speakers import attribute, framing_statement
+from .text import fold
+from .topics import TopicTagger, statement_topics
+from .types import Gazetteer, ParsedReadout, ParsedStatement, ReviewReason, TopicCues
 
-RULE_SETS: dict[str, RuleSet] = {"fr": FRENCH, "en": ENGLISH}
-
-# Words that make a run of capitalised words an institution, not a person's name.
-INSTITUTION_WORDS = frozenset(
-    [
-        "department",
-        "administration",
-        "council",
-        "ministry",
-        "office",
-        "committee",
-        "agency",
-        "affairs",
-        "relations",
-        "security",
-        "state",
-        "states",
-        "republic",
-        "service",
-        "union",
-        "nations",
-        "house",
-        "group",
-        "organization",
-        "organisation",
-        "foreign",
-        "national",
-        "presidential",
-        "general",
-        "policy",
-        "assembly",
-        "parliament",
-        "embassy",
-        "government",
-        "cabinet",
-        "commission",
-        "bureau",
-        "court",
-        "fund",
-        "bank",
-        "ministere",
-        "conseil",
-        "affaires",
-        "etats",
-        "departement",
-        "service",
-    ]
-)
-
-# Very frequent words for language detection; kept apart from the rule sets so a language can
-# be recognised (and refused with a clear reason) before its rule set exists.
-DETECTION_WORDS = {
-    "fr": frozenset(
-        [
-            "le",
-            "la",
-            "les",
-            "des",
-            "du",
-            "et",
-            "a",
-            "ete",
-            "est",
-            "une",
-            "pour",
-            "dans",
-            "sur",
-            "au",
-            "aux",
-            "avec",
-        ]
-    ),
-    "en": frozenset(
-        [
-            "the",
-            "of",
-            "and",
-            "was",
-            "with",
-            "to",
-            "has",
-            "his",
-            "her",
-            "that",
-            "for",
-            "on",
-            "is",
-            "were",
-            "from",
-            "in",
-            "by",
-            "at",
-            "an",
-            "its",
-            "their",
-            "spoke",
-            "received",
-        ]
-    ),
-}
-
-# Lines above a readout that are not its headline.
-BOILERPLATE = (
-    r"^(?:readout|media note|press release|office of the spokesperson|for immediate release"
-    r"|statements and releases|briefing room)$|attributable to|^the (?:following|below) is"
-)
-
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def detect_language(text: str) -> str:
-    words = re.findall(r"[^\W\d_]+", fold(text))
-    scores = {
-        language: sum(word in vocabulary for word in words)
-        for language, vocabulary in DETECTION_WORDS.items()
-    }
-    return max(scores, key=scores.__getitem__)
-
-
-def slugify(name: str) -> str:
-    """A URL slug for an official the gazetteer does not know, never empty.
-
-    Folding keeps the slugs of Latin names as they were; what it leaves outside ASCII (Cyrillic,
-    Greek, Armenian...) is transliterated, so "Арарат Мирзоян" is ``ararat-mirzoyan``, not ``""``
-    (an empty slug breaks every link to the official and merges different people into one). A name
-    with nothing to transliterate gets a slug of its own, derived from the name.
-    """
-    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(fold(name)).lower()).strip("-")[:200].rstrip("-")
-    return slug or f"official-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
-
-
-def office_kind(office_slug: str) -> str:
-    """``us-secretary-of-state`` -> ``secretary-of-state``."""
-    prefix, _, rest = office_slug.partition("-")
-    return rest if len(prefix) == 2 and rest else office_slug
-
-
-@dataclass
-class _Found:
-    """A participant found in the framing sentence."""
-
-    start: int  # start of the title (or the name when there is no title before it)
-    end: int
-    name_start: int
-    name_end: int
-    official: Official | None
-    name: str
-
-
-@dataclass
-class _Candidate:
-    start: int
-    end: int
-    speaker: str | None  # slug, BOTH, or None when the words name no participant
-    kind: str  # name | role | pronoun | joint
-    label: str
-
-
-class _Parse:
-    def __init__(self, text: str, gazetteer: Gazetteer, topics: Sequence[TopicCues]):
-        if not text.strip():
-            raise ParseError("empty text: there is nothing to parse")
-        self.text = text
-        self.folded = fold(text)
-        self.gazetteer = gazetteer
-        self.index = NameIndex(gazetteer.officials)
-        self.warnings: list[str] = []
-        self._extra_mentions: list[ParsedMention] = []
-        self._surnames: dict[str, str] = {}
-        self.header = parse_header(text)
-        self.body_start = self.header.end if self.header else 0
-        if not text[self.body_start :].strip():
-            raise ParseError("empty text: the header is followed by nothing")
-        self.language = detect_language(text[self.body_start :])
-        rules = RULE_SETS.get(self.language)
-        if rules is None:
-            raise ParseError(f"no rules yet for readouts in language '{self.language}'")
-        self.rules = rules
-        self.tagger = TopicTagger(topics, rules)
-        self.sentences = [
-            sentence
-            for paragraph in paragraph_spans(text, self.body_start)
-            for sentence in sentence_spans(text, paragraph)
-        ]
-
-    # -- framing, date, participants --------------------------------------------------------
-
-    def framing(self) -> int:
-        """The sentence that describes the call; a headline ("Phone Call with...") is skipped
-        when a real sentence (one that ends with a stop) follows it."""
-        matches = [
-            i
-            for i, span in enumerate(self.sentences[: self.rules.framing_search])
-            if self.rules.framing.search(self.folded, span.start, span.end)
-        ]
-        if not matches:
-            raise ParseError("no call framing: the first sentence does not describe a phone call")
-        for i in matches:
-            span = self.sentences[i]
-            if re.search(r"[.!?…][\"»”’')\]]*$", self.text[span.start : span.end]):
-                return i
-        return matches[0]
-
-    def date(self, before: list[Span]) -> tuple[dt.date, str]:
-        rules, header = self.rules, self.header
-        found = []
-        for span in before:
-            for pattern in rules.date_patterns:
-                for m in pattern.finditer(self.folded, span.start, span.end):
-                    found.append(m)
-        framing = before[-1]
-        # A date in the framing sentence ("On March 8, ...") is the call's; a dateline above
-        # it is only the publication date.
-        found.sort(key=lambda m: not framing.start <= m.start() < framing.end)
-        for m in found:
-            year = int(m.group("year")) if m.group("year") else None
-            month = rules.months[m.group("month")]
-            if not header and year is None:
-                continue
-            if header and year not in (None, header.year) and abs(year - header.year) > 1:
-                continue
-            day = 1 if m.group("day") in ("1er", "1st") else int(m.group("day"))
-            try:
-                date = dt.date(year or header.year, month, day)
-            except ValueError:
-                self.warnings.append(
-                    f"the text's date '{self.text[m.start() : m.end()]}' does not exist; ignored"
-                )
-                continue
-            if not framing.start <= m.start() < framing.end:
-                # A dateline: "today", "yesterday", "last Monday" count from it.
-                date = self._relative(framing, date)
-            if header and (date.year, date.month) != (header.year, header.month):
-                continue
-            self._check_weekday(m, date)
-            return date, "day"
-        if header is None:
-            raise ParseError("no date: neither a header nor a date in the text")
-        if found:
-            shown = self.text[found[0].start() : found[0].end()]
-            self.warnings.append(
-                f"the text's date '{shown}' is not in the header's month "
-                f"{header.year}-{header.month:02d}; ignored"
-            )
-        return self._header_date(header)
-
-    def _relative(self, framing: Span, reference: dt.date) -> dt.date:
-        """The call's day from the framing sentence's "yesterday" or "last Monday"."""
-        rules, folded = self.rules, self.folded
-        if rules.relative_days:
-            m = rules.relative_days.search(folded, framing.start, framing.end)
-            if m:
-                return reference + dt.timedelta(days=rules.relative_offsets[m.group("word")])
-        if rules.relative_weekday:
-            m = rules.relative_weekday.search(folded, framing.start, framing.end)
-            if m:
-                back = (reference.weekday() - rules.weekdays[m.group("weekday")]) % 7
-                if back == 0 and m.group("last") in ("last", "dernier"):
-                    back = 7
-                return reference - dt.timedelta(days=back)
-        return reference
-
-    def _header_date(self, header: Header) -> tuple[dt.date, str]:
-        try:
-            if header.day:
-                return dt.date(header.year, header.month, header.day), "day"
-        except ValueError:
-            raise ParseError(
-                f"unreadable header: {header.year}-{header.month:02d}-{header.day:02d} "
-                "is not a date"
-            ) from None
-        self.warnings.append("no day in text; date is the header's month")
-        return dt.date(header.year, header.month, 1), "month"
-
-    def _check_weekday(self, m: re.Match[str], date: dt.date) -> None:
-        weekday = m.group("weekday") if "weekday" in m.re.groupindex else None
-        if weekday and self.rules.weekdays[weekday] != date.weekday():
-            written = self.text[m.start("weekday") : m.end("weekday")]
-            self.warnings.append(
-                f"the text says {written} but {date.isoformat()} is a "
-                f"{WEEKDAY_NAMES[date.weekday()]}"
-            )
-
-    def participants(self, framing: Span, day: dt.date) -> list[ParsedParticipant]:
-        found: list[_Found] = []
-        names = self.index.find(self.folded, framing.start, framing.end)
-        for match in names:
-            if match.official is None:
-                self._ambiguous(match)
-            elif all(f.official is not match.official for f in found):
-                found.append(
-                    _Found(
-                        match.start,
-                        match.end,
-                        match.start,
-                        match.end,
-                        match.official,
-                        match.official.name,
-                    )
-                )
-        for start, end in self._unknown_names(framing, names):
-            found.append(_Found(start, end, start, end, None, self.text[start:end]))
-        found.sort(key=lambda f: f.name_start)
-        if not found:
-            raise ParseError("no participant found: the framing sentence names no official")
-        titles = []
-        window = framing.start
-        for f in found:
-            title, f.start, after_end = self._title(window, f)
-            window = max(f.name_end, after_end)
-            titles.append(title)
-        separately = self.rules.separately and self.rules.separately.search(
-            self.folded, framing.start, framing.end
-        )
-        participants, kept = [], []
-        for f, title in zip(found, titles, strict=True):
-            country = f.official.country if f.official else self._country_near(f, title)
-            if separately and country not in ("AZ", "US"):
-                # "spoke separately with A and B": only the Azerbaijani and US officials
-                # are on this call; the others had calls of their own.
-                slug = f.official.slug if f.official else None
-                self._extra_mentions.append(ParsedMention("person", f.name, slug))
-                continue
-            kept.append(f)
-            participants.append(self._participant(f, title, day))
-        self._found = kept
-        return participants
-
-    def _country_near(self, f: _Found, title: str) -> str:
-        """An unknown official's country, from the title or "of Armenia" after the name."""
-        after = re.match(
-            r"\s+(?:of|from|d'|de)\s*[^,;.]*?(?=\s+and\s|\s+et\s|[,;.]|$)",
-            self.folded[f.name_end :],
-        )
-        return self._country_of(title) or self._country_of(after.group() if after else "")
-
-    def _ambiguous(self, match: NameMatch) -> None:
-        written = self.text[match.start : match.end]
-        who = " or ".join(o.name for o in match.candidates)
-        self.warnings.append(f"ambiguous name '{written}': could be {who}; not guessed")
-
-    def _title(self, window: int, f: _Found) -> tuple[str, int, int]:
-        """The title as written before the name (or right after it), its start, its end."""
-        rules, folded = self.rules, self.folded
-        start = window
-        for cue in (rules.framing, rules.caller_after, rules.caller_before):
-            for m in cue.finditer(folded, window, f.name_start):
-                start = max(start, m.end())
-        head = rules.title_start(self.text, folded, start, f.name_start)
-        if head is not None:
-            title = self.text[head : f.name_start].rstrip(" ,\u00a0")
-            return title, head, -1
-        after = re.compile(r"\s*,\s*").match(self.text, f.name_end)
-        if after:
-            head = rules.title_heads.match(folded, after.end())
-            if head:
-                stop = re.compile(r",|\s(?:a|ont|has|have|had|spoke|called)\s").search(
-                    folded, head.end()
-                )
-                end = stop.start() if stop else len(folded)
-                return self.text[head.start() : end].strip(), f.name_start, end
-        return "", f.name_start, -1
-
-    def _unknown_names(self, framing: Span, names: list[NameMatch]) -> list[tuple[int, int]]:
-        """People introduced by a title but missing from the gazetteer."""
-        words = [
-            m
-            for m in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", self.text)
-            if framing.start <= m.start() < framing.end
-        ]
-        # Runs of capitalised words separated by single spaces ("Wendy Sherman"); a title word
-        # ("Secretary") does not start a name.
-        runs: list[list[re.Match[str]]] = []
-        for word in words:
-            capital = word.group()[0].isupper() and not self.rules.title_heads.fullmatch(
-                fold(word.group())
-            )
-            if not capital:
-                runs.append([])
-            elif runs and runs[-1] and self.text[runs[-1][-1].end() : word.start()] == " ":
-                runs[-1].append(word)
-            else:
-                runs.append([word])
-        result = []
-        for run in runs:
-            if len(run) < 2:
-                continue
-            start, end = run[0].start(), run[-1].end()
-            if any(n.start < end and start < n.end for n in names):
-                continue
-            if find_entities(self.text[start:end], self.folded[start:end], set()):
-                continue
-            if any(fold(word.group()) in INSTITUTION_WORDS for word in run):
-                continue
-            before = self.folded[max(framing.start, start - 80) : start].rstrip(" ,")
-            heads = list(self.rules.title_heads.finditer(before))
-            if not heads:
-                continue
-            between = before[heads[-1].end() :]
-            if re.search(r"spokes(?:person|man|woman)\s*$|porte-parole\s*$", before):
-                continue
-            if re.search(r"[,.;]|\b(?:a|ont|has|had|spoke|called)\b", between):
-                continue
-            result.append((start, end))
-        return result
-
-    def _participant(self, f: _Found, title: str, day: dt.date) -> ParsedParticipant:
-        if f.official is not None:
-            office = f.official.office_on(day)
-            if office is None:
-                self.warnings.append(
-                    f"{f.official.name} held no office known to the gazetteer on {day.isoformat()}"
-                )
-            return ParsedParticipant(
-                f.official.name, f.official.slug, f.official.country, title, office
-            )
-        country = self._country_near(f, title)
-        office = self._office_for_title(title, country)
-        if office and not country:
-            country = next(o.country for o in self.gazetteer.offices if o.slug == office)
-        self.warnings.append(
-            f"unknown official: '{f.name}' ({title}) is not in the gazetteer; needs review"
-        )
-        return ParsedParticipant(f.name, slugify(f.name), country, title, office, needs_review=True)
-
-    def _country_of(self, phrase: str) -> str:
-        folded = fold(phrase)
-        for pattern, country in self.rules.country_markers:
-            if pattern.search(folded):
-                return country
-        return ""
-
-    def _office_for_title(self, title: str, country: str) -> str | None:
-        folded = fold(title)
-        for role in self.rules.roles:
-            if role.pattern.match(folded):
-                offices = [
-                    o.slug
-                    for o in self.gazetteer.offices
-                    if office_kind(o.slug) in role.kinds and (not country or o.country == country)
-                ]
-                return offices[0] if len(offices) == 1 else None
-        return None
-
-    def initiator(self, framing: Span, participants: list[ParsedParticipant]) -> str | None:
-        rules, folded = self.rules, self.folded
-        pairs = list(zip(self._found, participants, strict=True))
-        after = rules.caller_after.search(folded, framing.start, framing.end)
-        if after:
-            later = [p for f, p in pairs if f.name_start >= after.end()]
-            if later:
-                return later[0].slug
-        before = rules.caller_before.search(folded, framing.start, framing.end)
-        if before:
-            earlier = [p for f, p in pairs if f.name_end <= before.start()]
-            if earlier:
-                return earlier[-1].slug
-        return None
-
-    # -- statements -------------------------------------------------------------------------
-
-    def statements(self, sentences: list[Span], participants: list[ParsedParticipant]):
-        statements = []
-        previous: str | None = None
-        previous_topics: list[str] = []
-        for order, span in enumerate(sentences, start=1):
-            sentence = self.text[span.start : span.end]
-            speaker, guessed, verb = self._speaker(span, participants, previous, order)
-            topics = self.tagger.tag(sentence)
-            anaphor = self.rules.anaphors
-            if not topics and anaphor and anaphor.search(self.folded, span.start, span.end):
-                topics = list(previous_topics)
-            statements.append(
-                ParsedStatement(
-                    order=order,
-                    text=sentence,
-                    speaker=speaker,
-                    verb=" ".join(self.text[w.start : w.end] for w in verb.words) if verb else "",
-                    verb_class=self.rules.verb_class(verb) if verb else "",
-                    topics=topics,
-                    speaker_guessed=guessed,
-                )
-            )
-            previous, previous_topics = speaker, topics
-        return statements
-
-    def _main_verb(self, span: Span) -> VerbPhrase | None:
-        words = tokens(self.text, span.start, span.end)
-        verbs = self.rules.find_verbs(self.text, words)
-        for verb in verbs:
-            clause = self.folded[span.start : verb.start].rsplit(",", 1)[-1]
-            clause_words = re.findall(r"[^\W\d_]+", clause.replace("ainsi que", ""))
-            if not any(w in self.rules.subordinators for w in clause_words):
-                return verb
-        return verbs[0] if verbs else None
-
-    def _speaker(
-        self, span: Span, participants: list[ParsedParticipant], previous: str | None, order: int
-    ) -> tuple[str, bool, VerbPhrase | None]:
-        verb = self._main_verb(span)
-        fallback = previous or participants[0].slug
-        if verb is None:
-            self.warnings.append(
-                f"statement {order}: no reporting verb found; speaker guessed ({fallback})"
-            )
-            return fallback, True, None
-        quotes = self._quoted(span)
-        candidates = [
-            c
-            for c in self._candidates(span.start, verb.start, participants, previous)
-            if not any(s <= c.start < e for s, e in quotes)
-        ]
-        if not candidates and quotes:
-            # « Nous sommes prêts », a déclaré le ministre. / "...," said Secretary Blinken.
-            after = [
-                c
-                for c in self._candidates(verb.end, span.end, participants, previous)
-                if c.kind in ("name", "role")
-                and c.speaker
-                and re.fullmatch(r"[\s,]*(?:(?:the|le|la|l')\s*)?", self.folded[verb.end : c.start])
-            ]
-            if after:
-                return after[0].speaker, False, verb
-        if not candidates:
-            if verb.passive:
-                agent = self._passive_agent(verb.end, span.end, participants, previous)
-                return (agent or BOTH), False, verb
-            self.warnings.append(
-                f"statement {order}: no subject found before '{self.text[verb.start : verb.end]}'; "
-                f"speaker guessed ({fallback})"
-            )
-            return fallback, True, verb
-        chosen = max(candidates, key=lambda c: (c.end, c.end - c.start))
-        # "X et Y ont discuté": two participants together are both sides.
-        others = [
-            c
-            for c in candidates
-            if c.speaker not in (None, chosen.speaker) and c.kind in ("name", "role")
-        ]
-        chosen_start = chosen.start
-        for c in sorted(candidates, key=lambda c: -c.end):
-            # Reach back over the chosen speaker's own title: "President Aliyev".
-            if c.speaker == chosen.speaker and not self.folded[c.end : chosen_start].strip():
-                chosen_start = min(chosen_start, c.start)
-        for other in others:
-            gap = self.folded[other.end : chosen_start].strip(" ,")
-            if gap in ("et", "and") and chosen.speaker not in (None, BOTH):
-                return BOTH, False, verb
-        if chosen.kind == "pronoun" and chosen.speaker is None:
-            if verb.passive and chosen.label in self.rules.impersonal:
-                return BOTH, False, verb
-            self.warnings.append(
-                f"statement {order}: '{chosen.label}' with no previous speaker; "
-                f"speaker guessed ({fallback})"
-            )
-            return fallback, True, verb
-        if chosen.speaker is None:
-            self.warnings.append(
-                f"statement {order}: the subject '{chosen.label}' is not a participant; "
-                f"speaker guessed ({fallback})"
-            )
-            return fallback, True, verb
-        if chosen.kind == "pronoun" and verb.passive and chosen.label in self.rules.impersonal:
-            return BOTH, False, verb
-        return chosen.speaker, False, verb
-
-    def _candidates(
-        self, start: int, end: int, participants: list[ParsedParticipant], previous: str | None
-    ) -> list[_Candidate]:
-        text, folded, rules = self.text, self.folded, self.rules
-        by_slug = {p.slug: p for p in participants}
-        roles = self._roles(start, end)
-        titles = [
-            (m.start(), m.end(), p)
-            for p in participants
-            if p.title_as_written
-            for m in re.finditer(re.escape(fold(p.title_as_written)), folded[:end])
-            if m.start() >= start
-        ]
-        spans = [(s, e) for s, e, _ in roles] + [(s, e) for s, e, _ in titles]
-        out: list[_Candidate] = []
-        for match in self.index.find(folded, start, end):
-            if self._prepositional(start, match.start, spans):
-                continue
-            official = match.official
-            slug = official.slug if official and official.slug in by_slug else None
-            out.append(
-                _Candidate(match.start, match.end, slug, "name", text[match.start : match.end])
-            )
-        named = [(c.start, c.end) for c in out]
-        for m in self._surname_matches(start, end):
-            overlaps = any(s < m.end() and m.start() < e for s, e in named)
-            if not overlaps and not self._prepositional(start, m.start(), spans):
-                slug = self._surnames[m.group()]
-                out.append(_Candidate(m.start(), m.end(), slug, "name", text[m.start() : m.end()]))
-        for s, e, p in titles:
-            if not self._prepositional(start, s, spans):
-                out.append(_Candidate(s, e, p.slug, "role", text[s:e]))
-        for s, e, role in roles:
-            if self._prepositional(start, s, spans):
-                continue
-            holder = self._holder(role, folded[s:e], participants, previous)
-            out.append(_Candidate(s, e, holder, "role", text[s:e]))
-        joint = rules.joint_subjects.search(folded, start, end)
-        if joint:
-            out.append(_Candidate(joint.start(), joint.end(), BOTH, "joint", joint.group()))
-        last = re.search(r"([^\W\d_]+)\s*$", folded[start:end])
-        if last:
-            word = last.group(1)
-            position = start + last.start(1)
-            if word in rules.pronouns:
-                out.append(_Candidate(position, position + len(word), previous, "pronoun", word))
-            elif word in rules.plural_pronouns:
-                out.append(_Candidate(position, position + len(word), BOTH, "joint", word))
-        return out
-
-    def _quoted(self, span: Span) -> list[tuple[int, int]]:
-        """Spans inside quotation marks (« », “ ”, " ")."""
-        quoted = re.compile(r'"[^"]*"')
-        return [(m.start(), m.end()) for m in quoted.finditer(self.folded, span.start, span.end)]
-
-    def _surname_matches(self, start: int, end: int) -> list[re.Match[str]]:
-        """A participant's surname alone ("Mr. Sullivan") names that participant."""
-        if not self._surnames:
-            return []
-        pattern = r"(?<![\w-])(?:" + "|".join(map(re.escape, self._surnames)) + r")(?![\w-])"
-        return list(re.compile(pattern).finditer(self.folded, start, end))
-
-    def _learn_surnames(self, participants: list[ParsedParticipant]) -> None:
-        counts: dict[str, list[str]] = {}
-        for p in participants:
-            surname = fold(p.name.split()[-1]) if p.name.split() else ""
-            if len(surname) > 2:
-                counts.setdefault(surname, []).append(p.slug)
-        self._surnames = {name: slugs[0] for name, slugs in counts.items() if len(slugs) == 1}
-
-    def _passive_agent(
-        self, start: int, end: int, participants: list[ParsedParticipant], previous: str | None
-    ) -> str | None:
-        """``a été évoquée par le chef de l'État``: the agent of a passive is the speaker."""
-        marker = self.rules.passive_agent
-        by = marker.match(self.folded, start, end) if marker else None
-        if not by:
-            return None
-        found = [
-            c
-            for c in self._candidates(by.end(), end, participants, previous)
-            if c.start == by.end() and c.kind in ("name", "role") and c.speaker
-        ]
-        return found[0].speaker if found else None
-
-    def _roles(self, start: int, end: int) -> list[tuple[int, int, Role]]:
-        found = []
-        for role in self.rules.roles:
-            for m in role.pattern.finditer(self.folded, start, end):
-                found.append((m.start(), m.end(), role))
-        found.sort(key=lambda r: (r[0], -(r[1] - r[0])))
-        kept: list[tuple[int, int, Role]] = []
-        for item in found:
-            if not kept or item[0] >= kept[-1][1]:
-                kept.append(item)
-        return kept
-
-    def _holder(
-        self, role: Role, phrase: str, participants: list[ParsedParticipant], previous: str | None
-    ) -> str | None:
-        """The participant holding the office a role phrase names, on this call."""
-        country = role.country or self._country_of(phrase)
-        pool = [p for p in participants if not country or p.country == country]
-        for exact in (True, False):
-            holders = [
-                p
-                for p in pool
-                if p.office
-                and any(
-                    office_kind(p.office) == kind
-                    if exact
-                    else set(kind.split("-")) <= set(office_kind(p.office).split("-"))
-                    for kind in role.kinds
-                )
-            ]
-            if len(holders) == 1:
-                return holders[0].slug
-            if len(holders) > 1:
-                return previous if previous in {h.slug for h in holders} else None
-        titled = [
-            p
-            for p in pool
-            if p.needs_review and fold(p.title_as_written).startswith(phrase.split()[0])
-        ]
-        if len(titled) == 1:
-            return titled[0].slug
-        return None
-
-    def _prepositional(self, floor: int, start: int, spans: list[tuple[int, int]]) -> bool:
-        """Is the phrase at ``start`` governed by a preposition ("au chef de l'État")?"""
-        folded, rules = self.folded, self.rules
-        pos = start
-        moved = True
-        while moved:
-            moved = False
-            for s, e in spans:
-                if s < pos and e <= pos and folded[e:pos].strip(" ,") == "" and s >= floor:
-                    pos, moved = s, True
-        for _ in range(2):
-            before = folded[floor:pos]
-            m = re.search(r"([^\W\d_]+)'?\s*$", before)
-            if not m:
-                return False
-            word = m.group(1)
-            if word in rules.prepositions:
-                return True
-            if word not in rules.determiners:
-                return False
-            pos = floor + m.start()
-        return False
-
-    # -- mentions ---------------------------------------------------------------------------
-
-    def mentions(self, participants: list[ParsedParticipant]) -> list[ParsedMention]:
-        on_call = {p.slug for p in participants}
-        mentions: list[ParsedMention] = []
-        seen: set[str] = set()
-        mentions.extend(self._extra_mentions)
-        seen.update(m.official_slug for m in self._extra_mentions if m.official_slug)
-        for name in spokespeople(self.text):
-            if all(m.name != name for m in mentions):
-                mentions.append(ParsedMention("person", name))
-        for match in self.index.find(self.folded, self._framing_start):
-            official = match.official
-            if official and official.slug not in on_call and official.slug not in seen:
-                seen.add(official.slug)
-                mentions.append(ParsedMention("person", official.name, official.slug))
-        countries = {p.country for p in participants}
-        body = self.text[self._framing_start :]
-        for entity in find_entities(body, self.folded[self._framing_start :], countries):
-            mentions.append(ParsedMention(entity.kind, entity.name))
-        return mentions
-
-    def run(self) -> ParsedReadout:
-        framing_index = self.framing()
-        framing = self.sentences[framing_index]
-        self._framing_start = framing.start
-        date, precision = self.date(self.sentences[: framing_index + 1])
-        participants = self.participants(framing, date)
-        self._learn_surnames(participants)
-        initiator = self.initiator(framing, participants)
-        statements = self.statements(self.sentences[framing_index + 1 :], participants)
-        preamble = self.text[self.body_start : framing.start]
-        return ParsedReadout(
-            text=self.text,
-            body=self.text[self.body_start :],
-            language=self.language,
-            date=date,
-            date_precision=precision,
-            participants=participants,
-            initiator=initiator,
-            statements=statements,
-            mentions=self.mentions(participants),
-            warnings=self.warnings,
-            review_reasons=self._review_reasons(participants, statements, precision),
-            headline=self._headline(preamble),
-            publisher=detect_publisher(preamble, self.text[framing.start : framing.end], self.text),
-            side=self._side(participants),
-        )
-
-    def _review_reasons(self, participants, statements, precision) -> list[ReviewReason]:
-        """What an editor should check: the readout is archived and flagged for it."""
-        reasons = [
-            ReviewReason("new-official", f"{p.name} ({p.title_as_written or 'no title'})")
-            for p in participants
-            if p.needs_review
-        ]
-        guessed = [str(s.order) for s in statements if s.speaker_guessed]
-        if guessed:
-            reasons.append(ReviewReason("speaker", "statement " + ", ".join(guessed)))
-        if precision != "day":
-            reasons.append(ReviewReason("date", "no day for the call: the date is a month"))
-        if statements and not any(s.topics for s in statements):
-            reasons.append(ReviewReason("topics", "no statement carries a topic"))
-        return reasons
-
-    def _headline(self, preamble: str) -> str:
-        """The title lines before the body, without datelines, stamps and boilerplate."""
-        lines = []
-        for line in preamble.splitlines():
-            line = line.strip()
-            folded = fold(line)
-            dated = any(p.search(folded) for p in self.rules.date_patterns)
-            if not line or (dated and len(line) < 60) or re.search(BOILERPLATE, folded):
-                continue
-            lines.append(line)
-        return " ".join(lines)
-
-    def _side(self, participants: list[ParsedParticipant]) -> str:
-        """Whose account this is, when the titles tell: a readout names the other side's
-        officials with their country ("Azerbaijani President Ilham Aliyev") and its own without."""
-        marked = {
-            p.country: bool(self._country_near(f, p.title_as_written))
-            for f, p in zip(self._found, participants, strict=True)
-            if p.country in ("AZ", "US")
-        }
-        if len(marked) == 2 and marked["AZ"] != marked["US"]:
-            return "US" if marked["AZ"] else "AZ"
-        return ""
+__all__ = ["RULE_SETS", "detect_language", "parse_readout", "slugify"]
 
 
 def parse_readout(
-    text: str, gazetteer: Gazetteer, topics: Sequence[TopicCues] = ()
+    text: str,
+    gazetteer: Gazetteer,
+    topics: Sequence[TopicCues] = (),
+    *,
+    published: dt.date | None = None,
+    language: str | None = None,
 ) -> ParsedReadout:
-    """Parse one readout (the seed file format: `` date YYYY-MM`` then the text)."""
-    language = unruled_language(text)
-    if language:
-        return parse_without_rules(text, gazetteer, language)
-    return _Parse(text, gazetteer, topics).run()
+    """Parse one readout (the seed file format: `` date YYYY-MM`` then the text).
+
+    ``published`` is the publication date (from a manifest): "today" and "yesterday" count
+    from it when the text has no dateline. ``language`` (from a manifest) overrides detection.
+    """
+    unruled = (language not in RULE_SETS and language) if language else unruled_language(text)
+    if unruled:
+        return parse_without_rules(text, gazetteer, unruled)
+    ctx = build_context(text, gazetteer, published, language)
+    framing = find_framing(ctx)
+    when = call_date(ctx, framing)
+    cast = find_participants(ctx, framing, when.date)
+    initiator = find_initiator(ctx, framing, cast)
+    leads = lead_sentences(ctx, framing)
+    said = framing_statement(ctx, framing, cast)
+    after = ctx.sentences[framing.index + 1 :]
+    spans = leads + ((framing.span,) if said else ()) + after
+    attributions, speaker_warnings = attribute(ctx, spans, cast, said)
+    evidence = statement_topics(ctx, TopicTagger(topics, ctx.rules), spans)
+    rules = ctx.rules
+    statements = [
+        ParsedStatement(
+            order=order,
+            text=ctx.words(a.span),
+            speaker=a.speaker,
+            verb=" ".join(ctx.text[w.start : w.end] for w in a.verb.words) if a.verb else "",
+            verb_class=rules.verb_class(a.verb) if a.verb else "",
+            topics=list(found),
+            speaker_guessed=a.guessed,
+            topic_evidence=found,
+        )
+        for order, (a, found) in enumerate(zip(attributions, evidence, strict=True), start=1)
+    ]
+    preamble = ctx.text[ctx.body_start : (leads[0] if leads else framing.span).start]
+    return ParsedReadout(
+        text=text,
+        body=text[ctx.body_start :],
+        language=ctx.language,
+        date=when.date,
+        date_precision=when.precision,
+        participants=list(cast.participants),
+        initiator=initiator,
+        statements=statements,
+        mentions=readout_mentions(ctx, framing, cast),
+        warnings=[*when.warnings, *cast.warnings, *speaker_warnings],
+        review_reasons=_review_reasons(framing, when, cast, statements),
+        headline=_headline(ctx, preamble),
+        publisher=detect_publisher(preamble, ctx.words(framing.span), text),
+        side=side(ctx, cast),
+    )
+
+
+def _review_reasons(
+    framing: Framing, when: CallDate, cast: Cast, statements: list[ParsedStatement]
+) -> list[ReviewReason]:
+    """What the rules only half understood: the readout is archived and flagged."""
+    reasons = [ReviewReason("framing", detail) for detail in framing.review]
+    reasons += [
+        ReviewReason("new-official", f"{p.name} ({p.title_as_written or 'no title'})")
+        for p in cast.participants
+        if p.needs_review
+    ]
+    guessed = [str(s.order) for s in statements if s.speaker_guessed]
+    if guessed:
+        reasons.append(ReviewReason("speaker", "statement " + ", ".join(guessed)))
+    if when.precision != "day":
+        reasons.append(ReviewReason("date", "no day for the call: the date is a month"))
+    if not statements:
+        reasons.append(ReviewReason("parser", "no statement found after the framing"))
+    elif not any(s.topics for s in statements):
+        reasons.append(ReviewReason("topics", "no statement carries a topic"))
+    return reasons
+
+
+def _headline(ctx: Context, preamble: str) -> str:
+    """The title lines before the body, without datelines, stamps and boilerplate."""
+    lines = []
+    for line in preamble.splitlines():
+        line = line.strip()
+        folded = fold(line)
+        dated = any(p.search(folded) for p in ctx.rules.date_patterns)
+        boilerplate = ctx.rules.boilerplate and ctx.rules.boilerplate.search(folded)
+        if not line or (dated and len(line) < 60) or boilerplate:
+            continue
+        lines.append(line)
+    return " ".join(lines)

@@ -26,6 +26,19 @@ def _role(head: str, *kinds: str) -> Role:
 
 
 ROLES = (
+    Role(
+        re.compile(r"(?<![\w-])(?:(?:the |osce )*minsk group )?co-chairs(?![\w-])"),
+        ("minsk-group-co-chair",),
+        group=True,
+    ),
+    _role(r"(?:osce )?minsk group co-chair|co-chair", "minsk-group-co-chair"),
+    _role(
+        r"under secretary(?: of state)?(?: for political affairs)?",
+        "under-secretary-political-affairs",
+    ),
+    _role(r"deputy assistant secretary(?: of state)?", "deputy-assistant-secretary-eur"),
+    _role(r"deputy national security advis[eo]r", "deputy-national-security-advisor"),
+    _role(r"deputy (?:foreign )?minister(?: of foreign affairs)?", "deputy-foreign-minister"),
     _role(r"vice[ -]president", "vice-president"),
     _role(r"prime minister", "prime-minister"),
     _role(r"deputy secretary(?: of state)?", "deputy-secretary-of-state"),
@@ -51,9 +64,11 @@ ROLES = (
 )
 
 TITLE_HEADS = re.compile(
-    r"(?<![\w'-])(?:(?:vice|deputy|assistant|under|acting|first|prime|foreign)[ -])?"
+    r"(?<![\w'-])(?:(?:vice|deputy|assistant|under|acting|first|prime|foreign|senior|principal"
+    r"|special|co)[ -])*"
     r"(?:president|secretary|minister|advis[eo]r|ambassador|envoy|representative|director"
-    r"|senator|head|chief|chairman|chair|coordinator|counselor|aide|leader|apnsa)(?![\w])"
+    r"|senator|head|chief|chairman|chair|coordinator|counselor|aide|leader|apnsa|assistant"
+    r"|negotiator|co-chairs?)(?![\w])"
 )
 
 COUNTRY_MARKERS = (
@@ -107,7 +122,7 @@ RELATIVE_OFFSETS = {
     "tonight": 0,
     "yesterday": -1,
     "last night": -1,
-    "overnight": -1,
+    "overnight": 0,  # the night before the release's morning: its own date
 }
 RELATIVE_WEEKDAY = re.compile(
     r"\b(?:(?P<last>last|this past|on)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
@@ -118,13 +133,63 @@ FRAMING = re.compile(
     r"|\bby (?:tele)?phone\b|\bvideoconference\b|\bcalled\b(?! (?:for|on|upon)\b)|\bphoned\b"
     r"|\btelephoned\b|\breceived a call\b|\bheld a call\b|\bhad a call\b"
 )
+# Words may stand between the parts: "received on Monday a phone call from".
 CALLER_AFTER = re.compile(
-    r"\breceived (?:a |an )?(?:(?:phone|telephone|video) )?call from\b"
-    r"|\bat the (?:request|initiative) of\b"
+    r"\breceived (?:[^.;]{0,60}? )?(?:a |an )?(?:(?:phone|telephone|video) )?call from\b"
+    r"|\bat the (?:request|initiative) of\b|\bwas (?:called|phoned|telephoned) by\b"
 )
 CALLER_BEFORE = re.compile(
-    r"\b(?:made|placed|initiated) (?:a |an )?(?:(?:phone|telephone|video) )?call to\b"
-    r"|\b(?:called|phoned|telephoned)\b(?! (?:for|on|upon)\b)"
+    r"\b(?:made|placed|initiated) (?:[^.;]{0,60}? )?(?:a |an )?(?:(?:phone|telephone|video) )?"
+    r"call to\b|(?<!so-)(?<!was )\b(?:called|phoned|telephoned|rang)\b(?! (?:for|on|upon|by)\b)"
+)
+# "spoke with X to express deep concern over ...": the framing sentence says something.
+FRAMING_CONTENT = re.compile(
+    r"(?<![\w])(?:to|and) (?P<verb>express|discuss|convey|reaffirm|reiterate|underscore|urge"
+    r"|emphasi[sz]e|stress|welcome|condemn|offer|congratulate|thank|review|raise|highlight"
+    r"|expressed|discussed|conveyed|reaffirmed|reiterated|underscored|urged|emphasi[sz]ed"
+    r"|stressed|welcomed|condemned|offered|congratulated|thanked|reviewed|raised|highlighted)"
+    r"(?![\w])"
+)
+INSTITUTION_WORDS = frozenset(
+    [
+        "department",
+        "administration",
+        "council",
+        "ministry",
+        "office",
+        "committee",
+        "agency",
+        "affairs",
+        "relations",
+        "security",
+        "state",
+        "states",
+        "republic",
+        "service",
+        "union",
+        "nations",
+        "house",
+        "group",
+        "organization",
+        "organisation",
+        "foreign",
+        "national",
+        "presidential",
+        "general",
+        "policy",
+        "assembly",
+        "parliament",
+        "embassy",
+        "government",
+        "cabinet",
+        "commission",
+        "bureau",
+        "court",
+        "fund",
+        "bank",
+        "co-chair",
+        "co-chairs",
+    ]
 )
 SEPARATELY = re.compile(r"\bseparate(?:ly)?\b|\brespectively\b")
 PASSIVE_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
@@ -429,6 +494,8 @@ class EnglishRules(RuleSet):
         token = tokens[i]
         if not _is_participle(token) or i == 0 or "-" in token.text:
             return False
+        if text[token.start].isupper():
+            return False  # a name: "Karen Donfried", "Reed"
         if not text[token.start - 1].isspace():
             return False  # "U.S.-facilitated"
         before = i - 1
@@ -495,4 +562,62 @@ ENGLISH = EnglishRules(
     relative_weekday=RELATIVE_WEEKDAY,
     separately=SEPARATELY,
     passive_agent=PASSIVE_AGENT,
+    conjunctions=frozenset({"and"}),
+    title_breakers=re.compile(r"[,.;]|\b(?:has|had|have|spoke|called|held|phoned|talked)\b"),
+    country_after=re.compile(r"\s+(?:of|from)\s*[^,;.]*?(?=\s+and\s|[,;.]|$)"),
+    quote_speaker_lead=re.compile(r"[\s,]*(?:the\s*)?"),
+    spokesperson=re.compile(r"spokes(?:person|man|woman)\s*$"),
+    last_words=frozenset({"last"}),
+    framing_content=FRAMING_CONTENT,
+    first_day=frozenset({"1st"}),
+    boilerplate=re.compile(
+        r"^(?:readout|media note|press release|office of the spokesperson|for immediate release"
+        r"|statements and releases|briefing room)$|attributable to|^the (?:following|below) is"
+    ),
+    impersonal_event=re.compile(
+        r"\b(?:an? |the )?(?:exchange of (?:views|opinions)|discussions?|talks|conversation)"
+        r"\s+(?:[^,.;]{0,60}\s)?(?:took place|was held|were held|ensued)\b"
+    ),
+    other_event_date=re.compile(
+        r"(?:summit|meeting|talks|statement|announcement|agreement|declaration|elections?"
+        r"|conference|visit|attack|explosion)\s+(?:of|on|held on|from|in)\s*(?:the\s+)?\x00"
+        r"|\x00(?:\s*,?\s*(?:19|20)\d\d)?\s*,?\s*(?:summit|meeting|talks|statement"
+        r"|declaration|agreement|trilateral|ceasefire|elections?|announcement|conference)"
+    ),
+    institution_words=INSTITUTION_WORDS,
+    detection_words=frozenset(
+        [
+            "the",
+            "of",
+            "and",
+            "was",
+            "with",
+            "to",
+            "has",
+            "his",
+            "her",
+            "that",
+            "for",
+            "on",
+            "is",
+            "were",
+            "from",
+            "in",
+            "by",
+            "at",
+            "an",
+            "its",
+            "their",
+            "spoke",
+            "received",
+            "made",
+            "held",
+            "phone",
+            "call",
+            "phoned",
+            "called",
+            "discussed",
+            "said",
+        ]
+    ),
 )

@@ -19,6 +19,17 @@ def _role(head: str, *kinds: str) -> Role:
 
 
 ROLES = (
+    Role(
+        re.compile(r"(?<![\w-])les co-presidents(?: du groupe de minsk(?: de l'osce)?)?(?![\w-])"),
+        ("minsk-group-co-chair",),
+        group=True,
+    ),
+    _role(
+        r"co-president(?: americain)?(?: du groupe de minsk(?: de l'osce)?)?",
+        "minsk-group-co-chair",
+    ),
+    _role(r"vice-ministre(?: des affaires etrangeres)?", "deputy-foreign-minister"),
+    _role(r"sous-secretaire d'etat aux affaires politiques", "under-secretary-political-affairs"),
     _role(r"vice-presidente?", "vice-president"),
     _role(r"premiere? ministre", "prime-minister"),
     _role(
@@ -96,12 +107,15 @@ FRAMING = re.compile(
     r"|\b(?:recu|passe|eu) un appel\b|s'est entretenue? au telephone"
     r"|se sont entretenus au telephone"
 )
+# "a reçu le 5 août, à Bakou, un coup de fil de": words may stand between the parts.
 CALLER_AFTER = re.compile(
-    r"\b(?:a|ont) recu (?:un |une )?(?:coup de fil|coup de telephone|appel(?: telephonique"
-    r"| video)?)\b|\ba l'initiative (?:de|du|d')|\ba la demande (?:de|du|d')"
+    r"\b(?:a|ont) recu (?:[^.;]{0,60}? )?(?:un |une )?(?:coup de fil|coup de telephone"
+    r"|appel(?: telephonique| video)?)\b|\ba l'initiative (?:de|du|d')|\ba la demande (?:de|du|d')"
+    r"|\b(?:un |l')appel (?:telephonique )?(?:de|du|d')(?= )"
 )
 CALLER_BEFORE = re.compile(
-    r"\b(?:a|ont) (?:appele|telephone|passe un (?:coup de fil|coup de telephone|appel))\b"
+    r"\b(?:a|ont) (?:appele|telephone|passe (?:[^.;]{0,60}? )?(?:un |une )?(?:coup de fil"
+    r"|coup de telephone|appel(?: telephonique| video)?))\b"
 )
 
 JOINT_SUBJECTS = re.compile(
@@ -410,6 +424,15 @@ def _base(word: str) -> str:
 
 
 class FrenchRules(RuleSet):
+    def main_verb(self, folded, span, verbs):
+        """As the base rule, but "ainsi que" (as well as) opens no subordinate clause."""
+        for verb in verbs:
+            clause = folded[span.start : verb.start].rsplit(",", 1)[-1]
+            words = re.findall(r"[^\W\d_]+", clause.replace("ainsi que", ""))
+            if not any(w in self.subordinators for w in words):
+                return verb
+        return verbs[0] if verbs else None
+
     def _skip_adverbs(self, words: list[Token], i: int) -> int:
         while i < len(words):
             if words[i].text in ADVERBS:
@@ -541,4 +564,72 @@ FRENCH = FrenchRules(
     relative_weekday=RELATIVE_WEEKDAY,
     separately=re.compile(r"\bseparement\b|\brespectivement\b"),
     passive_agent=re.compile(r"\s+par\s+(?:(?:le|la|les|l')\s*)?"),
+    conjunctions=frozenset({"et"}),
+    title_breakers=re.compile(r"[,.;]|\b(?:a|ont|avait|s'est|se sont)\b"),
+    country_after=re.compile(r"\s+(?:d'|de)\s*[^,;.]*?(?=\s+et\s|[,;.]|$)"),
+    quote_speaker_lead=re.compile(r"[\s,]*(?:(?:le|la|l')\s*)?"),
+    spokesperson=re.compile(r"porte-parole\s*$"),
+    last_words=frozenset({"dernier"}),
+    impersonal_event=re.compile(
+        r"\b(?:un |des |l')\s*(?:echanges? de vues|discussions?|entretiens?|consultations?)\s+"
+        r"(?:[^,.;]{0,60}\s)?(?:a|ont) eu lieu\b|\bil a ete (?:convenu|decide|souligne|note)\b"
+    ),
+    first_day=frozenset({"1er"}),
+    boilerplate=re.compile(r"^(?:communique(?: de presse)?|compte rendu|actualites)$"),
+    framing_content=re.compile(
+        r"(?<![\w])(?:pour|afin d') (?P<verb>exprimer|discuter|evoquer|souligner|reaffirmer"
+        r"|saluer|condamner|presenter|feliciter|remercier|aborder|examiner)(?![\w])"
+    ),
+    other_event_date=re.compile(
+        r"(?:sommet|reunion|rencontre|declaration|negociations|entretiens|accord|visite"
+        r"|conference|attaque|provocation|explosion)s?\s+(?:trilaterale?\s+)?(?:du|de|des"
+        r"|le|tenue? le|signee? le|intervenue? le)\s*\x00"
+    ),
+    institution_words=frozenset(
+        [
+            "ministere",
+            "conseil",
+            "affaires",
+            "etats",
+            "departement",
+            "service",
+            "administration",
+            "groupe",
+            "union",
+            "nations",
+            "commission",
+            "ambassade",
+            "gouvernement",
+            "republique",
+            "etat",
+            "co-president",
+            "co-presidents",
+        ]
+    ),
+    detection_words=frozenset(
+        [
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "et",
+            "a",
+            "ete",
+            "est",
+            "une",
+            "pour",
+            "dans",
+            "sur",
+            "au",
+            "aux",
+            "avec",
+            "entretien",
+            "telephonique",
+            "coup",
+            "fil",
+            "entretenu",
+            "entretenus",
+        ]
+    ),
 )

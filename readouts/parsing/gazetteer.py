@@ -51,12 +51,17 @@ class NameMatch:
     end: int
     official: Official | None  # None: the words fit several officials; not guessed
     candidates: tuple[Official, ...] = ()
+    suffix: str = ""  # a case ending written onto the name ("Əliyevə"), part of the match
 
 
 class NameIndex:
-    """Every canonical name and variant, folded; longest match first, whole words only."""
+    """Every canonical name and variant, folded; longest match first, whole words only.
 
-    def __init__(self, officials: Iterable[Official]):
+    ``suffix`` (a regex) lets a name carry the case endings of a language that writes them onto
+    the word; the ending is kept apart in ``NameMatch.suffix``.
+    """
+
+    def __init__(self, officials: Iterable[Official], suffix: str = ""):
         by_form: dict[str, dict[str, Official]] = {}
         for official in officials:
             for form in (official.name, *official.variants):
@@ -66,7 +71,13 @@ class NameIndex:
         self._by_form = {key: tuple(found.values()) for key, found in by_form.items()}
         forms = sorted(self._by_form, key=len, reverse=True)
         self._pattern = (
-            re.compile(r"(?<![\w-])(?<!\w\w')(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+            re.compile(
+                r"(?<![\w-])(?<!\w\w')(?P<name>"
+                + "|".join(map(re.escape, forms))
+                + r")(?P<suffix>"
+                + (suffix or "")
+                + r")(?![\w-])"
+            )
             if forms
             else None
         )
@@ -78,7 +89,7 @@ class NameIndex:
         end = len(folded) if end is None else end
         matches = []
         for m in self._pattern.finditer(folded, start, end):
-            found = self._by_form[m.group()]
+            found = self._by_form[m.group("name")]
             official = found[0] if len(found) == 1 else None
-            matches.append(NameMatch(m.start(), m.end(), official, found))
+            matches.append(NameMatch(m.start(), m.end(), official, found, m.group("suffix")))
         return matches

@@ -1,15 +1,26 @@
 """Organisations, places and documents a readout names, as canonical English names.
 
-A small table: each entry lists French and English cues. Cues in capitals (acronyms such as
-"EU", "UE", "ONU") match case-sensitively; the others ignore case and accents.
+A small table: each entry lists French, English and Azerbaijani cues. Cues in capitals
+(acronyms such as "EU", "UE", "ONU") and the cues of an entry marked ``case`` (a name that is
+also a common word: "Trend") match case-sensitively; the others ignore case and accents. A
+language that writes case endings onto names ("Ermənistanla") passes them as ``suffix``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from .publishers import spokespeople
 from .text import fold
+from .types import ParsedMention
+
+if TYPE_CHECKING:  # participants.py imports this module
+    from .context import Context
+    from .framing import Framing
+    from .participants import Cast
 
 
 @dataclass(frozen=True)
@@ -18,13 +29,70 @@ class Entity:
     name: str  # canonical English name
     cues: tuple[str, ...]
     country: str | None = None  # for countries: not a mention when a participant's own country
+    case: bool = False  # match the cues as written: "Trend" the agency, not "a trend"
 
 
-def _e(kind: str, name: str, *cues: str, country: str | None = None) -> Entity:
-    return Entity(kind, name, cues, country)
+def _e(kind: str, name: str, *cues: str, country: str | None = None, case=False) -> Entity:
+    return Entity(kind, name, cues, country, case)
 
 
 ENTITIES = (
+    # people other than Azerbaijani and US officials (those are in the officials table) whom
+    # these readouts name: the other side of the peace talks, mediators, neighbours
+    _e(
+        "person",
+        "Nikol Pashinyan",
+        "Nikol Pashinyan",
+        "Pashinyan",
+        "Pachinian",
+        "Nikol Pachinian",
+        "Nikol Paşinyan",
+        "Paşinyan",
+        "Никол Пашинян",
+        "Пашинян",
+    ),
+    _e(
+        "person",
+        "Ararat Mirzoyan",
+        "Ararat Mirzoyan",
+        "Mirzoyan",
+        "Ararat Mirzoïan",
+        "Mirzoïan",
+        "Ararat Mirzoyan",
+        "Арарат Мирзоян",
+    ),
+    _e("person", "Armen Grigoryan", "Armen Grigoryan", "Armen Grigorian", "Армен Григорян"),
+    _e(
+        "person",
+        "Serzh Sargsyan",
+        "Serzh Sargsyan",
+        "Serge Sarkissian",
+        "Serj Sarkisyan",
+        "Серж Саргсян",
+    ),
+    _e("person", "Charles Michel", "Charles Michel", "Şarl Mişel", "Шарль Мишель"),
+    _e("person", "Josep Borrell", "Josep Borrell", "Жозеп Боррель"),
+    _e(
+        "person",
+        "Vladimir Putin",
+        "Vladimir Putin",
+        "Vladimir Poutine",
+        "Poutine",
+        "Putin",
+        "Владимир Путин",
+    ),
+    _e("person", "Sergey Lavrov", "Sergey Lavrov", "Sergueï Lavrov", "Lavrov", "Сергей Лавров"),
+    _e(
+        "person",
+        "Recep Tayyip Erdoğan",
+        "Recep Tayyip Erdoğan",
+        "Recep Tayyip Erdogan",
+        "Erdoğan",
+        "Erdogan",
+        "Реджеп Тайип Эрдоган",
+    ),
+    _e("person", "Igor Popov", "Igor Popov", "Игорь Попов"),
+    _e("person", "Stéphane Visconti", "Stéphane Visconti", "Stephane Visconti", "Visconti"),
     # organizations
     _e(
         "organization",
@@ -68,6 +136,52 @@ ENTITIES = (
         "United Nations Security Council",
     ),
     _e("organization", "NATO", "OTAN", "NATO", "North Atlantic Treaty Organization"),
+    _e(
+        "organization",
+        "Foreign Ministry",
+        "Ministry of Foreign Affairs",
+        "Foreign Ministry",
+        "ministère des Affaires étrangères",
+        "MFA",
+        "XİN",
+        "Xarici İşlər Nazirliyi",
+    ),
+    _e(
+        "organization",
+        "Presidential press service",
+        "press service of the President",
+        "President's press service",
+        "presidential press service",
+        "service de presse du président",
+        "Prezidentinin Mətbuat Xidməti",
+        "Prezidentin Mətbuat Xidməti",
+    ),
+    _e("organization", "Kremlin", "Kremlin"),
+    _e("organization", "European Council", "Conseil européen", "European Council"),
+    _e(
+        "organization",
+        "Russian peacekeeping contingent",
+        "contingent russe de maintien de la paix",
+        "Russian peacekeeping contingent",
+        "Russian peacekeepers",
+        "Rusiya sülhməramlı kontingenti",
+        "Rusiya sülhməramlıları",
+    ),
+    _e(
+        "organization",
+        "State Border Service",
+        "State Border Service",
+        "Service national des frontières",
+        "Dövlət Sərhəd Xidməti",
+    ),
+    # news agencies that relay readouts and name themselves in the text
+    _e("organization", "Trend", "Trend", case=True),
+    _e("organization", "APA", "APA"),
+    _e("organization", "AZERTAC", "AZERTAC", "Azertac", "AzerTac", case=True),
+    _e("organization", "Azernews", "Azernews", "AzerNews", case=True),
+    _e("organization", "Metbuat.az", "Metbuat.az"),
+    _e("organization", "xezerxeber.az", "xezerxeber.az"),
+    _e("organization", "Report.az", "Report.az"),
     _e("organization", "Council of Europe", "Conseil de l'Europe", "Council of Europe"),
     _e(
         "organization",
@@ -77,9 +191,9 @@ ENTITIES = (
     ),
     _e("organization", "Non-Aligned Movement", "Mouvement des non-alignés", "Non-Aligned Movement"),
     # places
-    _e("place", "Armenia", "Arménie", "Armenia", country="AM"),
-    _e("place", "Azerbaijan", "Azerbaïdjan", "Azerbaijan", country="AZ"),
-    _e("place", "United States", "États-Unis", "United States", country="US"),
+    _e("place", "Armenia", "Arménie", "Armenia", "Ermənistan", country="AM"),
+    _e("place", "Azerbaijan", "Azerbaïdjan", "Azerbaijan", "Azərbaycan", country="AZ"),
+    _e("place", "United States", "États-Unis", "United States", "ABŞ", country="US"),
     _e(
         "place",
         "Russia",
@@ -95,7 +209,22 @@ ENTITIES = (
     _e("place", "Ukraine", "Ukraine", country="UA"),
     _e("place", "Belarus", "Biélorussie", "Bélarus", "Belarus", country="BY"),
     _e("place", "France", "France", country="FR"),
-    _e("place", "Geneva", "Genève", "Geneva"),
+    _e("place", "Geneva", "Genève", "Geneva", "Cenevrə"),
+    _e("place", "Tbilisi", "Tbilissi", "Tbilisi", "Tiflis"),
+    _e("place", "Vienna", "Vienne", "Vienna", "Vyana"),
+    _e(
+        "place",
+        "Saint Petersburg",
+        "Saint-Pétersbourg",
+        "St Petersburg",
+        "St. Petersburg",
+        "Saint Petersburg",
+        "Sankt-Peterburq",
+    ),
+    _e("place", "Barda", "Barda", "Bərdə"),
+    _e("place", "Aghdam", "Aghdam", "Agdam", "Ağdam"),
+    _e("place", "Khankendi", "Khankendi", "Khankéndi", "Xankəndi", "Stepanakert"),
+    _e("place", "Lachin", "Lachin", "Latchine", "Latchin", "Laçın"),
     _e("place", "Prague", "Prague"),
     _e("place", "Brussels", "Bruxelles", "Brussels"),
     _e("place", "Washington", "Washington"),
@@ -115,7 +244,10 @@ ENTITIES = (
         "Haut-Karabagh",
         "Haut-Karabakh",
         "Nagorno-Karabakh",
+        "Nagorno Karabakh",
         "Nagorny-Karabakh",
+        "Qarabağ",
+        "Dağlıq Qarabağ",
     ),
     _e(
         "place",
@@ -164,7 +296,9 @@ ENTITIES = (
         "déclaration d'Alma-Ata",
         "déclaration d'Almaty",
         "Alma-Ata Declaration",
+        "Alma Ata declaration",
         "Almaty Declaration",
+        "Alma-Ata Bəyannaməsi",
     ),
     _e(
         "document",
@@ -176,26 +310,59 @@ ENTITIES = (
 )
 
 
-def _compile() -> list[tuple[Entity, re.Pattern[str], bool]]:
+@lru_cache(maxsize=8)
+def _compile(suffix: str = "") -> list[tuple[Entity, re.Pattern[str], bool]]:
     compiled = []
     for entity in ENTITIES:
         for cue in entity.cues:
-            exact = cue.isupper()
+            exact = cue.isupper() or entity.case
             body = re.escape(cue if exact else fold(cue))
-            compiled.append((entity, re.compile(r"(?<![\w-])" + body + r"(?![\w-])"), exact))
+            pattern = r"(?<![\w-])" + body + (r"(?:" + suffix + r")" if suffix else "")
+            compiled.append((entity, re.compile(pattern + r"(?![\w-])"), exact))
     return compiled
 
 
-_PATTERNS = _compile()
-
-
-def find_entities(text: str, folded: str, exclude_countries: set[str]) -> list[Entity]:
+def find_entities(
+    text: str, folded: str, exclude_countries: set[str], suffix: str = ""
+) -> list[Entity]:
     """Entities named in ``text`` (with ``folded == fold(text)``), in order of first mention."""
-    found: dict[Entity, int] = {}
-    for entity, pattern, exact in _PATTERNS:
+    spans: dict[Entity, list[tuple[int, int]]] = {}
+    for entity, pattern, exact in _compile(suffix):
         if entity.country and entity.country in exclude_countries:
             continue
-        match = pattern.search(text if exact else folded)
-        if match and (entity not in found or match.start() < found[entity]):
-            found[entity] = match.start()
+        for match in pattern.finditer(text if exact else folded):
+            spans.setdefault(entity, []).append(match.span())
+    # "Lachin" inside "the Lachin corridor" is the corridor, not a second mention.
+    every = [(span, entity) for entity, found in spans.items() for span in found]
+    found: dict[Entity, int] = {}
+    for (start, end), entity in every:
+        inside = any(
+            other is not entity and s <= start and end <= e and (e - s) > (end - start)
+            for (s, e), other in every
+        )
+        if not inside and (entity not in found or start < found[entity]):
+            found[entity] = start
     return sorted(found, key=found.__getitem__)
+
+
+def readout_mentions(ctx: Context, framing: Framing, cast: Cast) -> list[ParsedMention]:
+    """Step 7, mentions: officials named besides the participants (and those who had calls
+    of their own), spokespeople, and the table's organisations, places and documents."""
+    on_call = {p.slug for p in cast.participants}
+    mentions: list[ParsedMention] = list(cast.away)
+    seen = {m.official_slug for m in cast.away if m.official_slug}
+    for name in spokespeople(ctx.text):
+        if all(m.name != name for m in mentions):
+            mentions.append(ParsedMention("person", name))
+    for match in ctx.index.find(ctx.folded, framing.span.start):
+        official = match.official
+        if official and official.slug not in on_call and official.slug not in seen:
+            seen.add(official.slug)
+            mentions.append(ParsedMention("person", official.name, official.slug))
+    countries = {p.country for p in cast.participants}
+    body, folded = ctx.text[ctx.body_start :], ctx.folded[ctx.body_start :]
+    named = {fold(p.name) for p in cast.participants} | {fold(m.name) for m in mentions}
+    for entity in find_entities(body, folded, countries, ctx.rules.name_suffix):
+        if entity.kind != "person" or fold(entity.name) not in named:
+            mentions.append(ParsedMention(entity.kind, entity.name))
+    return mentions

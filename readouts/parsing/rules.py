@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import Token
+from .text import Span, Token
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Role:
     pattern: re.Pattern[str]  # on folded text
     kinds: tuple[str, ...]  # office kinds: office slug minus its country prefix, or a part of it
     country: str | None = None
+    group: bool = False  # names several people ("the co-chairs"): "they" next goes on with it
 
 
 @dataclass
@@ -61,6 +62,30 @@ class RuleSet:
     relative_weekday: re.Pattern[str] | None = None  # groups: last?, weekday
     separately: re.Pattern[str] | None = None  # "spoke separately with A and B"
     passive_agent: re.Pattern[str] | None = None  # "par le", "by the": the agent follows
+    # Word order and morphology the engine needs to know about.
+    conjunctions: frozenset[str] = frozenset()  # "X and Y said": both sides
+    subject_first: bool = False  # the subject opens the clause, far from a final verb
+    name_suffix: str = ""  # regex of case endings a name may carry ("Əliyevə")
+    recipient_suffix: re.Pattern[str] | None = None  # the ending of the one called
+    # Words that end a title written after a name ("X, Assistant Secretary, spoke ...").
+    title_breakers: re.Pattern[str] | None = None
+    country_after: re.Pattern[str] | None = None  # "X of Armenia": the country after a name
+    quote_speaker_lead: re.Pattern[str] | None = None  # '"...," said the Secretary'
+    spokesperson: re.Pattern[str] | None = None  # a title that is never a call participant
+    last_words: frozenset[str] = frozenset()  # "last Monday", "lundi dernier"
+    # Content in the framing sentence: "spoke with X to express concern" (group "verb").
+    framing_content: re.Pattern[str] | None = None
+    # A sentence whose subject is the conversation itself: "an exchange of views took place".
+    impersonal_event: re.Pattern[str] | None = None
+    # A date of something else, on folded text: "<40 chars before>\x00<30 chars after>".
+    other_event_date: re.Pattern[str] | None = None
+    topic_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> cues
+    detection_words: frozenset[str] = frozenset()  # very frequent words, to tell the language
+    detection_letters: str = ""  # letters only this language writes ("ə")
+    first_day: frozenset[str] = frozenset()  # "1er", "1st": the day group's first of the month
+    boilerplate: re.Pattern[str] | None = None  # lines above a readout that are not a headline
+    # Words that make a run of capitalised words an institution, not a person's name.
+    institution_words: frozenset[str] = frozenset()
 
     def title_start(self, text: str, folded: str, start: int, end: int) -> int | None:
         """Where the title written before a name (between ``start`` and ``end``) begins."""
@@ -69,6 +94,22 @@ class RuleSet:
 
     def find_verbs(self, text: str, tokens: list[Token]) -> list[VerbPhrase]:
         raise NotImplementedError
+
+    def main_verb(self, folded: str, span: Span, verbs: list[VerbPhrase]) -> VerbPhrase | None:
+        """The first verb that is not in a subordinate clause ("that ...", "qui ...")."""
+        for verb in verbs:
+            clause = folded[span.start : verb.start].rsplit(",", 1)[-1]
+            words = re.findall(r"[^\W\d_]+", clause)
+            if not any(w in self.subordinators for w in words):
+                return verb
+        return verbs[0] if verbs else None
+
+    def past_form(self, infinitive: str) -> str:
+        """The key ``verb_classes`` knows for an infinitive ("express" -> "expressed")."""
+        for form in (infinitive, infinitive + "ed", infinitive + "d", infinitive[:-2] + "e"):
+            if form in self.verb_classes or form in self.light_verbs:
+                return form
+        return infinitive
 
     def verb_class(self, verb: VerbPhrase) -> str:
         if verb.key.split()[0] in self.light_verbs or verb.key in self.light_verbs:

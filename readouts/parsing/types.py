@@ -77,6 +77,9 @@ class ParsedStatement:
     verb_class: str = ""  # one of VERB_CLASSES
     topics: list[str] = field(default_factory=list)
     speaker_guessed: bool = False
+    # Topic slug -> the words of the sentence that triggered it (or the anaphor, "this issue",
+    # that carried the previous sentence's topics over).
+    topic_evidence: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -106,10 +109,16 @@ class ParsedReadout:
     statements: list[ParsedStatement]
     mentions: list[ParsedMention]
     warnings: list[str] = field(default_factory=list)
+    # What staff should check (a new official, a guessed speaker, a late framing...): the
+    # readout is archived and flagged, not refused.
     review_reasons: list[ReviewReason] = field(default_factory=list)
     headline: str = ""
     publisher: str = ""  # detected publisher key, "" when the text does not say
     side: str = ""  # "AZ" or "US" when the titles show whose account it is, else ""
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.review_reasons)
 
     @property
     def topics(self) -> list[str]:

@@ -22,7 +22,7 @@ from ..models import (
 )
 from ..parsing import ParseError
 from .derived import refresh_derived
-from .ingest import as_loaded
+from .ingest import reparse
 from .vocabulary import Vocabulary
 
 
@@ -123,7 +123,7 @@ def retag_statements(topics, vocabulary: Vocabulary | None = None) -> RetagRepor
     )
     for readout in readouts.iterator(chunk_size=200):
         try:
-            parsed = {item.order: item for item in vocabulary.parse(as_loaded(readout)).statements}
+            parsed = {item.order: item for item in reparse(readout, vocabulary).statements}
         except ParseError:
             report.unparsed += 1
             continue

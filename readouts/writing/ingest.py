@@ -66,9 +66,20 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def parse_text(text: str, vocabulary: Vocabulary | None = None) -> parsing.ParsedReadout:
-    """What ``ingest_text`` would write, without writing: the admin's preview shows this."""
-    return (vocabulary or Vocabulary.from_database()).parse(text)
+def parse_text(
+    text: str,
+    vocabulary: Vocabulary | None = None,
+    *,
+    published: dt.date | None = None,
+    language: str = "",
+) -> parsing.ParsedReadout:
+    """What ``ingest_text`` would write, without writing: the admin's preview shows this.
+
+    ``published`` is what "today" counts from when the text has no dateline; ``language``,
+    when given, chooses the rule set instead of detection.
+    """
+    vocabulary = vocabulary or Vocabulary.from_database()
+    return vocabulary.parse(text, published=published, language=language or None)
 
 
 def stored_copy(text: str) -> Readout | None:
@@ -103,7 +114,7 @@ def ingest_text(
     existing = stored_copy(text)
     if existing:
         return IngestResult(Status.UNCHANGED, existing)
-    parsed = parse_text(text, vocabulary)
+    parsed = parse_text(text, vocabulary, published=published, language=language)
     try:
         with transaction.atomic():
             origin = {
@@ -269,7 +280,7 @@ def split_readout(readout: Readout, vocabulary: Vocabulary | None = None) -> Cal
         old = readout.call
         if old.readouts.count() == 1:
             return old
-        parsed = vocabulary.parse(as_loaded(readout))
+        parsed = reparse(readout, vocabulary)
         officials = _officials_for(parsed)
         new = Call(date=parsed.date, date_precision=parsed.date_precision)
         new.slug = _unique_call_slug(parsed, officials)
@@ -282,10 +293,14 @@ def split_readout(readout: Readout, vocabulary: Vocabulary | None = None) -> Cal
         return new
 
 
-def as_loaded(readout: Readout) -> str:
-    """A stored readout with a `` date YYYY-MM`` header again, as the parser first read it
-    (the text is stored without our file header)."""
-    return f" date {readout.call.date:%Y-%m} {readout.text}"
+def reparse(readout: Readout, vocabulary: Vocabulary) -> parsing.ParsedReadout:
+    """Parse a stored readout again, as it was first read: with a `` date YYYY-MM`` header
+    (the text is stored without our file header), its publication date and its language."""
+    return vocabulary.parse(
+        f" date {readout.call.date:%Y-%m} {readout.text}",
+        published=readout.published,
+        language=readout.language or None,
+    )
 
 
 def _rebuild_call(call: Call, vocabulary: Vocabulary) -> None:
@@ -293,7 +308,7 @@ def _rebuild_call(call: Call, vocabulary: Vocabulary) -> None:
     call.initiator = None
     call.date_precision = "month"
     for readout in call.readouts.order_by("pk"):
-        parsed = vocabulary.parse(as_loaded(readout))
+        parsed = reparse(readout, vocabulary)
         officials = _officials_for(parsed)
         _merge_call_fields(call, parsed, officials)
         call.save()

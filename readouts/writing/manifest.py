@@ -55,18 +55,19 @@ class Source:
         return {name: value for name, value in values.items() if value}
 
 
-def read_manifest(path: Path) -> dict[str, Source]:
-    """Each row of the manifest at ``path``, by file name."""
+def read_manifest(path: Path, required: tuple[str, ...] = REQUIRED) -> dict[str, Source]:
+    """Each row of the manifest at ``path``, by file name. ``required`` may be narrower for
+    a folder that only measures the parser (a gold set needs ``file`` and ``published``)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise ManifestError(f"{path}: cannot be read ({error})") from None
     lines = text.splitlines()
     if not lines or not lines[0].strip():
-        raise ManifestError(f"{path}: no header line (it needs {', '.join(REQUIRED)})")
+        raise ManifestError(f"{path}: no header line (it needs {', '.join(required)})")
     reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     header = [name.strip() for name in next(reader)]
-    missing = [name for name in REQUIRED if name not in header]
+    missing = [name for name in required if name not in header]
     if missing:
         raise ManifestError(f"{path}: the header has no column {', '.join(missing)}")
     sources: dict[str, Source] = {}
@@ -94,7 +95,7 @@ def _source(row: dict) -> Source:
         if key and key not in PUBLISHERS:
             problems.append(f"unknown {column} “{key}” (known: {', '.join(sorted(PUBLISHERS))})")
     published = None
-    if row["published"]:
+    if row.get("published"):
         try:
             published = dt.date.fromisoformat(row["published"])
         except ValueError:
@@ -104,8 +105,8 @@ def _source(row: dict) -> Source:
         problems.append(f"unknown language “{language}” (known: {', '.join(LANGUAGES)})")
     return Source(
         file=row["file"],
-        source_url=row["source_url"],
-        publisher=row["publisher"],
+        source_url=row.get("source_url", ""),
+        publisher=row.get("publisher", ""),
         relays=row.get("relays", ""),
         published=published,
         language=language,

@@ -43,5 +43,6 @@ class Vocabulary:
         )
         return cls(gazetteer=parsing.Gazetteer(officials=officials, offices=offices), topics=topics)
 
-    def parse(self, text: str) -> parsing.ParsedReadout:
-        return parsing.parse_readout(text, self.gazetteer, self.topics)
+    def parse(self, text: str, **kwargs) -> parsing.ParsedReadout:
+        """``kwargs``: ``published`` and ``language`` from a manifest (see parse_readout)."""
+        return parsing.parse_readout(text, self.gazetteer, self.topics, **kwargs)

@@ -1,0 +1,360 @@
+"""Azerbaijani rule set: call framing, titles and role phrases, reporting verbs, dates, topics.
+
+Written for the presidency's and the foreign ministry's own style ("Con Kerri İlham Əliyevə
+telefonla zəng edib", "... ilə ... arasında telefon danışığı baş tutub"). What differs from
+French and English and is handled here or by the flags the engine reads:
+
+- the verb ends the clause (``-ıb``/``-ib`` evidential past; ``-ılıb``/``-nıb`` passive, which
+  is both sides), and the subject opens it (``subject_first``); a clause after ``ki`` is the
+  content of the verb before it;
+- names and titles take case endings (``Əliyevə``, ``katibinin``): ``name_suffix`` lets a name
+  match with its ending, and a name with an ending is not a subject;
+- the caller of ``X Y-ə zəng edib`` is the participant not in the dative (``recipient_suffix``).
+
+Patterns run on folded text (see text.fold): ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rules import Role, RuleSet, VerbPhrase
+from .text import Span, Token
+
+# Case and possessive endings a name can carry: Əliyevə, Əliyevin, Bayramovla, Kerrinin, ABŞ-ın.
+NAME_SUFFIX = (
+    r"(?:['-]?(?:nin|nun|in|un|ya|ye|na|ne|a|e|la|le|dan|den|da|de|nda|nde|ni|nu|i|u|ya|ye))?"
+)
+# The dative: the one called ("İlham Əliyevə zəng edib").
+RECIPIENT_SUFFIX = re.compile(r"['-]?(?:ya|ye|na|ne|a|e)\Z")
+
+_C = r"(?![\w])"  # the end of a word, after the ending the pattern allows
+
+
+def _role(head: str, *kinds: str, country: str | None = None) -> Role:
+    return Role(re.compile(r"(?<![\w-])(?:" + head + r")" + _C), kinds, country)
+
+
+# Nominative forms only (a subject): "dövlət katibi", not "dövlət katibinin" (of the secretary).
+ROLES = (
+    _role(r"(?:xarici isler )?nazir(?:inin)? muavini", "deputy-foreign-minister"),
+    _role(r"xarici isler naziri|nazir", "foreign-minister", country="AZ"),
+    _role(
+        r"(?:abs )?dovlet katibinin (?:[\w ]{0,60}? )?komekcisinin muavini",
+        "deputy-assistant-secretary-eur",
+        country="US",
+    ),
+    _role(
+        r"(?:abs )?dovlet katibinin (?:[\w ]{0,60}? )?komekcisi",
+        "assistant-secretary-eur",
+        country="US",
+    ),
+    _role(r"(?:abs )?dovlet katibinin muavini", "deputy-secretary-of-state", country="US"),
+    _role(r"(?:abs )?dovlet katibi", "secretary-of-state", country="US"),
+    _role(r"milli tehlukesizlik uzre musavir", "national-security-advisor", country="US"),
+    _role(r"prezidentin komekcisi", "presidential-assistant-foreign-policy", country="AZ"),
+    _role(r"dovletimizin bascisi|dovlet bascisi|azerbaycan prezidenti", "president", country="AZ"),
+    _role(r"prezident", "president"),
+    _role(r"sefir", "ambassador"),
+    _role(r"hemsohbet", "interlocutor"),  # "the interlocutor": never a holder, keeps the slot
+)
+
+TITLE_HEADS = re.compile(
+    r"(?<![\w'-])(?:prezident|katib|nazir|muavin|komekci|sefir|bascis|musavir|numayende|sedr"
+    r"|direktor|rehber|elci|koordinator|senator)\w*"
+)
+
+COUNTRY_MARKERS = (
+    (re.compile(r"(?<![\w])(?:abs|amerika birlesmis statlari|amerika)(?![\w])"), "US"),
+    (re.compile(r"\bazerbaycan"), "AZ"),
+    (re.compile(r"\bermenistan"), "AM"),
+    (re.compile(r"\brusiya"), "RU"),
+)
+
+_MONTH_NAMES = [
+    "yanvar", "fevral", "mart", "aprel", "may", "iyun",
+    "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr",
+]  # fmt: skip
+MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+WEEKDAYS = {
+    "bazar ertesi": 0,
+    "cersenbe axsami": 1,
+    "cersenbe": 2,
+    "cume axsami": 3,
+    "cume": 4,
+    "senbe": 5,
+    "bazar": 6,
+}
+_MONTH = r"(?P<month>" + "|".join(_MONTH_NAMES) + r")"
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?:-?(?:ci|cu|ci|cu))?(?:\s+il)?"
+DATES = (
+    # 14 may 2021-ci il (tarixində) / 14 may
+    re.compile(r"\b(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?" + _C),
+    # İyunun 30-da / Sentyabrın 18-də: the month in the genitive, then the day
+    re.compile(r"\b" + _MONTH + r"(?:in|un)\s+(?P<day>[0-3]?\d)(?:-?(?:da|de|nda|nde))?" + _C),
+)
+RELATIVE_DAYS = re.compile(r"(?<![\w])(?P<word>bu gun|dunen|sragagun)(?![\w])")
+RELATIVE_OFFSETS = {"bu gun": 0, "dunen": -1, "sragagun": -2}
+
+FRAMING = re.compile(
+    r"telefon (?:danisig|sohbet)|telefonla (?:zeng|danis|sohbet)|\bzeng (?:edib|etdi|edir)"
+    r"|videokonfrans|video (?:zeng|elaqe)|telefon zengi"
+)
+CALLER_AFTER = re.compile(r"(?<![\w])(?:\w+ )?(?:tesebbusu ile|xahisi ile)(?![\w])")
+CALLER_BEFORE = re.compile(r"\b(?:telefonla )?zeng (?:edib|etdi|edir|edibler)\b")
+
+JOINT_SUBJECTS = re.compile(
+    r"(?<![\w'-])(?:terefler|her iki teref|iki teref|prezidentler|nazirler|hemsohbetler)(?![\w])"
+)
+
+STOPWORDS = frozenset(
+    [
+        "ve",
+        "ile",
+        "bu",
+        "o",
+        "da",
+        "de",
+        "ki",
+        "uzre",
+        "ucun",
+        "kimi",
+        "bir",
+        "her",
+        "olan",
+        "olaraq",
+        "zamani",
+        "arasinda",
+        "bagli",
+        "elece",
+        "hemcinin",
+        "daha",
+        "cox",
+        "ise",
+        "onun",
+        "oz",
+        "hem",
+        "sonra",
+        "evvel",
+        "qarsi",
+        "teref",
+        "tereflerin",
+        "tarixinde",
+    ]
+)
+PRONOUNS = frozenset({"o"})
+
+# Reporting verbs by folded stem (the word before -ıb, or a light noun and its verb).
+VERB_STEMS = {
+    "vurgula": "emphasis", "qeyd": "emphasis", "diqqet": "emphasis", "xatirlat": "emphasis",
+    "bildir": "information", "catdir": "information", "melumat": "information",
+    "izah": "information", "teqdim": "information", "aciqla": "information",
+    "muzakire": "discussion", "fikir": "discussion", "nezerden": "discussion",
+    "danis": "discussion", "toxun": "discussion",
+    "narahatliq": "concern", "pisle": "concern",
+    "salamla": "welcome", "tesekkur": "welcome", "mennunluq": "welcome", "yuksek": "welcome",
+    "tebrik": "welcome", "deyerlendir": "welcome",
+    "deste": "support", "sadiq": "support",
+    "cagir": "urge", "xahis": "urge", "tovsiye": "urge",
+    "razilas": "agreement", "razi": "agreement",
+    "umid": "hope", "arzu": "hope",
+    "bassagligi": "condolence",
+}  # fmt: skip
+_PASSIVE = re.compile(r"(?:[aeiou]n[iu]b|[^aeiou][iu]l[iu]b|olunub|edilib)(?:lar|ler)?\Z")
+_PAST = re.compile(r"\w{2,}(?:ib|ub)(?:lar|ler)?\Z|\w{2,}(?:mis|mus)(?:dir|dur)?\Z")
+LIGHT_VERBS = frozenset(["edib", "ediblər", "edilib", "olunub", "verib", "verilib", "aparilib"])
+NOT_VERBS = frozenset(["habib", "tebib", "edib"])  # never alone the head: "edib" needs a noun
+# Stems of the object that name the class when the verb is light ("narahatlıq ifadə edib").
+OBJECT_CLASSES = (
+    ("narahat", "concern"),
+    ("mennun", "welcome"),
+    ("tesekkur", "welcome"),
+    ("deste", "support"),
+    ("umid", "hope"),
+    ("bassagl", "condolence"),
+)
+
+# Topic cues (folded words; a sentence word matches when it starts with the cue word, so case
+# endings match: "sülh" matches "sülhün"). Kept here until topics have Azerbaijani cues of
+# their own in the database; the engine uses them when a topic brings none for "az".
+TOPIC_CUES = {
+    "bilateral-relations": ("ikiterefli munasibet", "ikiterefli emekdasliq", "terefdasliq",
+                            "azerbaycan-abs munasibet", "strateji dialoq"),
+    "regional-security": ("regionda sulh", "bolgede sulh", "regional sulh", "sulh sabitli",
+                          "sulh tehlukesizli", "regional tehlukesizli", "cari veziyyet",
+                          "bolgedeki gerginli", "regiondaki gerginli", "regionda veziyyet"),
+    "peace-process": ("danisiqlar", "sulh prosesi", "sulh gundeliy", "normallas",
+                      "diplomatik yolla", "munaqisenin helli"),
+    "peace-treaty": ("sulh muqavile", "sulh sazis"),
+    "border-delimitation": ("delimitasiya", "demarkasiya", "serhedlerin mueyyenlesdirilme"),
+    "border-tensions": ("gerginli", "texribat", "atesk", "serhed insident"),
+    "trilateral-statement": ("ucterefli beyanat",),
+    "post-conflict": ("beyuk qayidis", "berpa", "yenidenqurma"),
+    "prisoners": ("mehbus", "esir", "saxlanilan"),
+    "missing-persons": ("itkin",),
+    "mass-graves": ("kutlevi mezarliq",),
+    "humanitarian-issues": ("humanitar",),
+    "transport-connectivity": ("neqliyyat", "kommunikasiya", "dehliz", "yollarin acilma"),
+    "karabakh-armenians": ("reinteqrasiya", "ermeni sakin", "ermeni ehali"),
+    "energy": ("enerji", "neft", "qaz kemeri"),
+    "security-cooperation": ("herbi emekdasliq", "terrorizm"),
+    "trade-investment": ("ticaret", "investisiya", "iqtisadi emekdasliq"),
+    "human-rights": ("insan huquq", "demokratiya", "vetendas cemiyyet"),
+    "climate": ("iqlim", "cop29", "cop 29"),
+    "condolences": ("bassagligi", "tebrik"),
+}  # fmt: skip
+
+
+class AzerbaijaniRules(RuleSet):
+    def title_start(self, text: str, folded: str, start: int, end: int) -> int | None:
+        """The title is everything between the last boundary (a date, a comma, ``ilə``,
+        ``tarixində``) and the name: "ABŞ dövlət katibinin ... köməkçisinin müavini"."""
+        cut = start
+        for pattern in self.date_patterns:
+            for m in pattern.finditer(folded, start, end):
+                cut = max(cut, m.end())
+        for m in re.finditer(r",|(?<![\w])(?:ile|tarixinde|ve)(?![\w])", folded[start:end]):
+            # "Avropa və Avrasiya" inside a title: only a "və" with no title before it cuts.
+            if m.group() == "ve" and self.title_heads.search(folded, cut, start + m.start()):
+                continue
+            cut = max(cut, start + m.end())
+        while cut < end and not text[cut].isalnum():
+            cut += 1
+        if cut >= end or not self.title_heads.search(folded, cut, end):
+            return None
+        return cut
+
+    def find_verbs(self, text: str, tokens: list[Token]) -> list[VerbPhrase]:
+        verbs = []
+        for i, token in enumerate(tokens):
+            word = token.folded
+            if not _PAST.search(word) or (word in NOT_VERBS and i == 0):
+                continue
+            first = i
+            if word in LIGHT_VERBS or word.startswith(("edib", "olunub", "edilib", "etdi")):
+                if i == 0:
+                    continue
+                first = i - 1  # "qeyd edib", "müzakirə olunub"
+            elif (
+                i > 0
+                and tokens[i - 1].folded in VERB_STEMS
+                and tokens[i - 1].folded
+                in (
+                    "diqqet",
+                    "fikir",
+                    "yuksek",
+                )
+            ):
+                first = i - 1
+            words = tuple(tokens[first : i + 1])
+            verbs.append(
+                VerbPhrase(
+                    start=tokens[first].start,
+                    end=token.end,
+                    words=words,
+                    key=" ".join(t.folded for t in words),
+                    passive=bool(_PASSIVE.search(word)),
+                    object_words=tuple(t.folded for t in tokens[max(0, first - 3) : first]),
+                )
+            )
+        return verbs
+
+    def main_verb(self, folded: str, span: Span, verbs: list[VerbPhrase]) -> VerbPhrase | None:
+        """The verb that ends the main clause: the last one before ``ki`` (what follows is
+        its content), else the last one in the sentence."""
+        if not verbs:
+            return None
+        ki = re.search(r"(?<![\w])ki(?![\w])", folded[span.start : span.end])
+        if ki:
+            before = [v for v in verbs if v.end <= span.start + ki.start()]
+            if before:
+                return before[-1]
+        return verbs[-1]
+
+    def verb_class(self, verb: VerbPhrase) -> str:
+        words = verb.key.split()
+        if words[-1].startswith(("ifade", "bildir")) or words[0] in ("ifade",):
+            for word in verb.object_words[::-1]:
+                for stem, verb_class in OBJECT_CLASSES:
+                    if word.startswith(stem):
+                        return verb_class
+        for word in words:
+            for stem, verb_class in VERB_STEMS.items():
+                if word.startswith(stem):
+                    return verb_class
+        return ""
+
+
+AZERBAIJANI = AzerbaijaniRules(
+    language="az",
+    stopwords=STOPWORDS,
+    stemmer="",  # no Snowball stemmer for Azerbaijani: cue words match as word prefixes
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    date_patterns=DATES,
+    framing=FRAMING,
+    caller_after=CALLER_AFTER,
+    caller_before=CALLER_BEFORE,
+    title_heads=TITLE_HEADS,
+    country_markers=COUNTRY_MARKERS,
+    roles=ROLES,
+    prepositions=frozenset(),  # postpositions and case endings: see name_suffix
+    determiners=frozenset(),
+    pronouns=PRONOUNS,
+    plural_pronouns=frozenset({"onlar"}),
+    joint_subjects=JOINT_SUBJECTS,
+    impersonal=frozenset(),
+    verb_classes={},
+    subordinators=frozenset({"ki"}),
+    framing_search=3,
+    relative_days=RELATIVE_DAYS,
+    relative_offsets=RELATIVE_OFFSETS,
+    conjunctions=frozenset({"ve", "ile"}),
+    subject_first=True,
+    name_suffix=NAME_SUFFIX,
+    recipient_suffix=RECIPIENT_SUFFIX,
+    topic_cues=TOPIC_CUES,
+    boilerplate=re.compile(r"^(?:metbuat aciqlamasi|xeberler|xeber lenti)$"),
+    other_event_date=re.compile(
+        r"\x00\s*(?:tarixli|tarixinde kecirilen|tarixinde imzalanmis)|\x00[\w\s-]{0,20}"
+        r"(?:gorus|sammit|beyanat|danisiqlar)"
+    ),
+    title_breakers=re.compile(r"[,.;]|(?<![\w])(?:edib|olub|tutub)(?![\w])"),
+    institution_words=frozenset(
+        [
+            "xidmeti",
+            "xidmetinin",
+            "nazirliyi",
+            "nazirliyinin",
+            "administrasiyasi",
+            "idaresi",
+            "sobesi",
+            "qrupu",
+            "birliyi",
+            "teskilati",
+        ]
+    ),
+    detection_letters="əƏ",
+    detection_words=frozenset(
+        [
+            "ve",
+            "ile",
+            "bu",
+            "uzre",
+            "zamani",
+            "olub",
+            "edib",
+            "ki",
+            "arasinda",
+            "terefinden",
+            "haqqinda",
+            "baglı",
+            "bagli",
+            "ucun",
+            "olunub",
+            "edilib",
+            "telefon",
+            "danisigi",
+        ]
+    ),
+)

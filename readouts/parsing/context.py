@@ -1,0 +1,96 @@
+"""What every step reads and none changes: the text, its folds and sentences, the rule set.
+
+``Context`` is built once per readout (``build_context``) and is frozen; each step
+(framing, dates, participants, initiator, speakers, topics, mentions) is a function of it and of
+the earlier steps' results, and returns its own result and warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .gazetteer import NameIndex
+from .header import Header, parse_header
+from .languages import RULE_SETS, detect_language
+from .rules import RuleSet, VerbPhrase
+from .text import Span, fold, paragraph_spans, sentence_spans, tokens
+from .types import Gazetteer, ParseError
+
+_STOP = re.compile(r"[.!?…][\"»”’')\]]*$")
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str  # verbatim, header included
+    folded: str  # fold(text): same offsets
+    language: str
+    rules: RuleSet
+    gazetteer: Gazetteer
+    index: NameIndex  # the gazetteer's names, with the language's case endings
+    header: Header | None
+    body_start: int
+    sentences: tuple[Span, ...]
+    published: dt.date | None = None  # publication date from a manifest
+
+    def words(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def is_sentence(self, span: Span) -> bool:
+        """A sentence ends with a stop and has some length; a headline, a dateline or
+        "attributable to ...:" is not one."""
+        words = self.words(span)
+        return bool(_STOP.search(words)) and len(words.split()) > 4
+
+    def main_verb(self, span: Span) -> VerbPhrase | None:
+        verbs = self.rules.find_verbs(self.text, tokens(self.text, span.start, span.end))
+        return self.rules.main_verb(self.folded, span, verbs)
+
+    def country_of(self, phrase: str) -> str:
+        folded = fold(phrase)
+        for pattern, country in self.rules.country_markers:
+            if pattern.search(folded):
+                return country
+        return ""
+
+
+def office_kind(office_slug: str) -> str:
+    """``us-secretary-of-state`` -> ``secretary-of-state``."""
+    prefix, _, rest = office_slug.partition("-")
+    return rest if len(prefix) == 2 and rest else office_slug
+
+
+def build_context(
+    text: str,
+    gazetteer: Gazetteer,
+    published: dt.date | None = None,
+    language: str | None = None,
+) -> Context:
+    if not text.strip():
+        raise ParseError("empty text: there is nothing to parse")
+    header = parse_header(text)
+    body_start = header.end if header else 0
+    if not text[body_start:].strip():
+        raise ParseError("empty text: the header is followed by nothing")
+    language = language or detect_language(text[body_start:])
+    rules = RULE_SETS.get(language)
+    if rules is None:
+        raise ParseError(f"no rules yet for readouts in language '{language}'")
+    sentences = tuple(
+        sentence
+        for paragraph in paragraph_spans(text, body_start)
+        for sentence in sentence_spans(text, paragraph)
+    )
+    return Context(
+        text=text,
+        folded=fold(text),
+        language=language,
+        rules=rules,
+        gazetteer=gazetteer,
+        index=NameIndex(gazetteer.officials, rules.name_suffix),
+        header=header,
+        body_start=body_start,
+        sentences=sentences,
+        published=published,
+    )

@@ -1,0 +1,366 @@
+"""Step 5, speakers: who each statement attributes its words to.
+
+For each sentence the main reporting verb is found (the rule set's ``find_verbs``/``main_verb``)
+and the speaker is its subject: a participant's name, a role phrase whose holder is on the call
+("the Secretary", "le chef de l'État"), a participant's title as written, a pronoun for the
+previous speaker, or the speaker given after a quotation. Two participants joined by a
+conjunction, joint subjects ("the sides"), impersonal passives and sentences whose subject is
+the conversation itself ("an exchange of views took place") are both sides. A sentence with no
+subject of its own goes on with the previous speaker. Content in the framing sentence ("spoke
+with X to express concern") is a statement of its subject.
+
+The reader keeps, while it goes through one readout, the previous speaker, a group role's
+holder ("the co-chairs", then "they") and the participants' surnames.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context import Context, office_kind
+from .framing import Framing
+from .participants import Cast
+from .rules import Role, VerbPhrase
+from .text import Span, fold, tokens
+from .types import BOTH, ParsedParticipant
+
+
+@dataclass(frozen=True)
+class Attribution:
+    span: Span
+    speaker: str  # official slug or BOTH
+    guessed: bool
+    verb: VerbPhrase | None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    speaker: str | None  # slug, BOTH, or None when the words name no participant
+    kind: str  # name | role | pronoun | joint
+    label: str
+    group: bool = False  # a role naming several people ("the co-chairs")
+
+
+def framing_statement(ctx: Context, framing: Framing, cast: Cast) -> Attribution | None:
+    """ "X spoke with Y to express deep concern over ...": the framing says something."""
+    cue = ctx.rules.framing_content
+    if cue is None or not cast.found:
+        return None
+    last_name = max(f.name_end for f in cast.found)
+    m = cue.search(ctx.folded, last_name, framing.span.end)
+    if not m:
+        return None
+    words = tokens(ctx.text, m.start("verb"), framing.span.end)
+    verb = VerbPhrase(
+        start=words[0].start,
+        end=words[0].end,
+        words=(words[0],),
+        key=ctx.rules.past_form(words[0].folded),
+        object_words=tuple(t.folded for t in words[1:5]),
+    )
+    verb_class = ctx.rules.verb_class(verb)
+    if not verb_class:
+        return None
+    subject = min(cast.pairs(), key=lambda pair: pair[0].name_start)[1]
+    speaker = BOTH if verb_class == "discussion" else subject.slug
+    return Attribution(framing.span, speaker, False, verb)
+
+
+def attribute(
+    ctx: Context, spans: tuple[Span, ...], cast: Cast, said: Attribution | None = None
+) -> tuple[tuple[Attribution, ...], tuple[str, ...]]:
+    """The speaker of each sentence in ``spans`` (``said``: the framing's own statement)."""
+    reader = _Reader(ctx, list(cast.participants))
+    out = []
+    for order, span in enumerate(spans, start=1):
+        if said and span == said.span:
+            out.append(said)
+            reader.previous = said.speaker
+            continue
+        out.append(reader.read(span, order))
+    return tuple(out), tuple(reader.warnings)
+
+
+class _Reader:
+    def __init__(self, ctx: Context, participants: list[ParsedParticipant]):
+        self.ctx = ctx
+        self.participants = participants
+        self.previous: str | None = None
+        self.group: str | None = None  # the last subject, when a group role
+        self.warnings: list[str] = []
+        counts: dict[str, list[str]] = {}
+        for p in participants:
+            surname = fold(p.name.split()[-1]) if p.name.split() else ""
+            if len(surname) > 2:
+                counts.setdefault(surname, []).append(p.slug)
+        self.surnames = {name: slugs[0] for name, slugs in counts.items() if len(slugs) == 1}
+
+    def read(self, span: Span, order: int) -> Attribution:
+        group = self.group
+        speaker, guessed, verb = self._speaker(span, order)
+        if group == self.group and group != speaker:
+            self.group = None
+        self.previous = speaker
+        return Attribution(span, speaker, guessed, verb)
+
+    def _speaker(self, span: Span, order: int) -> tuple[str, bool, VerbPhrase | None]:
+        ctx, rules, previous = self.ctx, self.ctx.rules, self.previous
+        verb = ctx.main_verb(span)
+        fallback = previous or self.participants[0].slug
+        if verb is None:
+            self.warnings.append(
+                f"statement {order}: no reporting verb found; speaker guessed ({fallback})"
+            )
+            return fallback, True, None
+        event = rules.impersonal_event
+        event = event.search(ctx.folded, span.start, span.end) if event else None
+        if event and not [
+            c
+            for c in self._candidates(span.start, event.start())
+            if c.speaker and c.kind in ("name", "role")
+        ]:
+            return BOTH, False, verb  # "un échange de vues a eu lieu": the conversation
+        quotes = _quoted(ctx, span)
+        candidates = [
+            c
+            for c in self._candidates(span.start, verb.start)
+            if not any(s <= c.start < e for s, e in quotes)
+        ]
+        if not candidates and quotes:
+            # « Nous sommes prêts », a déclaré le ministre. / "...," said Secretary Blinken.
+            lead = rules.quote_speaker_lead or re.compile(r"[\s,]*")
+            after = [
+                c
+                for c in self._candidates(verb.end, span.end)
+                if c.kind in ("name", "role")
+                and c.speaker
+                and lead.fullmatch(ctx.folded[verb.end : c.start])
+            ]
+            if after:
+                return after[0].speaker, False, verb
+        if not candidates:
+            if verb.passive:
+                return (self._passive_agent(verb.end, span.end) or BOTH), False, verb
+            if previous is not None:
+                # No subject of its own: the sentence goes on with the previous speaker's
+                # points ("... and stressed", a dropped subject in Azerbaijani).
+                return previous, False, verb
+            self.warnings.append(
+                f"statement {order}: no subject found before '{ctx.text[verb.start : verb.end]}'; "
+                f"speaker guessed ({fallback})"
+            )
+            return fallback, True, verb
+        if rules.subject_first:
+            chosen = min(candidates, key=lambda c: (c.start, -(c.end - c.start)))
+            joined = self._joined_after(chosen, candidates)
+        else:
+            chosen = max(candidates, key=lambda c: (c.end, c.end - c.start))
+            joined = self._joined_before(chosen, candidates)
+        if joined:
+            return BOTH, False, verb
+        if chosen.kind == "pronoun" and chosen.speaker is None:
+            if verb.passive and chosen.label in rules.impersonal:
+                return BOTH, False, verb
+            self.warnings.append(
+                f"statement {order}: '{chosen.label}' with no previous speaker; "
+                f"speaker guessed ({fallback})"
+            )
+            return fallback, True, verb
+        if chosen.speaker is None:
+            self.warnings.append(
+                f"statement {order}: the subject '{chosen.label}' is not a participant; "
+                f"speaker guessed ({fallback})"
+            )
+            return fallback, True, verb
+        if chosen.kind == "pronoun" and verb.passive and chosen.label in rules.impersonal:
+            return BOTH, False, verb
+        if chosen.group:
+            self.group = chosen.speaker
+        return chosen.speaker, False, verb
+
+    def _joined_before(self, chosen: _Candidate, candidates: list[_Candidate]) -> bool:
+        """ "X et Y ont discuté": two participants together are both sides."""
+        if chosen.speaker in (None, BOTH):
+            return False
+        folded = self.ctx.folded
+        others = [
+            c
+            for c in candidates
+            if c.speaker not in (None, chosen.speaker) and c.kind in ("name", "role")
+        ]
+        chosen_start = chosen.start
+        for c in sorted(candidates, key=lambda c: -c.end):
+            # Reach back over the chosen speaker's own title: "President Aliyev".
+            if c.speaker == chosen.speaker and not folded[c.end : chosen_start].strip():
+                chosen_start = min(chosen_start, c.start)
+        return any(self._conjoined(folded[other.end : chosen_start]) for other in others)
+
+    def _conjoined(self, gap: str) -> bool:
+        """Only a conjunction (and its determiners) between two subjects: "X and the Y"."""
+        rules = self.ctx.rules
+        words = [w for w in re.findall(r"[^\W\d_]+", gap) if w not in rules.determiners]
+        return len(words) == 1 and words[0] in rules.conjunctions and not gap.strip(" ,").count(",")
+
+    def _joined_after(self, chosen: _Candidate, candidates: list[_Candidate]) -> bool:
+        """The same, subject first: "X və Y ... müzakirə ediblər"."""
+        if chosen.speaker in (None, BOTH):
+            return False
+        folded = self.ctx.folded
+        chosen_end = chosen.end
+        for c in sorted(candidates, key=lambda c: c.start):
+            # Reach over the chosen speaker's own name after the title: "dövlət katibi Con Kerri".
+            if c.speaker == chosen.speaker and not folded[chosen_end : c.start].strip():
+                chosen_end = max(chosen_end, c.end)
+        return any(
+            c.speaker not in (None, chosen.speaker)
+            and c.kind in ("name", "role")
+            and self._conjoined(folded[chosen_end : c.start])
+            for c in candidates
+            if c.start >= chosen_end
+        )
+
+    def _candidates(self, start: int, end: int) -> list[_Candidate]:
+        ctx, participants, previous = self.ctx, self.participants, self.previous
+        text, folded, rules = ctx.text, ctx.folded, ctx.rules
+        by_slug = {p.slug: p for p in participants}
+        roles = self._roles(start, end)
+        titles = [
+            (m.start(), m.end(), p)
+            for p in participants
+            if p.title_as_written
+            for m in re.finditer(re.escape(fold(p.title_as_written)), folded[:end])
+            if m.start() >= start
+        ]
+        spans = [(s, e) for s, e, _ in roles] + [(s, e) for s, e, _ in titles]
+        out: list[_Candidate] = []
+        for match in ctx.index.find(folded, start, end):
+            if match.suffix or self._prepositional(start, match.start, spans):
+                continue  # "Əliyevə" (to Aliyev), "au président Aliyev": not the subject
+            official = match.official
+            slug = official.slug if official and official.slug in by_slug else None
+            out.append(
+                _Candidate(match.start, match.end, slug, "name", text[match.start : match.end])
+            )
+        named = [(c.start, c.end) for c in out]
+        for m in self._surname_matches(start, end):
+            overlaps = any(s < m.end() and m.start() < e for s, e in named)
+            if not overlaps and not self._prepositional(start, m.start(), spans):
+                slug = self.surnames[m.group()]
+                out.append(_Candidate(m.start(), m.end(), slug, "name", text[m.start() : m.end()]))
+        for s, e, p in titles:
+            if not self._prepositional(start, s, spans):
+                out.append(_Candidate(s, e, p.slug, "role", text[s:e]))
+        for s, e, role in roles:
+            if self._prepositional(start, s, spans):
+                continue
+            holder = self._holder(role, folded[s:e])
+            out.append(_Candidate(s, e, holder, "role", text[s:e], role.group))
+        joint = rules.joint_subjects.search(folded, start, end)
+        group_pronoun = joint and joint.group().strip(" ,") in rules.plural_pronouns
+        if joint and not (group_pronoun and self.group):
+            out.append(_Candidate(joint.start(), joint.end(), BOTH, "joint", joint.group()))
+        if rules.subject_first:
+            last = re.match(r"\s*([^\W\d_]+)(?![\w'-])", folded[start:end])
+        else:
+            last = re.search(r"([^\W\d_]+)\s*$", folded[start:end])
+        if last:
+            word = last.group(1)
+            position = start + last.start(1)
+            if word in rules.pronouns:
+                out.append(_Candidate(position, position + len(word), previous, "pronoun", word))
+            elif word in rules.plural_pronouns and self.group:
+                # "The co-chairs expressed ... They underlined ...": the same group.
+                out.append(_Candidate(position, position + len(word), self.group, "pronoun", word))
+            elif word in rules.plural_pronouns:
+                out.append(_Candidate(position, position + len(word), BOTH, "joint", word))
+        return out
+
+    def _surname_matches(self, start: int, end: int) -> list[re.Match[str]]:
+        """A participant's surname alone ("Mr. Sullivan") names that participant."""
+        if not self.surnames:
+            return []
+        pattern = r"(?<![\w-])(?:" + "|".join(map(re.escape, self.surnames)) + r")(?![\w-])"
+        return list(re.compile(pattern).finditer(self.ctx.folded, start, end))
+
+    def _passive_agent(self, start: int, end: int) -> str | None:
+        """``a été évoquée par le chef de l'État``: the agent of a passive is the speaker."""
+        marker = self.ctx.rules.passive_agent
+        by = marker.match(self.ctx.folded, start, end) if marker else None
+        if not by:
+            return None
+        found = [
+            c
+            for c in self._candidates(by.end(), end)
+            if c.start == by.end() and c.kind in ("name", "role") and c.speaker
+        ]
+        return found[0].speaker if found else None
+
+    def _roles(self, start: int, end: int) -> list[tuple[int, int, Role]]:
+        found = []
+        for role in self.ctx.rules.roles:
+            for m in role.pattern.finditer(self.ctx.folded, start, end):
+                found.append((m.start(), m.end(), role))
+        found.sort(key=lambda r: (r[0], -(r[1] - r[0])))
+        kept: list[tuple[int, int, Role]] = []
+        for item in found:
+            if not kept or item[0] >= kept[-1][1]:
+                kept.append(item)
+        return kept
+
+    def _holder(self, role: Role, phrase: str) -> str | None:
+        """The participant holding the office a role phrase names, on this call."""
+        country = role.country or self.ctx.country_of(phrase)
+        pool = [p for p in self.participants if not country or p.country == country]
+        for exact in (True, False):
+            holders = [
+                p
+                for p in pool
+                if p.office
+                and any(
+                    office_kind(p.office) == kind
+                    if exact
+                    else set(kind.split("-")) <= set(office_kind(p.office).split("-"))
+                    for kind in role.kinds
+                )
+            ]
+            if len(holders) == 1:
+                return holders[0].slug
+            if len(holders) > 1:
+                return self.previous if self.previous in {h.slug for h in holders} else None
+        titled = [
+            p
+            for p in pool
+            if p.needs_review and fold(p.title_as_written).startswith(phrase.split()[0])
+        ]
+        return titled[0].slug if len(titled) == 1 else None
+
+    def _prepositional(self, floor: int, start: int, spans: list[tuple[int, int]]) -> bool:
+        """Is the phrase at ``start`` governed by a preposition ("au chef de l'État")?"""
+        folded, rules = self.ctx.folded, self.ctx.rules
+        pos = start
+        moved = True
+        while moved:
+            moved = False
+            for s, e in spans:
+                if s < pos and e <= pos and folded[e:pos].strip(" ,") == "" and s >= floor:
+                    pos, moved = s, True
+        for _ in range(2):
+            m = re.search(r"([^\W\d_]+)'?\s*$", folded[floor:pos])
+            if not m:
+                return False
+            word = m.group(1)
+            if word in rules.prepositions:
+                return True
+            if word not in rules.determiners:
+                return False
+            pos = floor + m.start()
+        return False
+
+
+def _quoted(ctx: Context, span: Span) -> list[tuple[int, int]]:
+    """Spans inside quotation marks (« », “ ”, " ": all folded to ")."""
+    quoted = re.compile(r'"[^"]*"')
+    return [(m.start(), m.end()) for m in quoted.finditer(ctx.folded, span.start, span.end)]

@@ -1,0 +1,155 @@
+"""The Azerbaijani rule set, phenomenon by phenomenon, on made-up sentences.
+
+None of these sentences is in the corpus: each shows one thing the rules must read in any
+Azerbaijani readout (framing, case endings on names, the dative of the one called, dates,
+subject-first clauses, passives as both sides, topic cues by prefix).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from readouts.parsing import BOTH
+
+from .parsing_support import parse
+
+
+def _speakers(parsed):
+    return [s.speaker for s in parsed.statements]
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Martın 3-də Azərbaycan Respublikasının Prezidenti İlham Əliyev ABŞ dövlət katibi "
+        "Antoni Blinkenlə telefonla danışıb.",
+        "3 mart 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi Antoni "
+        "Blinken arasında telefon danışığı olub.",
+        "Prezident İlham Əliyev ilə ABŞ dövlət katibi Antoni Blinken arasında 3 mart tarixində "
+        "telefon söhbəti baş tutub.",
+    ],
+)
+def test_framing_variants_and_names_with_case_endings(framing):
+    parsed = parse(f" date 2022-03 {framing}\n\nTərəflər regional məsələləri müzakirə ediblər.")
+    assert parsed.language == "az"
+    assert {p.slug for p in parsed.participants} == {"ilham-aliyev", "antony-blinken"}
+    assert parsed.date == dt.date(2022, 3, 3)
+    assert parsed.initiator is None  # "arasında ... olub": the text does not say who called
+
+
+def test_the_caller_is_the_participant_not_in_the_dative():
+    parsed = parse(
+        " date 2021-02 Fevralın 9-da ABŞ dövlət katibi Antoni Blinken Azərbaycan "
+        "Respublikasının Prezidenti İlham Əliyevə zəng edib.\n\n"
+        "Söhbət zamanı regional məsələlər müzakirə olunub."
+    )
+    assert parsed.initiator == "antony-blinken"
+    assert parsed.date == dt.date(2021, 2, 9)
+
+
+def test_the_genitive_month_and_the_year_with_its_suffix():
+    parsed = parse(
+        " date 2023-11 7 noyabr 2023-cü il tarixində xarici işlər naziri Ceyhun Bayramov ilə "
+        "ABŞ dövlət katibinin köməkçisi Ceyms O'Brayen arasında telefon danışığı olub.\n\n"
+        "Nazir Ceyhun Bayramov sülh prosesi barədə məlumat verib."
+    )
+    assert parsed.date == dt.date(2023, 11, 7)
+
+
+def test_unknown_official_named_by_the_name_after_a_title():
+    parsed = parse(
+        " date 2024-02 12 fevral 2024-cü il tarixində xarici işlər nazirinin müavini Elnur "
+        "Məmmədov ilə ABŞ dövlət katibinin köməkçisinin müavini Cons Doual arasında telefon "
+        "danışığı olub.\n\nCons Doual öz növbəsində dialoqu dəstəklədiyini bildirib."
+    )
+    unknown = [p for p in parsed.participants if p.needs_review]
+    assert [p.name for p in unknown] == ["Cons Doual"]
+    assert unknown[0].country == "US"
+    assert parsed.statements[0].speaker == unknown[0].slug
+    assert parsed.needs_review
+
+
+def test_subject_first_pronoun_passive_joint_and_dropped_subject():
+    parsed = parse(
+        " date 2022-05 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+        "Antoni Blinken arasında telefon danışığı olub.\n\n"
+        "Prezident İlham Əliyev Ermənistanla sülh sazişinin vacibliyini vurğulayıb. "
+        "O, sərhəddə vəziyyətin sabit olduğunu qeyd edib. "
+        "Regionda təhlükəsizlik məsələləri də müzakirə olunub. "
+        "Antoni Blinken və Prezident İlham Əliyev ikitərəfli münasibətləri nəzərdən keçiriblər. "
+        "Dövlət katibi Antoni Blinken danışıqlara dəstək verdiyini bildirib. "
+        "Bu istiqamətdə səylərin davam etdiriləcəyini diqqətə çatdırıb."
+    )
+    assert _speakers(parsed) == [
+        "ilham-aliyev",  # named subject, first in the clause
+        "ilham-aliyev",  # "O," (he)
+        BOTH,  # -ılıb/-nub passive, no agent
+        BOTH,  # two participants joined by "və"
+        "antony-blinken",  # role and name
+        "antony-blinken",  # no subject of its own: continues the previous speaker
+    ]
+
+
+def test_the_clause_after_ki_is_the_content_of_the_verb_before_it():
+    parsed = parse(
+        " date 2022-05 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+        "Antoni Blinken arasında telefon danışığı olub.\n\n"
+        "Qeyd olunub ki, Antoni Blinken regional sabitliyi dəstəkləyib."
+    )
+    assert _speakers(parsed) == [BOTH]
+
+
+def test_a_name_in_another_case_is_not_the_subject():
+    parsed = parse(
+        " date 2022-05 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+        "Antoni Blinken arasında telefon danışığı olub.\n\n"
+        "Prezident İlham Əliyev Antoni Blinkenə Ermənistanın təxribatları barədə məlumat verib."
+    )
+    assert _speakers(parsed) == ["ilham-aliyev"]
+
+
+def test_topic_cues_match_words_with_their_endings_and_keep_the_evidence():
+    parsed = parse(
+        " date 2022-05 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+        "Antoni Blinken arasında telefon danışığı olub.\n\n"
+        "Tərəflər sülh müqaviləsinin hazırlanmasını və nəqliyyat yollarının açılmasını "
+        "müzakirə ediblər."
+    )
+    statement = parsed.statements[0]
+    assert {"peace-treaty", "transport-connectivity"} <= set(statement.topics)
+    assert statement.topic_evidence["peace-treaty"] == "sülh müqaviləsinin"
+
+
+def test_language_given_by_a_manifest_overrides_detection():
+    text = (
+        " date 2022-05 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+        "Antoni Blinken arasında telefon danışığı olub."
+    )
+    assert parse(text).language == "az"
+    from readouts.parsing import ParseError, parse_readout
+
+    from .parsing_support import gazetteer, topics
+
+    with pytest.raises(ParseError, match="no call framing"):
+        parse_readout(text, gazetteer(), topics(), language="en")
+
+
+def test_mentions_carry_case_endings():
+    parsed = parse(
+        " date 2022-05 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+        "Antoni Blinken arasında telefon danışığı olub.\n\n"
+        "Prezident İlham Əliyev Ermənistanla danışıqlar barədə məlumat verib."
+    )
+    assert ("place", "Armenia") in {(m.kind, m.name) for m in parsed.mentions}
+
+
+def test_the_object_of_a_light_verb_gives_its_class():
+    parsed = parse(
+        " date 2022-05 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+        "Antoni Blinken arasında telefon danışığı olub.\n\n"
+        "Dövlət katibi Antoni Blinken danışıqlara dəstəyini ifadə edib. "
+        "Prezident İlham Əliyev narahatlığını ifadə edib."
+    )
+    assert [s.verb_class for s in parsed.statements] == ["support", "concern"]

@@ -1,0 +1,349 @@
+"""What the parser must read in any readout, phenomenon by phenomenon (English and French).
+
+Every sentence here is made up for the phenomenon it shows; none is taken from the corpus, so a
+rule that passes these was written for the phenomenon, not for one published text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from readouts.parsing import BOTH, ParseError, parse_readout
+
+from .parsing_support import gazetteer, parse, topics
+
+AFTER = "\n\nThe two sides discussed regional security."
+APRES = "\n\nLes parties ont discuté de la sécurité régionale."
+
+
+def _speakers(parsed):
+    return [s.speaker for s in parsed.statements]
+
+
+# -- framing -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Secretary of State Antony J. Blinken spoke by phone on Monday with Azerbaijani "
+        "President Ilham Aliyev.",
+        "Secretary Blinken held a phone call with President Ilham Aliyev of Azerbaijan.",
+        "President Ilham Aliyev had a telephone conversation with U.S. Secretary of State "
+        "Antony Blinken.",
+        "Antony Blinken and Ilham Aliyev spoke by video link about the peace talks.",
+    ],
+)
+def test_english_framing_variants(framing):
+    parsed = parse(f" date 2022-06 {framing}{AFTER}")
+    assert {p.slug for p in parsed.participants} == {"ilham-aliyev", "antony-blinken"}
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Le président Ilham Aliyev a eu un entretien téléphonique avec le secrétaire d'État "
+        "américain Antony Blinken.",
+        "Le président Ilham Aliyev s'est entretenu par téléphone avec Antony Blinken.",
+        "Ilham Aliyev a reçu le 14 juin, dans la soirée, un coup de fil d'Antony Blinken.",
+    ],
+)
+def test_french_framing_variants(framing):
+    parsed = parse(f" date 2022-06 {framing}{APRES}")
+    assert {p.slug for p in parsed.participants} == {"ilham-aliyev", "antony-blinken"}
+
+
+def test_framing_in_the_second_sentence_after_an_agency_lead():
+    parsed = parse(
+        " date 2022-06 BAKU, June 14. Regional security was discussed by Azerbaijan and the "
+        "United States today, the ministry said.\n\n"
+        "The discussion took place during a phone call between Foreign Minister Jeyhun Bayramov "
+        "and Secretary of State Antony Blinken.\n\nBayramov stressed the need for peace."
+    )
+    assert {p.slug for p in parsed.participants} == {"jeyhun-bayramov", "antony-blinken"}
+    assert parsed.date == dt.date(2022, 6, 14)
+    # The lead reports what was discussed: it is a statement (a passive: both sides).
+    assert parsed.statements[0].text.startswith("Regional security was discussed")
+    assert _speakers(parsed) == [BOTH, "jeyhun-bayramov"]
+
+
+def test_headline_and_attribution_lines_do_not_use_up_the_framing_window():
+    parsed = parse(
+        " date 2022-06 Secretary's Call with Azerbaijani President\n\n06/14/2022 09:00 AM EDT\n\n"
+        "Office of the Spokesperson\n\nThe below is attributable to Spokesperson Jane Doe:\n\n"
+        "Secretary of State Antony J. Blinken spoke today with President Ilham Aliyev."
+    )
+    assert parsed.date == dt.date(2022, 6, 14)
+
+
+def test_a_readout_that_names_the_call_late_is_archived_for_review():
+    parsed = parse(
+        " date 2022-06 Azerbaijan and the United States reviewed their cooperation this year. "
+        "Energy projects were on the agenda of several meetings. Officials met in several "
+        "formats in Baku. Peace talks were mentioned by the experts. Experts from both "
+        "countries also took part in them.\n\nIlham Aliyev and Antony Blinken spoke by phone "
+        "on 14 June."
+    )
+    assert parsed.needs_review
+    assert any(
+        r.kind == "framing" and "described only in sentence" in r.detail
+        for r in parsed.review_reasons
+    )
+
+
+def test_a_text_that_never_describes_a_call_is_refused():
+    with pytest.raises(ParseError, match="no call framing"):
+        parse(" date 2022-06 President Ilham Aliyev opened a school in Shusha.")
+
+
+# -- initiator -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("framing", "initiator"),
+    [
+        ("Ilham Aliyev received on Tuesday a phone call from Antony Blinken.", "antony-blinken"),
+        ("Antony Blinken made a phone call to President Ilham Aliyev.", "antony-blinken"),
+        ("President Ilham Aliyev phoned Secretary Antony Blinken.", "ilham-aliyev"),
+        ("Antony Blinken spoke by phone with Ilham Aliyev.", None),
+        ("Antony Blinken and Ilham Aliyev held a phone call.", None),
+        ("Ilham Aliyev a reçu le 3 juin, à Bakou, un coup de fil d'Antony Blinken.",
+         "antony-blinken"),
+        ("Un entretien téléphonique a eu lieu à l'initiative d'Antony Blinken avec Ilham Aliyev.",
+         "antony-blinken"),
+        ("Ilham Aliyev et Antony Blinken se sont entretenus par téléphone.", None),
+        ("Ilham Aliyev a eu un entretien téléphonique avec Antony Blinken à l'initiative de la "
+         "partie américaine.", "antony-blinken"),
+        ("At the request of the Azerbaijani side, Antony Blinken held a phone call with Ilham "
+         "Aliyev.", "ilham-aliyev"),
+    ],
+)  # fmt: skip
+def test_initiator_from_every_cue_and_none_where_the_text_does_not_say(framing, initiator):
+    parsed = parse(f" date 2022-06 {framing}")
+    assert parsed.initiator == initiator
+
+
+# -- officials -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Foreign Minister Jeyhun Bayramov spoke by phone with U.S. Deputy Assistant Secretary "
+        "of State Jane Roe.",
+        "Foreign Minister Jeyhun Bayramov had a phone call with Jane Roe, acting deputy assistant "
+        "secretary of state.",
+        "Jeyhun Bayramov held a telephone conversation with US Assistant Secretary of State for "
+        "Consular Affairs Jane Roe.",
+    ],
+)
+def test_an_unknown_titled_official_is_named_by_the_name_never_by_the_title(framing):
+    parsed = parse(f" date 2022-06 {framing}")
+    unknown = [p for p in parsed.participants if p.needs_review]
+    assert [p.name for p in unknown] == ["Jane Roe"]
+    assert unknown[0].title_as_written
+    assert any(
+        r.kind == "new-official" and r.detail.startswith("Jane Roe (")
+        for r in parsed.review_reasons
+    )
+
+
+def test_the_officials_table_knows_deputies_and_ambassadors():
+    parsed = parse(
+        " date 2023-05 Deputy Foreign Minister Elnur Mammadov spoke by phone with U.S. "
+        "Ambassador Mark Libby."
+    )
+    offices = {p.slug: p.office for p in parsed.participants}
+    assert offices == {
+        "elnur-mammadov": "az-deputy-foreign-minister",
+        "mark-libby": "us-ambassador-to-azerbaijan",
+    }
+
+
+# -- speakers ------------------------------------------------------------------------------
+
+CALL = " date 2022-06 Secretary of State Antony Blinken spoke by phone with President Ilham Aliyev."
+
+
+def test_named_subject_pronoun_and_role_phrase():
+    parsed = parse(
+        CALL + "\n\nThe Secretary praised the progress. He urged restraint. "
+        "The President thanked him. Ilham Aliyev stressed the need for peace."
+    )
+    assert _speakers(parsed) == [
+        "antony-blinken",
+        "antony-blinken",
+        "ilham-aliyev",
+        "ilham-aliyev",
+    ]
+
+
+def test_the_speaker_given_after_a_quotation():
+    parsed = parse(CALL + '\n\n"We are ready to help," said Secretary Blinken.')
+    assert _speakers(parsed) == ["antony-blinken"]
+
+
+def test_a_sentence_without_a_subject_continues_the_previous_speaker():
+    parsed = parse(CALL + "\n\nPresident Aliyev stressed the need for peace. Also noted was the "
+                   "state of the talks. He added that talks would go on.")  # fmt: skip
+    assert _speakers(parsed)[0] == "ilham-aliyev"
+    assert _speakers(parsed)[-1] == "ilham-aliyev"
+
+
+def test_joint_forms_and_impersonal_passives_are_both_sides():
+    parsed = parse(
+        CALL + "\n\nThe two leaders discussed the peace process. Secretary Blinken and President "
+        "Aliyev reviewed energy projects. Regional issues were also discussed. "
+        "An exchange of views on other matters took place."
+    )
+    assert _speakers(parsed) == [BOTH, BOTH, BOTH, BOTH]
+
+
+def test_french_impersonal_forms_are_both_sides():
+    parsed = parse(
+        " date 2022-06 Le président Ilham Aliyev a eu un entretien téléphonique avec le "
+        "secrétaire d'État Antony Blinken.\n\nIl a été convenu de poursuivre le dialogue. "
+        "Lors de la conversation, un échange de vues a eu lieu sur la région."
+    )
+    assert _speakers(parsed) == [BOTH, BOTH]
+
+
+def test_content_in_the_framing_sentence_is_a_statement():
+    parsed = parse(
+        " date 2022-06 Secretary of State Antony Blinken spoke with President Ilham Aliyev to "
+        "express concern over the border clashes.\n\nHe urged restraint."
+    )
+    first = parsed.statements[0]
+    assert first.text.startswith("Secretary of State Antony Blinken spoke")
+    assert (first.speaker, first.verb_class) == ("antony-blinken", "concern")
+    assert "border-tensions" in first.topics
+
+
+def test_a_group_role_and_its_they():
+    parsed = parse(
+        " date 2020-10 Foreign Minister Jeyhun Bayramov spoke by phone with the OSCE Minsk Group "
+        "Co-Chairs, Andrew Schofer of the United States among them.\n\n"
+        "The Co-Chairs called for calm. They stressed the need for talks."
+    )
+    assert _speakers(parsed) == ["andrew-schofer", "andrew-schofer"]
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (" date 2022-06 On June 14, Antony Blinken spoke by phone with Ilham Aliyev.", 14),
+        (" date 2022-06 Antony Blinken spoke by phone with Ilham Aliyev on 14 June.", 14),
+        (" date 2022-06 Le 14 juin, Ilham Aliyev a eu un entretien téléphonique avec Antony "
+         "Blinken.", 14),
+        (" date 2022-06 BAKU, June 15. Antony Blinken spoke by phone yesterday with Ilham "
+         "Aliyev.", 14),
+        (" date 2022-06 Bakou, 16 juin. Ilham Aliyev a eu mardi dernier un entretien "
+         "téléphonique avec Antony Blinken.", 14),
+    ],
+)  # fmt: skip
+def test_day_month_and_relative_days_against_the_dateline(text, day):
+    parsed = parse(text)
+    assert (parsed.date, parsed.date_precision) == (dt.date(2022, 6, day), "day")
+
+
+def test_relative_days_count_from_the_publication_date_when_there_is_no_dateline():
+    text = " date 2022-06 Antony Blinken spoke by phone yesterday with Ilham Aliyev."
+    assert parse(text).date_precision == "month"
+    parsed = parse_readout(text, gazetteer(), topics(), published=dt.date(2022, 6, 15))
+    assert (parsed.date, parsed.date_precision) == (dt.date(2022, 6, 14), "day")
+
+
+def test_a_header_may_give_the_day():
+    parsed = parse(" date 2022-06-14 Antony Blinken spoke by phone with Ilham Aliyev.")
+    assert (parsed.date, parsed.date_precision) == (dt.date(2022, 6, 14), "day")
+    parsed = parse(" date 2022-06-15 Antony Blinken spoke by phone yesterday with Ilham Aliyev.")
+    assert parsed.date == dt.date(2022, 6, 14)
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Antony Blinken spoke by phone with Ilham Aliyev about the June 2 summit.",
+        "Antony Blinken spoke by phone with Ilham Aliyev about the meeting of 2 June.",
+        "Ilham Aliyev a eu un entretien téléphonique avec Antony Blinken sur la réunion du 2 juin.",
+    ],
+)
+def test_a_date_that_is_not_the_calls_is_never_taken(framing):
+    parsed = parse(f" date 2022-06 {framing}")
+    assert parsed.date_precision == "month"
+
+
+# -- topics --------------------------------------------------------------------------------
+
+
+def test_each_topic_keeps_the_words_that_triggered_it():
+    parsed = parse(CALL + "\n\nThe Secretary welcomed progress on the peace treaty.")
+    statement = parsed.statements[0]
+    assert statement.topic_evidence["peace-treaty"] == "peace treaty"
+
+
+def test_cues_that_need_context():
+    parsed = parse(
+        CALL + "\n\nThe Secretary offered condolences after the gas explosion in the capital. "
+        "The President spoke about gas supplies to Europe."
+    )
+    assert "energy" not in parsed.statements[0].topics
+    assert "energy" in parsed.statements[1].topics
+
+
+def test_a_cue_of_stop_words_and_one_word_needs_all_its_words():
+    parsed = parse(CALL + "\n\nThe President said his side was ready.")
+    assert "peace-process" not in parsed.statements[0].topics
+
+
+def test_paraphrases():
+    parsed = parse(CALL + "\n\nThe President said Azerbaijan supports the peace agenda.")
+    assert "peace-process" in parsed.statements[0].topics
+
+
+# -- mentions ------------------------------------------------------------------------------
+
+
+def test_mentions_agencies_by_their_written_name_and_not_common_words():
+    parsed = parse(
+        " date 2022-06 BAKU, June 14. Antony Blinken spoke by phone with Ilham Aliyev, Trend "
+        "reports.\n\nThe President noted a positive trend in the talks with Nikol Pashinyan."
+    )
+    names = {(m.kind, m.name) for m in parsed.mentions}
+    assert ("organization", "Trend") in names
+    assert ("person", "Nikol Pashinyan") in names
+    assert len([m for m in parsed.mentions if m.name == "Trend"]) == 1
+
+
+def test_a_place_inside_a_longer_named_place_is_not_a_second_mention():
+    parsed = parse(CALL + "\n\nThe President spoke about traffic on the Lachin corridor.")
+    names = [m.name for m in parsed.mentions]
+    assert "Lachin Corridor" in names and "Lachin" not in names
+
+
+def test_a_call_of_both_sides_keeps_third_countries_as_mentions():
+    parsed = parse(
+        " date 2022-06 Secretary Antony Blinken held a joint phone call with President Ilham "
+        "Aliyev and Armenian Prime Minister Nikol Pashinyan."
+    )
+    assert {p.slug for p in parsed.participants} == {"antony-blinken", "ilham-aliyev"}
+    assert ("person", "Nikol Pashinyan") in {(m.kind, m.name) for m in parsed.mentions}
+
+
+def test_without_an_azerbaijani_official_the_other_side_stays_on_the_call():
+    parsed = parse(
+        " date 2022-06 Secretary Antony Blinken spoke by phone with Armenian Prime Minister "
+        "Nikol Pashinyan."
+    )
+    assert [p.name for p in parsed.participants] == ["Antony Blinken", "Nikol Pashinyan"]
+    assert "Nikol Pashinyan" not in [m.name for m in parsed.mentions]
+
+
+def test_two_role_phrases_joined_are_both_sides():
+    parsed = parse(CALL + "\n\nThe Secretary and the President discussed the peace talks.")
+    assert _speakers(parsed) == [BOTH]
