@@ -23,9 +23,9 @@ $(BIN)/python: pyproject.toml
 
 install: $(BIN)/python .env ## Create .venv with the project and its dev tools, and .env
 
-run: install ## Migrate the SQLite database, load the seed readouts, serve on $(HOST):$(PORT)
+run: install ## Migrate the SQLite database, load the real readouts, serve on $(HOST):$(PORT)
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_readouts --publisher az-presidency fixtures/readouts
+	$(BIN)/python manage.py load_readouts fixtures/readouts
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 serve: install ## Production: debug off, collectstatic, migrate, gunicorn (see README "Production")

@@ -26,6 +26,9 @@ class CallDate:
     date: dt.date
     precision: str  # "day" | "month"
     warnings: tuple[str, ...] = ()
+    # Where the date came from: the text itself, or only the header or the publication date
+    # (a manifest's), which an editor should check.
+    source: str = "text"  # "text" | "header" | "publication"
 
 
 def call_date(ctx: Context, framing: Framing) -> CallDate:
@@ -73,11 +76,11 @@ def call_date(ctx: Context, framing: Framing) -> CallDate:
                 warnings.append(
                     f"the call's day is counted from the {what} {reference.isoformat()}"
                 )
-            return CallDate(date, "day", tuple(warnings))
+            return CallDate(date, "day", tuple(warnings), "publication" if what else "header")
     if header is None:
         if ctx.published:
             warnings.append("no date in text; date is the publication date's month")
-            return CallDate(ctx.published.replace(day=1), "month", tuple(warnings))
+            return CallDate(ctx.published.replace(day=1), "month", tuple(warnings), "publication")
         raise ParseError("no date: neither a header nor a date in the text")
     if found:
         shown = ctx.text[found[0].start() : found[0].end()]
@@ -128,13 +131,14 @@ def _relative(ctx: Context, framing: Span, reference: dt.date) -> dt.date | None
 def _header_date(header: Header, warnings: list[str]) -> CallDate:
     try:
         if header.day:
-            return CallDate(dt.date(header.year, header.month, header.day), "day", tuple(warnings))
+            day = dt.date(header.year, header.month, header.day)
+            return CallDate(day, "day", tuple(warnings), "header")
     except ValueError:
         raise ParseError(
             f"unreadable header: {header.year}-{header.month:02d}-{header.day:02d} is not a date"
         ) from None
     warnings.append("no day in text; date is the header's month")
-    return CallDate(dt.date(header.year, header.month, 1), "month", tuple(warnings))
+    return CallDate(dt.date(header.year, header.month, 1), "month", tuple(warnings), "header")
 
 
 def _weekday_check(ctx: Context, m: re.Match[str], date: dt.date) -> list[str]:

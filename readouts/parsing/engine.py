@@ -110,8 +110,10 @@ def _review_reasons(
     guessed = [str(s.order) for s in statements if s.speaker_guessed]
     if guessed:
         reasons.append(ReviewReason("speaker", "statement " + ", ".join(guessed)))
-    if when.precision != "day":
-        reasons.append(ReviewReason("date", "no day for the call: the date is a month"))
+    if when.source == "publication":
+        reasons.append(ReviewReason("date", "the text gives no date: counted from the page's date"))
+    elif when.source == "header":
+        reasons.append(ReviewReason("date", "the text gives no date: the file header's"))
     if not statements:
         reasons.append(ReviewReason("parser", "no statement found after the framing"))
     elif not any(s.topics for s in statements):
