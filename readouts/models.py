@@ -494,6 +494,11 @@ class Statement(EditedByStaff):
     verb_class = models.CharField(max_length=20, choices=VerbClass.choices, blank=True)
     speaker_guessed = models.BooleanField(default=False)
     topics = models.ManyToManyField(Topic, blank=True, related_name="statements")
+    topic_evidence = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="For each topic the parser gave, the words of the sentence that triggered it.",
+    )
 
     objects = StatementQuerySet.as_manager()
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
 
 from readouts.models import Call, Mention, Official, Readout, Statement, Topic
 from readouts.writing import ingest
@@ -559,3 +560,17 @@ def test_split_off_action_gives_a_wrongly_merged_readout_its_own_call(editor_cli
     # The old call no longer answers for words only the English readout had.
     found = editor_client.get("/", {"q": "fundamental freedoms"}).context["page_obj"]
     assert [call.pk for call in found.object_list] == [english.readout.call_id]
+
+
+def test_each_topic_of_the_preview_shows_the_words_that_triggered_it(editor_client, vocabulary):
+    text = seed_text(0)
+    parsed = ingest.parse_text(text)
+    statement = next(s for s in parsed.statements if s.topic_evidence)
+    slug, words = next(iter(statement.topic_evidence.items()))
+    assert words and words.lower() in statement.text.lower()  # the sentence's own words
+    page = preview(editor_client, text).content.decode()
+    assert f'<q class="evidence">{escape(words)}</q>' in page
+    assert save(editor_client, text, publisher="az-presidency").status_code == 302
+    stored = Statement.objects.get(order=statement.order)
+    assert stored.topic_evidence[slug] == words
+    assert set(stored.topic_evidence) == set(stored.topics.values_list("slug", flat=True))

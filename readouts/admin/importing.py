@@ -89,7 +89,11 @@ def describe(parsed: parsing.ParsedReadout) -> dict:
             {
                 "statement": statement,
                 "speaker": names.get(statement.speaker, statement.speaker),
-                "topics": [topic_names.get(slug, slug) for slug in statement.topics],
+                # Each tag with the words that triggered it, so an editor can judge the tag.
+                "topics": [
+                    (topic_names.get(slug, slug), statement.topic_evidence.get(slug, ""))
+                    for slug in statement.topics
+                ],
             }
             for statement in parsed.statements
         ],

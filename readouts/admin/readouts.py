@@ -192,10 +192,11 @@ class StatementAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
         "verb_class",
         "text",
         "topics",
+        "topic_evidence",
         "edited_by",
         "edited_at",
     )
-    readonly_fields = ("readout", "edited_by", "edited_at")
+    readonly_fields = ("readout", "topic_evidence", "edited_by", "edited_at")
 
     def has_add_permission(self, request):
         return False

@@ -356,6 +356,7 @@ def _write_statements(readout: Readout, parsed, officials) -> None:
             verb=item.verb,
             verb_class=item.verb_class,
             speaker_guessed=item.speaker_guessed,
+            topic_evidence=dict(item.topic_evidence),
         )
         for item in items
     )
