@@ -253,3 +253,30 @@ def test_the_reference_page_loads_swagger_ui_from_our_own_static_files(client, d
     script = get(client, "/api/v1/reference/?script=")
     assert script["Content-Type"].startswith("application/javascript")
     assert "/api/v1/schema.json" in script.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/calls/no%00such/",
+        "/api/v1/statements/abc/",
+        "/api/v1/readouts/99999999999999999999999/",
+        "/api/v1/calls/a%2Fb/",
+        "/api/v1/nothing-here/",
+        "/api/v1/officials/%C3%A9/",
+    ],
+)
+def test_a_key_that_is_not_there_is_a_json_404(client, db, url):
+    response = get(client, url, status=404)
+    assert response["Content-Type"] == "application/json"
+
+
+def test_a_list_without_its_final_slash_is_redirected_to_it(client, db):
+    response = client.get("/api/v1/calls?year=2021")
+    assert response.status_code == 301 and response["Location"] == "/api/v1/calls/?year=2021"
+
+
+def test_a_page_size_that_is_not_plain_digits_is_a_400(client, db):
+    assert list(get(client, "/api/v1/topics/?page_size=%C2%B2", status=400).json()["errors"]) == [
+        "page_size"
+    ]

@@ -5,6 +5,8 @@ that pages until ``next`` is null reads every row exactly once. Every ordering e
 key (slug, id), so pages are stable while the archive does not change; the ETag says when it has.
 """
 
+import re
+
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
@@ -21,7 +23,7 @@ class ArchivePagination(BasePagination):
         raw = request.query_params.get("page_size")
         if raw in (None, ""):
             return PAGE_SIZE
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        if not re.fullmatch(r"[0-9]{1,3}", raw) or not 1 <= int(raw) <= MAX_PAGE_SIZE:
             raise ValidationError(
                 {"page_size": [f"Give a whole number from 1 to {MAX_PAGE_SIZE}."]}
             )

@@ -1,6 +1,10 @@
-"""``/api/v1/``: explicit paths (slug or id converters), a list and a detail per kind of record."""
+"""``/api/v1/``: explicit paths, a list and a detail per kind of record.
 
-from django.urls import path
+Keys are matched as any string (``str``) and checked by the view, so a key that is not a slug
+or an id is the API's JSON 404, not the site's HTML one; so is any other path here.
+"""
+
+from django.urls import path, re_path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
@@ -15,7 +19,7 @@ class ReferenceView(SpectacularSwaggerSplitView):
     title = "Readout Archive API"
 
 
-def _pair(prefix, viewset, name, key="<slug:slug>"):
+def _pair(prefix, viewset, name, key="<str:slug>"):
     return [
         path(f"{prefix}/", viewset.as_view({"get": "list"}), name=f"api-{name}-list"),
         path(f"{prefix}/{key}/", viewset.as_view({"get": "retrieve"}), name=f"api-{name}-detail"),
@@ -33,9 +37,11 @@ urlpatterns = [
         name="api-statement-facets",
     ),
     *_pair("calls", views.CallViewSet, "call"),
-    *_pair("readouts", views.ReadoutViewSet, "readout", "<int:pk>"),
-    *_pair("statements", views.StatementViewSet, "statement", "<int:pk>"),
+    *_pair("readouts", views.ReadoutViewSet, "readout", "<str:pk>"),
+    *_pair("statements", views.StatementViewSet, "statement", "<str:pk>"),
     *_pair("officials", views.OfficialViewSet, "official"),
     *_pair("offices", views.OfficeViewSet, "office"),
     *_pair("topics", views.TopicViewSet, "topic"),
+    # Unnamed, so it is no page of its own; without a final slash Django still redirects first.
+    re_path(r"^.*/$", views.not_found),
 ]

@@ -6,13 +6,16 @@ Calls and statements are filtered by the pages' FilterSets (``CallFilter``,
 of queries whatever ``page_size`` is (the querysets prefetch what the serializers read).
 """
 
+import re
+
 import django_filters as filters
 from django.db.models import Prefetch
+from django.http import JsonResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -75,6 +78,19 @@ class ArchiveViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_exception_handler(self):
         return exception_handler
+
+    def get_object(self):
+        """A key that cannot be a slug (or an id) is a 404 before the database sees it: a NUL
+        byte or a stray character must not reach PostgreSQL as a string literal."""
+        shape = r"[0-9]{1,18}" if self.lookup_field == "pk" else r"[-a-zA-Z0-9_]{1,200}"
+        if not re.fullmatch(shape, self.kwargs[self.lookup_field]):
+            raise NotFound()
+        return super().get_object()
+
+
+def not_found(request, *args, **kwargs):
+    """Any other path under /api/v1/ ending in a slash: a JSON 404, as the API's own are."""
+    return JsonResponse({"detail": "There is no such path in the API."}, status=404)
 
 
 def _facets_response(filterset_class, facets_of, request, queryset):
