@@ -29,6 +29,7 @@ from .conditional import ConditionalMixin
 from .errors import DetailSerializer, ErrorsSerializer, exception_handler
 from .limits import AnonymousRateLimit
 from .paging import ArchivePagination
+from .parameters import SlugsFilterExtension  # noqa: F401 (registers it with drf-spectacular)
 
 
 class AlwaysJSON(BaseContentNegotiation):
