@@ -32,9 +32,9 @@ class ArchivePagination(BasePagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         try:
-            self.page = paginate(
-                queryset, request.query_params.get("page"), self.page_size(request)
-            )
+            count = view.cached_count(queryset) if hasattr(view, "cached_count") else None
+            number, size = request.query_params.get("page"), self.page_size(request)
+            self.page = paginate(queryset, number, size, count)
         except PageError as error:
             raise ValidationError({"page": [str(error)]}) from None
         return list(self.page.object_list)

@@ -24,6 +24,7 @@ from ..browse.facets import call_facets, statement_facets
 from ..browse.filters import CallFilter, StatementFilter
 from ..models import Call, Country, Language, Office, Official, Readout, Statement, Topic
 from ..parsing.publishers import PUBLISHERS
+from ..views.lists import result_cached
 from . import serializers as s
 from .conditional import ConditionalMixin
 from .errors import DetailSerializer, ErrorsSerializer, exception_handler
@@ -66,6 +67,16 @@ def detail_schema(serializer, summary):
     )
 
 
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, keeping the FilterSet on the view: the count of a result is then
+    cached per set of filters (until the next write), as the pages cache theirs, so a script
+    paging through a broad search does not pay for the COUNT on every page."""
+
+    def get_filterset(self, request, queryset, view):
+        view.filterset = super().get_filterset(request, queryset, view)
+        return view.filterset
+
+
 class ArchiveViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     authentication_classes = []
     permission_classes = []
@@ -74,11 +85,18 @@ class ArchiveViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     parser_classes = []
     content_negotiation_class = AlwaysJSON
     pagination_class = ArchivePagination
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [FilterBackend]
     lookup_field = "slug"
 
     def get_exception_handler(self):
         return exception_handler
+
+    def cached_count(self, queryset):
+        """The result's size, cached until the next write for these filters."""
+        filterset = getattr(self, "filterset", None)
+        if filterset is None:
+            return None
+        return result_cached(filterset, f"api-{type(self).__name__}-count", queryset.count)
 
     def get_object(self):
         """A key that cannot be a slug (or an id) is a 404 before the database sees it: a NUL
@@ -95,9 +113,15 @@ def not_found(request, *args, **kwargs):
 
 
 def _facets_response(filterset_class, facets_of, request, queryset):
+    """The page's facets for these filters, cached per set of filters as the page's are."""
     filterset = filterset_class(request.query_params or None, queryset=queryset, request=request)
     if filterset.is_bound and not filterset.is_valid():
         raise ValidationError(filterset.errors)
+    key = f"api-{filterset_class.__name__}-facets"
+    return Response(result_cached(filterset, key, lambda: _facets(filterset, facets_of)))
+
+
+def _facets(filterset, facets_of):
     query = filterset.data if filterset.is_bound else None
     facets = []
     for facet in facets_of(filterset):
@@ -116,7 +140,7 @@ def _facets_response(filterset_class, facets_of, request, queryset):
                 }
             )
         facets.append({"key": facet.key, "title": facet.title, "values": values})
-    return Response({"count": filterset.qs.count(), "facets": facets})
+    return {"count": filterset.qs.count(), "facets": facets}
 
 
 def facets_schema(summary):
