@@ -301,3 +301,14 @@ def test_paging_on_counts_the_result_once_until_the_archive_changes(client, worl
     assert counted(url + "&page=2") == []
     bump_archive_version()
     assert counted(url + "&page=2") != []
+
+
+def test_a_relayed_readout_says_whose_it_relays_where_and_when(client, world):
+    readout = world.peace.readouts.get()
+    readout.publisher, readout.relays = "azertac", "az-presidency"
+    readout.source_url, readout.published = "https://azertag.az/en/xeber/1", dt.date(2020, 10, 21)
+    readout.save()
+    body = get(client, f"/api/v1/readouts/{readout.pk}/").json()
+    assert body["relays"] == "az-presidency" and body["published"] == "2020-10-21"
+    assert body["source_url"] == "https://azertag.az/en/xeber/1" and body["reviewed"] is None
+    assert body["publisher_name"].startswith("AZERTAC") and "relaying" in body["publisher_name"]

@@ -1,6 +1,7 @@
 """``export_dataset`` and ``/data/``: the whole archive as files that round-trip and validate."""
 
 import csv
+import datetime as dt
 import io
 import json
 import sqlite3
@@ -12,7 +13,7 @@ from frictionless import validate
 from readouts.cache import bump_archive_version
 from readouts.dataset.files import file_names
 from readouts.dataset.tables import TABLES
-from readouts.models import Call, Office, Official, Tenure, Topic
+from readouts.models import Call, Office, Official, Readout, Tenure, Topic
 
 from .dataset_loading import load_dataset
 from .factories import make_call
@@ -29,6 +30,14 @@ def export_calls():
 @pytest.fixture
 def archive(db):
     build_archive()
+    # A readout relayed by an agency, with its page, its date and an editor's review.
+    Readout.objects.filter(pk=Readout.objects.order_by("pk").first().pk).update(
+        source_url="https://azertag.az/en/xeber/1",
+        published=dt.date(2022, 3, 17),
+        publisher="azertac",
+        relays="az-presidency",
+        reviewed_at=dt.datetime(2022, 4, 1, 15, 30, tzinfo=dt.UTC),
+    )
     demo = make_call("2019-01-01", list(Official.objects.all()[:2]), statements=[
         (None, "A synthetic statement.", ["peace"], "hope")
     ])  # fmt: skip
@@ -62,6 +71,9 @@ def test_loading_the_json_lines_into_an_empty_database_gives_back_export_calls(d
     load_dataset(dataset)
     assert export_calls() == before
     assert len(before["calls"]) == 3
+    relayed = [r for c in before["calls"] for r in c["readouts"] if r["relays"]]
+    assert relayed[0]["published"] == "2022-03-17" and relayed[0]["reviewed"] == "2022-04-01"
+    assert relayed[0]["source"] == "https://azertag.az/en/xeber/1"
 
 
 def test_the_data_package_passes_frictionless_validation(dataset):

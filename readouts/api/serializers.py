@@ -249,8 +249,25 @@ class MentionSerializer(serializers.ModelSerializer):
 class ReadoutSerializer(ReadoutBriefSerializer):
     call = serializers.SlugField(source="call.slug", help_text="The call's slug.")
     call_url = ApiUrlField("api-call-detail", help_text="The call in the API.", source="call")
-    publisher_name = serializers.CharField(help_text="The publisher's full name.")
+    publisher_name = serializers.CharField(
+        help_text="The publisher's full name, and whose readout it relays if it does."
+    )
     source = serializers.CharField(help_text="The file name or URL the text came from.")
+    source_url = serializers.CharField(
+        help_text="Where the publisher put the text online; may be empty."
+    )
+    published = serializers.DateField(
+        allow_null=True, help_text="The publication date of that page; null when unknown."
+    )
+    relays = serializers.CharField(
+        help_text="The publisher whose readout this one relays (an agency's source); may be empty."
+    )
+    reviewed = serializers.DateField(
+        source="reviewed_at.date",
+        allow_null=True,
+        default=None,
+        help_text="The day an editor reviewed what the parser was unsure of; null when not yet.",
+    )
     headline = serializers.CharField(help_text="The headline as published; may be empty.")
     text = serializers.CharField(help_text="The readout exactly as published.")
     statements = StatementInReadoutSerializer(
@@ -262,8 +279,9 @@ class ReadoutSerializer(ReadoutBriefSerializer):
 
     class Meta(ReadoutBriefSerializer.Meta):
         fields = [
-            "id", "url", "call", "call_url", "publisher", "publisher_name", "side", "language",
-            "source", "headline", "text", "statements", "mentions",
+            "id", "url", "call", "call_url", "publisher", "relays", "publisher_name", "side",
+            "language", "source", "source_url", "published", "headline", "text", "reviewed",
+            "statements", "mentions",
         ]  # fmt: skip
 
 

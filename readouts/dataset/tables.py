@@ -8,10 +8,12 @@ and SQLite (Frictionless type ``array``). Booleans are ``true``/``false`` in CSV
 Every query is one pass ordered by id: the number of queries does not grow with the archive.
 """
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import F
+from django.db.models.functions import TruncDate
 
 from ..models import (
     Call,
@@ -63,7 +65,9 @@ def _real(queryset, call_path):
 
 
 def _publishers():
-    return ({"key": p.key, "name": p.name, "side": p.side} for p in PUBLISHERS.values())
+    return (
+        {"key": p.key, "name": p.name, "side": p.side, "kind": p.kind} for p in PUBLISHERS.values()
+    )
 
 
 def _statements():
@@ -189,7 +193,19 @@ TABLES = [
         [
             Column("key", "string", "The publisher's key, as in readouts.publisher.", True),
             Column("name", "string", "The publisher's full name.", True),
-            Column("side", "string", "Whose government's account it publishes (AZ or US).", True),
+            Column(
+                "side",
+                "string",
+                "Whose government's account it publishes, or relays (AZ or US).",
+                True,
+            ),
+            Column(
+                "kind",
+                "string",
+                "`government` (publishes its own account) or `agency` (a "
+                "news agency relaying a government's).",
+                True,
+            ),
         ],
         _publishers,
         primary_key=["key"],
@@ -272,15 +288,44 @@ TABLES = [
             _id("readout"),
             Column("call_id", "integer", "The call it describes (calls.id).", True),
             Column("source", "string", "The file name or URL the text came from."),
+            Column(
+                "source_url", "string", "Where the publisher put the text online; may be empty."
+            ),
+            Column("published", "date", "The publication date of that page, when known."),
             Column("publisher", "string", "Who published it (publishers.key); may be empty."),
+            Column(
+                "relays",
+                "string",
+                "The publisher whose readout this one relays (an "
+                "agency's source, publishers.key); may be empty.",
+            ),
             Column("side", "string", "Whose account it is: AZ or US; empty when unknown."),
             Column("language", "string", "The language of the text (ISO 639-1).", True),
             Column("headline", "string", "The headline as published; may be empty."),
             Column("text", "string", "The readout exactly as published.", True),
+            Column(
+                "reviewed",
+                "date",
+                "The day an editor reviewed what the parser was unsure "
+                "of; empty when not reviewed.",
+            ),
         ],
         lambda: _values(
             _real(Readout.objects, "call__"),
-            ["id", "call_id", "source", "publisher", "side", "language", "headline", "text"],
+            [
+                "id",
+                "call_id",
+                "source",
+                "source_url",
+                "published",
+                "publisher",
+                "relays",
+                "side",
+                "language",
+                "headline",
+                "text",
+            ],
+            reviewed=TruncDate("reviewed_at", tzinfo=dt.UTC),
         ),
         foreign_keys={"call_id": "calls"},
     ),

@@ -42,6 +42,7 @@ def _publishers():
             "key": key,
             "name": publisher.name,
             "side": publisher.side,
+            "kind": publisher.kind,
             "readouts": counts.get(key, {}).get("n", 0),
         }
         for key, publisher in PUBLISHERS.items()
