@@ -220,3 +220,45 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# Open data (readouts/api/, readouts/dataset/): the read-only JSON API at /api/v1/ with its
+# OpenAPI schema (Django REST framework + drf-spectacular; the reference page's Swagger UI comes
+# from drf-spectacular-sidecar, served by whitenoise like our own files), CORS for GET on the
+# API and the dataset (django-cors-headers), and where the dataset files are written.
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "drf_spectacular_sidecar", "corsheaders"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+CORS_URLS_REGEX = r"^/(api/v1|data)/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After"]
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The same address the login lockouts key on: the one the nearest proxy appended.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Readout Archive API",
+    "DESCRIPTION": (
+        "Read-only access to the archive's calls, readouts, statements, officials, offices and "
+        "topics, with the same filters, search and facets as the site's lists."
+    ),
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "readouts.api.parameters.describe_parameters",
+    ],
+}
+# Anonymous clients: this many requests per window of seconds per address, then 429 with
+# Retry-After (counted in the shared cache table, so every gunicorn worker sees the same count).
+API_RATE_LIMIT = (int(os.environ.get("DJANGO_API_RATE_LIMIT", "120")), 60)
+DATASET_ROOT = Path(os.environ.get("DJANGO_DATASET_ROOT", BASE_DIR / "dataset"))

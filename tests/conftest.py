@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.test import override_settings
 
 from readouts.cache import archive_version
 from readouts.writing import ingest
@@ -86,3 +87,10 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dataset_root(tmp_path_factory):
+    """``/data/`` writes its files under the session's temporary folder, not in the checkout."""
+    with override_settings(DATASET_ROOT=tmp_path_factory.mktemp("dataset")):
+        yield
