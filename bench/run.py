@@ -242,13 +242,12 @@ def main():
     if args.wrk and not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    if args.wrk:
-        subprocess.run(
-            [PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"],
-            cwd=ROOT,
-            env=environment("sqlite:///" + str(RESULTS / "unused.sqlite3")),
-            check=True,
-        )
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"],
+        cwd=ROOT,
+        env=environment("sqlite:///" + str(RESULTS / "unused.sqlite3")),
+        check=True,
+    )
     for calls in args.calls:
         for database in args.databases:
             result = measure(database, calls, args.repeat, args.seconds if args.wrk else None)
