@@ -260,6 +260,11 @@ class Call(EditedByStaff):
     officials = models.ManyToManyField(Official, through="Participant", related_name="calls")
     topics = models.ManyToManyField(Topic, blank=True, related_name="calls")
     is_demo = models.BooleanField(default=False, help_text="Synthetic data for benchmarks.")
+    # Kept by ``writing.derived`` (never by hand): the countries of the call's officials and the
+    # languages of its readouts, as sorted codes ("AZ US", "en fr"), so the country and language
+    # filters and facets read the call's own row instead of joining participants or readouts.
+    countries = models.CharField(max_length=60, blank=True, default="", editable=False)
+    languages = models.CharField(max_length=60, blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.http import QueryDict
 from django_filters import ModelMultipleChoiceFilter
 
-from ..models import Call, Country, Language, Participant, Readout, Statement, VerbClass
+from ..models import Call, Country, Language, Participant, Statement, VerbClass
 from .querylinks import toggled
 
 # Long tails (dozens of officials) are cut to the values with most results.
@@ -57,6 +57,19 @@ def year_counts(calls):
     return list(calls.order_by().values("year").annotate(n=Count("pk")).order_by("-year"))
 
 
+def _code_counts(calls, column, keep=None):
+    """Calls per code of a column of sorted codes ("AZ US"): one aggregate over the calls'
+    own rows, grouped by the few combinations there are, then split per code."""
+    counts = {}
+    for row in calls.order_by().values(column).annotate(n=Count("pk")):
+        for code in row[column].split():
+            if keep is None or code in keep:
+                counts[code] = counts.get(code, 0) + row["n"]
+    return [
+        {"code": code, "n": n} for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+
+
 def call_facets(filterset, years=None) -> list[Facet]:
     """Year, official, office, topic, country and language counts for ``filterset.qs``.
 
@@ -82,18 +95,8 @@ def call_facets(filterset, years=None) -> list[Facet]:
         .annotate(n=Count("call_id"))
         .order_by("-n", "topic__name_en")[:TOP_VALUES]
     )
-    countries = (
-        on_calls.filter(official__country__in=Country.values)
-        .values("official__country")
-        .annotate(n=Count("call_id", distinct=True))
-        .order_by("-n", "official__country")
-    )
-    languages = (
-        Readout.objects.filter(call__in=ids)
-        .values("language")
-        .annotate(n=Count("call_id", distinct=True))
-        .order_by("-n", "language")
-    )
+    countries = _code_counts(calls, "countries", keep=set(Country.values))
+    languages = _code_counts(calls, "languages")
     years = year_counts(calls) if years is None else years
     return [
         _facet(filterset, "year", "Year", years, value_field="year", labels={}),
@@ -111,11 +114,11 @@ def call_facets(filterset, years=None) -> list[Facet]:
         ),
         _facet(
             filterset, "country", "Country of an official", countries,
-            value_field="official__country", labels=dict(Country.choices),
+            value_field="code", labels=dict(Country.choices),
         ),
         _facet(
             filterset, "language", "Readout language", languages,
-            value_field="language", labels=dict(Language.choices),
+            value_field="code", labels=dict(Language.choices),
         ),
     ]  # fmt: skip
 
