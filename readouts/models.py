@@ -390,9 +390,11 @@ class StatementQuerySet(models.QuerySet):
         """
         tagged = Statement.topics.through.objects.filter(statement__in=self)
         counts = dict(tagged.values_list("topic").annotate(n=Count("id")).order_by())
-        latest = (
-            tagged.select_related("topic", "statement__readout__call")
-            .annotate(
+        # The window ranks narrow rows (ids and a date); only the few it keeps are then read
+        # whole, without the readouts' texts: ranking whole rows made a president's page copy
+        # every statement, readout and call row they appear in before keeping three a topic.
+        newest = (
+            tagged.annotate(
                 rank=Window(
                     RowNumber(),
                     partition_by=F("topic"),
@@ -400,6 +402,13 @@ class StatementQuerySet(models.QuerySet):
                 )
             )
             .filter(rank__lte=per_topic)
+            .values("pk")
+        )
+        latest = (
+            Statement.topics.through.objects.filter(pk__in=newest)
+            .select_related("topic", "statement__readout__call")
+            .defer("statement__readout__text")
+            .order_by("-statement__readout__call__date", "statement__order")
         )
         groups = {}
         for row in latest:
