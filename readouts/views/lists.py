@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views import View
 
 from .. import search
@@ -39,6 +40,39 @@ def result_cached(filterset, key, compute):
     )
     digest = hashlib.sha256(urlencode(filters).encode()).hexdigest()[:32]
     return cached(f"{key}:{digest}", compute)
+
+
+def rendered(template, path, **context):
+    """``{"<name>_html": the fragment}``: cached with the counts it shows, the facet and
+    timeline links (a hundred or more) are rendered once per set of filters, not per view."""
+    name = template.removeprefix("_").removesuffix(".html")
+    html = render_to_string(f"readouts/{template}", {**context, "path": path})
+    return {f"{name}_html": html}
+
+
+def call_list_summary(filterset, path):
+    """The call list's facets and timeline, with their rendered HTML, cached per filter set."""
+
+    def summary():
+        years = year_counts(filterset.qs)
+        facets = call_facets(filterset, years=years)
+        timeline = call_timeline(filterset, years)
+        return {
+            "facets": facets,
+            "timeline": timeline,
+            **rendered("_facets.html", path, facets=facets, noun="calls"),
+            **rendered("_timeline.html", path, timeline=timeline),
+        }
+
+    return result_cached(filterset, "call-list-summary", summary)
+
+
+def prepare_home() -> None:
+    """What every visitor sees first — the unfiltered list's count, facets and timeline —
+    computed once a write commits (``cache.prepare_after_writes``), not by the first visitor."""
+    filterset = CallFilter(None, queryset=Call.objects.for_list())
+    result_cached(filterset, "calls-count", filterset.qs.count)
+    call_list_summary(filterset, reverse("call-list"))
 
 
 class FilteredListView(View):
@@ -81,11 +115,7 @@ class FilteredListView(View):
         return render(request, self.template_name, context)
 
     def rendered(self, template, **context):
-        """``{"<name>_html": the fragment}``: cached with the counts it shows, the facet and
-        timeline links (a hundred or more) are rendered once per set of filters, not per view."""
-        name = template.removeprefix("_").removesuffix(".html")
-        html = render_to_string(f"readouts/{template}", {**context, "path": self.request.path})
-        return {f"{name}_html": html}
+        return rendered(template, path=self.request.path, **context)
 
     def refuse(self, request, filterset, errors, output):
         return refused(
@@ -110,21 +140,10 @@ class CallListView(FilteredListView):
         return Call.objects.with_related() if output == "json" else Call.objects.for_list()
 
     def extra_context(self, filterset):
-        def summary():
-            years = year_counts(filterset.qs)
-            facets = call_facets(filterset, years=years)
-            timeline = call_timeline(filterset, years)
-            return {
-                "facets": facets,
-                "timeline": timeline,
-                **self.rendered("_facets.html", facets=facets, noun="calls"),
-                **self.rendered("_timeline.html", timeline=timeline),
-            }
-
         return {
             "heading": describe_calls(filterset),
             "chips": chips_for(filterset),
-            **result_cached(filterset, "call-list-summary", summary),
+            **call_list_summary(filterset, self.request.path),
         }
 
     def add_snippets(self, page, query):
