@@ -12,6 +12,7 @@ from django.http import QueryDict
 from django_filters import ModelMultipleChoiceFilter
 
 from ..models import Call, Country, Language, Participant, Statement, VerbClass
+from .matched import ids_in
 from .querylinks import toggled
 
 # Long tails (dozens of officials) are cut to the values with most results.
@@ -52,8 +53,14 @@ def _facet(filterset, key, title, rows, *, value_field, label_field=None, labels
     return Facet(key=key, title=title, values=values)
 
 
-def year_counts(calls):
-    """Calls per year, newest first: ``[{"year": 2021, "n": 14}, ...]``."""
+def year_counts(calls, matched=None):
+    """Calls per year, newest first: ``[{"year": 2021, "n": 14}, ...]``; counted from the rows
+    of ``matched`` (see ``call_facets``) when the result was read already."""
+    if matched is not None:
+        counts = {}
+        for _, day, _, _ in matched.rows:
+            counts[day.year] = counts.get(day.year, 0) + 1
+        return [{"year": year, "n": counts[year]} for year in sorted(counts, reverse=True)]
     return list(calls.order_by().values("year").annotate(n=Count("pk")).order_by("-year"))
 
 
@@ -65,18 +72,48 @@ def _code_counts(calls, column, keep=None):
         for code in row[column].split():
             if keep is None or code in keep:
                 counts[code] = counts.get(code, 0) + row["n"]
-    return [
-        {"code": code, "n": n} for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]
+    return [{"code": code, "n": n} for code, n in sorted(counts.items(), key=_most_first)]
 
 
-def call_facets(filterset, years=None) -> list[Facet]:
+def counted(values) -> list[dict]:
+    """``[{"code": value, "n": count}]``, most first, from an iterable of values."""
+    counts = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return [{"code": code, "n": n} for code, n in sorted(counts.items(), key=_most_first)]
+
+
+def _most_first(item):
+    return (-item[1], item[0])
+
+
+def matched_fields():
+    """The fields ``call_facets`` needs of each row of a ``Matched`` search result."""
+    return ("date", "countries", "languages")
+
+
+def call_facets(filterset, years=None, matched=None) -> list[Facet]:
     """Year, official, office, topic, country and language counts for ``filterset.qs``.
 
     ``years`` may be the result of ``year_counts`` if the caller already has it (the timeline).
+    ``matched`` (``browse.matched.Matched`` over ``matched_fields()``) is a search result read
+    once: years, countries and languages are counted from its rows, the other facets join on
+    its ids rather than match the documents again.
     """
     calls = filterset.qs
-    ids = calls.order_by().values("pk")
+    if matched is not None:
+        ids = ids_in(matched.ids, calls.db)
+        rows = matched.rows
+        countries = [
+            row
+            for row in counted(c for _, _, codes, _ in rows for c in codes.split())
+            if row["code"] in Country.values
+        ]
+        languages = counted(code for _, _, _, codes in rows for code in codes.split())
+    else:
+        ids = calls.order_by().values("pk")
+        countries = _code_counts(calls, "countries", keep=set(Country.values))
+        languages = _code_counts(calls, "languages")
     on_calls = Participant.objects.filter(call__in=ids)
     officials = (
         on_calls.values("official__slug", "official__name")
@@ -95,9 +132,7 @@ def call_facets(filterset, years=None) -> list[Facet]:
         .annotate(n=Count("call_id"))
         .order_by("-n", "topic__name_en")[:TOP_VALUES]
     )
-    countries = _code_counts(calls, "countries", keep=set(Country.values))
-    languages = _code_counts(calls, "languages")
-    years = year_counts(calls) if years is None else years
+    years = year_counts(calls, matched) if years is None else years
     return [
         _facet(filterset, "year", "Year", years, value_field="year", labels={}),
         _facet(

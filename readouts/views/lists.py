@@ -14,8 +14,9 @@ from django.views import View
 
 from .. import search
 from ..browse.chips import chips_for, describe_calls, describe_statements
-from ..browse.facets import call_facets, statement_facets, year_counts
+from ..browse.facets import call_facets, matched_fields, statement_facets, year_counts
 from ..browse.filters import CallFilter, StatementFilter
+from ..browse.matched import Matched
 from ..browse.querylinks import SHOWN_NOT_FILTERED
 from ..browse.timeline import call_timeline
 from ..cache import cached
@@ -50,13 +51,16 @@ def rendered(template, path, **context):
     return {f"{name}_html": html}
 
 
-def call_list_summary(filterset, path):
-    """The call list's facets and timeline, with their rendered HTML, cached per filter set."""
+def call_list_summary(filterset, path, matched=None):
+    """The call list's facets and timeline, with their rendered HTML, cached per filter set.
+
+    ``matched`` (a search's rows, ``browse.matched``) spares them a pass over the documents.
+    """
 
     def summary():
-        years = year_counts(filterset.qs)
-        facets = call_facets(filterset, years=years)
-        timeline = call_timeline(filterset, years)
+        years = year_counts(filterset.qs, matched)
+        facets = call_facets(filterset, years=years, matched=matched)
+        timeline = call_timeline(filterset, years, matched=matched)
         return {
             "facets": facets,
             "timeline": timeline,
@@ -79,6 +83,7 @@ class FilteredListView(View):
     filterset_class = None
     template_name = None
     paginate_by = 25
+    matched_fields = ()  # what the summary needs of each row of a search's result
 
     def get_queryset(self, output):
         raise NotImplementedError
@@ -95,14 +100,23 @@ class FilteredListView(View):
             return self.refuse(request, filterset, filterset.errors, output)
         if output == "csv":
             return self.csv(request, filterset.qs)
+        results = filterset.qs
+        query = getattr(filterset, "search_query", None)
+        # A search not asked since the last write reads its matches once, for the count, the
+        # page and the facets; a repeat takes the count and facets from the cache.
+        self.matched = Matched(results, self.matched_fields) if query else None
+        counting = results.count if self.matched is None else lambda: len(self.matched.rows)
         try:
-            count = result_cached(filterset, f"{self.cache_prefix}-count", filterset.qs.count)
-            page = paginate(filterset.qs, request.GET.get("page"), self.paginate_by, count)
+            count = result_cached(filterset, f"{self.cache_prefix}-count", counting)
+            if self.matched is not None and self.matched.loaded:
+                results = self.matched.ids
+            page = paginate(results, request.GET.get("page"), self.paginate_by, count)
         except PageError as error:
             return self.refuse(request, filterset, {"page": [str(error)]}, output)
+        if isinstance(results, list):
+            page.object_list = self.matched.objects(self.get_queryset(output), page.object_list)
         if output == "json":
             return self.json(request, page)
-        query = getattr(filterset, "search_query", None)
         context = {
             "filterset": filterset,
             "page_obj": page,
@@ -133,6 +147,7 @@ class CallListView(FilteredListView):
 
     filterset_class = CallFilter
     template_name = "readouts/call_list.html"
+    matched_fields = matched_fields()
     cache_prefix = "calls"
     plain_heading = "Calls"
 
@@ -143,7 +158,7 @@ class CallListView(FilteredListView):
         return {
             "heading": describe_calls(filterset),
             "chips": chips_for(filterset),
-            **call_list_summary(filterset, self.request.path),
+            **call_list_summary(filterset, self.request.path, self.matched),
         }
 
     def add_snippets(self, page, query):
