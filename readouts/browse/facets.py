@@ -7,11 +7,23 @@ Pass a bound-or-unbound, valid FilterSet from ``readouts.filters``: ``call_facet
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db import connection
+from django.db.models import Count, F
 from django.http import QueryDict
 from django_filters import ModelMultipleChoiceFilter
 
-from ..models import Call, Country, Language, Participant, Statement, VerbClass
+from ..models import (
+    Call,
+    Country,
+    Language,
+    Office,
+    Official,
+    Participant,
+    Statement,
+    Topic,
+    VerbClass,
+)
+from .filters import NotIndexed
 from .matched import ids_in
 from .querylinks import toggled
 
@@ -92,6 +104,42 @@ def matched_fields():
     return ("date", "countries", "languages")
 
 
+# Above this many matched calls SQLite scans a link table once, testing each row against the
+# ids, rather than looking every id up in the link table's index (measured: 2-3x faster for
+# 7,000 of 10,000 calls, 5x slower for 300). PostgreSQL's planner weighs that on its own.
+SCAN_ABOVE = 2000
+
+
+def _of_calls(links, ids, matched):
+    if matched is not None and len(matched.rows) > SCAN_ABOVE and connection.vendor == "sqlite":
+        return links.alias(call_not_indexed=NotIndexed("call_id")).filter(call_not_indexed__in=ids)
+    return links.filter(call__in=ids)
+
+
+def top_values(counts, model, labels, limit=TOP_VALUES) -> list[dict]:
+    """The ``limit`` values with most results: ``counts`` (``.values(key=...).annotate(n=...)``
+    on a link table) is grouped by id first and only then joined to ``model`` for the labels.
+
+    Grouping by the labels instead made the database fetch the label row of every link (tens
+    of thousands for a broad result) and group by strings; grouping by id reads the link
+    table's covering index alone, and the join touches the fifteen rows kept. ``labels`` maps
+    the names the facet rows use to ``model``'s columns; ties go by the first label after the
+    slug, as before.
+    """
+    inner, params = counts.order_by().query.sql_with_params()
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = [connection.ops.quote_name(model._meta.get_field(f).column) for f in labels.values()]
+    selected = ", ".join(f"t.{column}" for column in columns)
+    sql = (
+        f"SELECT {selected}, x.n FROM ({inner}) x JOIN {table} t ON t.id = x.key "
+        f"ORDER BY x.n DESC, t.{columns[1]} LIMIT %s"
+    )
+    names = [*labels, "n"]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
 def call_facets(filterset, years=None, matched=None) -> list[Facet]:
     """Year, official, office, topic, country and language counts for ``filterset.qs``.
 
@@ -114,23 +162,25 @@ def call_facets(filterset, years=None, matched=None) -> list[Facet]:
         ids = calls.order_by().values("pk")
         countries = _code_counts(calls, "countries", keep=set(Country.values))
         languages = _code_counts(calls, "languages")
-    on_calls = Participant.objects.filter(call__in=ids)
-    officials = (
-        on_calls.values("official__slug", "official__name")
-        .annotate(n=Count("call_id"))
-        .order_by("-n", "official__name")[:TOP_VALUES]
+    on_calls = _of_calls(Participant.objects, ids, matched)
+    officials = top_values(
+        on_calls.values(key=F("official_id")).annotate(n=Count("call_id")),
+        Official,
+        {"official__slug": "slug", "official__name": "name"},
     )
-    offices = (
+    offices = top_values(
         on_calls.filter(office__isnull=False)
-        .values("office__slug", "office__title_en")
-        .annotate(n=Count("call_id", distinct=True))
-        .order_by("-n", "office__title_en")[:TOP_VALUES]
+        .values(key=F("office_id"))
+        .annotate(n=Count("call_id", distinct=True)),
+        Office,
+        {"office__slug": "slug", "office__title_en": "title_en"},
     )
-    topics = (
-        Call.topics.through.objects.filter(call__in=ids)
-        .values("topic__slug", "topic__name_en")
-        .annotate(n=Count("call_id"))
-        .order_by("-n", "topic__name_en")[:TOP_VALUES]
+    topics = top_values(
+        _of_calls(Call.topics.through.objects, ids, matched)
+        .values(key=F("topic_id"))
+        .annotate(n=Count("call_id")),
+        Topic,
+        {"topic__slug": "slug", "topic__name_en": "name_en"},
     )
     years = year_counts(calls, matched) if years is None else years
     return [
