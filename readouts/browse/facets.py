@@ -99,6 +99,10 @@ def _most_first(item):
     return (-item[1], item[0])
 
 
+# What ``statement_facets`` needs of each row of a ``Matched`` statement search.
+STATEMENT_FIELDS = ("speaker_id", "verb_class")
+
+
 def matched_fields():
     """The fields ``call_facets`` needs of each row of a ``Matched`` search result."""
     return ("date", "countries", "languages")
@@ -110,10 +114,11 @@ def matched_fields():
 SCAN_ABOVE = 2000
 
 
-def _of_calls(links, ids, matched):
+def _of_calls(links, ids, matched, column="call_id"):
+    """The rows of a link table whose ``column`` is among ``ids``."""
     if matched is not None and len(matched.rows) > SCAN_ABOVE and connection.vendor == "sqlite":
-        return links.alias(call_not_indexed=NotIndexed("call_id")).filter(call_not_indexed__in=ids)
-    return links.filter(call__in=ids)
+        return links.alias(not_indexed=NotIndexed(column)).filter(not_indexed__in=ids)
+    return links.filter(**{f"{column}__in": ids})
 
 
 def top_values(counts, model, labels, limit=TOP_VALUES) -> list[dict]:
@@ -208,27 +213,50 @@ def call_facets(filterset, years=None, matched=None) -> list[Facet]:
     ]  # fmt: skip
 
 
-def statement_facets(filterset) -> list[Facet]:
-    """Speaker, topic and kind-of-statement counts for ``filterset.qs``."""
+def statement_facets(filterset, matched=None) -> list[Facet]:
+    """Speaker, topic and kind-of-statement counts for ``filterset.qs``.
+
+    ``matched`` (``browse.matched.Matched`` over ``STATEMENT_FIELDS``) is a search result read
+    once: speakers and kinds are counted from its rows, topics join on its ids.
+    """
     statements = filterset.qs.order_by()
-    speakers = (
-        statements.filter(speaker__isnull=False)
-        .values("speaker__slug", "speaker__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "speaker__name")[:TOP_VALUES]
-    )
-    topics = (
-        Statement.topics.through.objects.filter(statement__in=statements.values("pk"))
-        .values("topic__slug", "topic__name_en")
-        .annotate(n=Count("statement_id"))
-        .order_by("-n", "topic__name_en")[:TOP_VALUES]
-    )
-    kinds = (
-        statements.exclude(verb_class="")
-        .values("verb_class")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "verb_class")
-    )
+    if matched is not None:
+        by_speaker = {}
+        kinds = counted(kind for _, _, kind in matched.rows if kind)
+        for _, speaker, _ in matched.rows:
+            if speaker is not None:
+                by_speaker[speaker] = by_speaker.get(speaker, 0) + 1
+        named = Official.objects.filter(pk__in=list(by_speaker)).values_list("pk", "slug", "name")
+        speakers = sorted(
+            ({"speaker__slug": slug, "speaker__name": name, "n": by_speaker[pk]}
+             for pk, slug, name in named),
+            key=lambda row: (-row["n"], row["speaker__name"]),
+        )[:TOP_VALUES]  # fmt: skip
+        links = _of_calls(
+            Statement.topics.through.objects,
+            ids_in(matched.ids, statements.db),
+            matched,
+            column="statement_id",
+        )
+        kinds = [{"verb_class": row["code"], "n": row["n"]} for row in kinds]
+    else:
+        speakers = (
+            statements.filter(speaker__isnull=False)
+            .values("speaker__slug", "speaker__name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "speaker__name")[:TOP_VALUES]
+        )
+        links = Statement.topics.through.objects.filter(statement__in=statements.values("pk"))
+        kinds = (
+            statements.exclude(verb_class="")
+            .values("verb_class")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "verb_class")
+        )
+    topics = top_values(
+        links.values(key=F("topic_id")).annotate(n=Count("statement_id")),
+        Topic, {"topic__slug": "slug", "topic__name_en": "name_en"},
+    )  # fmt: skip
     return [
         _facet(
             filterset, "speaker", "Speaker", speakers,

@@ -14,7 +14,13 @@ from django.views import View
 
 from .. import search
 from ..browse.chips import chips_for, describe_calls, describe_statements
-from ..browse.facets import call_facets, matched_fields, statement_facets, year_counts
+from ..browse.facets import (
+    STATEMENT_FIELDS,
+    call_facets,
+    matched_fields,
+    statement_facets,
+    year_counts,
+)
 from ..browse.filters import CallFilter, StatementFilter
 from ..browse.matched import Matched
 from ..browse.querylinks import SHOWN_NOT_FILTERED
@@ -182,6 +188,7 @@ class StatementListView(FilteredListView):
 
     filterset_class = StatementFilter
     template_name = "readouts/statement_list.html"
+    matched_fields = STATEMENT_FIELDS
     cache_prefix = "statements"
     plain_heading = "Statements"
 
@@ -196,7 +203,7 @@ class StatementListView(FilteredListView):
         }
 
     def summary(self, filterset):
-        facets = statement_facets(filterset)
+        facets = statement_facets(filterset, self.matched)
         return {"facets": facets, **self.rendered("_facets.html", facets=facets, noun="statements")}
 
     def add_snippets(self, page, query):
