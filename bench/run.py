@@ -1,10 +1,13 @@
-"""``make bench``: serve demo archives with gunicorn and measure the pages people use, with wrk.
+"""``make bench``: build demo archives and measure first visits, repeats and their SQL floor.
 
-For each database (SQLite, PostgreSQL database ``bench``) and each size (10,000 and 100,000
-calls by default) it builds a fresh demo archive with ``generate_demo_archive``, starts gunicorn
-with production settings (2 workers) on loopback, and for each URL records p50/p99 latency with
-1 connection, requests/s with 8, SQL queries per request and response size. Prints a table and
-writes ``bench/results/<database>-<calls>.json`` (ignored by git).
+For each database (SQLite, PostgreSQL database ``$BENCH_DATABASE``, default ``bench``) and each
+size (10,000 and 100,000 calls by default) it builds a fresh demo archive with
+``generate_demo_archive`` (its time and peak memory are reported), then runs
+``bench/first_visit.py``: per kind of page, six filter sets, each first requested with an empty
+cache, then repeated; p50/p90/max of both, SQL queries, and the page's own SQL run alone (the
+floor) with the ratio app/floor. ``--wrk`` also serves the archive with gunicorn (production
+settings, 2 workers) and records, per URL, p50/p99 with 1 connection and requests/s with 8.
+Prints tables and writes ``bench/results/<database>-<calls>.json`` (ignored by git).
 """
 
 import argparse
@@ -24,6 +27,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 PORT = 8765
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+POSTGRES_DATABASE = os.environ.get("BENCH_DATABASE", "bench")
 
 URLS = {
     "home": "/",
@@ -63,12 +67,20 @@ def prepare(database: str, calls: int) -> tuple[dict, dict]:
     else:
         server = POSTGRES_SERVER.rstrip("/")
         maintenance = ["--maintenance-db", server + "/postgres"]
-        subprocess.run(["dropdb", "--if-exists", *maintenance, "bench"], check=True)
-        subprocess.run(["createdb", *maintenance, "bench"], check=True)
-        env = environment(server + "/bench")
+        subprocess.run(["dropdb", "--if-exists", *maintenance, POSTGRES_DATABASE], check=True)
+        subprocess.run(["createdb", *maintenance, POSTGRES_DATABASE], check=True)
+        env = environment(f"{server}/{POSTGRES_DATABASE}")
     manage(env, "migrate", "--no-input", "-v0")
     started = time.monotonic()
-    manage(env, "generate_demo_archive", "--calls", str(calls), "--seed", "1")
+    loader = subprocess.Popen(
+        [PYTHON, "manage.py", "generate_demo_archive", "--calls", str(calls), "--seed", "1"],
+        cwd=ROOT,
+        env=env,
+    )
+    _, status, usage = os.wait4(loader.pid, 0)
+    loader.returncode = os.waitstatus_to_exitcode(status)
+    if loader.returncode:
+        raise SystemExit("generate_demo_archive failed")
     load_seconds = time.monotonic() - started
     if database == "postgresql":
         subprocess.run(["psql", "-q", env["DATABASE_URL"], "-c", "VACUUM ANALYZE"], check=True)
@@ -83,7 +95,12 @@ def prepare(database: str, calls: int) -> tuple[dict, dict]:
         ).stdout
     )
     size = probe.pop("database_bytes") or path.stat().st_size
-    return env, {"load_seconds": round(load_seconds, 1), "database_bytes": size, **probe}
+    return env, {
+        "load_seconds": round(load_seconds, 1),
+        "load_peak_mb": round(usage.ru_maxrss / 1024, 1),
+        "database_bytes": size,
+        **probe,
+    }
 
 
 def serve(env):
@@ -125,8 +142,8 @@ def wrk(url: str, connections: int, seconds: int) -> dict:
     return result
 
 
-def measure(database: str, calls: int, seconds: int) -> dict:
-    env, archive = prepare(database, calls)
+def served(env, archive, seconds: int) -> dict:
+    """gunicorn and wrk: the warm figures of ``URLS`` as a visitor's browser gets them."""
     urls = {name: url.format(**archive) for name, url in URLS.items()}
     probes = json.loads(
         subprocess.run(
@@ -155,22 +172,62 @@ def measure(database: str, calls: int, seconds: int) -> dict:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait()
-    return {"database": database, "calls": calls, **archive, "pages": pages}
+    return pages
+
+
+def measure(database: str, calls: int, repeat: int, seconds: int | None) -> dict:
+    env, archive = prepare(database, calls)
+    visits = json.loads(
+        subprocess.run(
+            [PYTHON, "bench/first_visit.py", "--json", "--repeat", str(repeat)],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    result = {"database": database, "calls": calls, **archive, "visits": visits}
+    if seconds:
+        result["served"] = served(env, archive, seconds)
+    return result
+
+
+def visits_table(result: dict) -> str:
+    lines = [
+        f"{'page':26} {'first p50':>9} {'p90':>7} {'max':>7}  {'repeat p50':>10} {'p90':>6} "
+        f"{'max':>6}  {'queries':>7}  {'floor p50':>9} {'app/floor':>9}"
+    ]
+    for name, page in result["pages"].items():
+        f, r, fl = page["first"], page["repeated"], page["floor"]
+        lines.append(
+            f"{name:26} {f['p50']:>9.1f} {f['p90']:>7.1f} {f['max']:>7.1f}  {r['p50']:>10.1f} "
+            f"{r['p90']:>6.1f} {r['max']:>6.1f}  {page['queries']:>7}  {fl['p50']:>9.1f} "
+            f"{page['ratio']:>9.1f}"
+        )
+    lines.append(f"worker peak memory: {result['worker_peak_mb']} MB")
+    return "\n".join(lines)
 
 
 def table(result: dict) -> str:
     lines = [
         f"\n{result['database']}, {result['calls']:,} calls: loaded in "
-        f"{result['load_seconds']} s, database {result['database_bytes'] / 1e6:.0f} MB",
-        f"{'page':28} {'status':>6} {'p50 ms':>8} {'p99 ms':>8} {'req/s (8)':>10} "
-        f"{'queries':>8} {'KB':>7}",
+        f"{result['load_seconds']} s (peak {result['load_peak_mb']} MB), "
+        f"database {result['database_bytes'] / 1e6:.0f} MB; first visit with an empty cache, "
+        f"then repeats (ms)",
+        visits_table(result["visits"]),
     ]
-    for name, page in result["pages"].items():
+    if "served" in result:
         lines.append(
-            f"{name:28} {page['status']:>6} {page['p50_ms']:>8.1f} {page['p99_ms']:>8.1f} "
-            f"{page['requests_per_second']:>10.1f} {page['queries']:>8} "
-            f"{page['bytes'] / 1024:>7.1f}"
+            f"{'served (gunicorn, wrk)':28} {'status':>6} {'p50 ms':>8} {'p99 ms':>8} "
+            f"{'req/s (8)':>10} {'queries':>8} {'KB':>7}"
         )
+        for name, page in result["served"].items():
+            lines.append(
+                f"{name:28} {page['status']:>6} {page['p50_ms']:>8.1f} {page['p99_ms']:>8.1f} "
+                f"{page['requests_per_second']:>10.1f} {page['queries']:>8} "
+                f"{page['bytes'] / 1024:>7.1f}"
+            )
     return "\n".join(lines)
 
 
@@ -178,9 +235,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--repeat", type=int, default=5, help="repeats after each first visit")
+    parser.add_argument("--wrk", action="store_true", help="also serve with gunicorn and run wrk")
     parser.add_argument("--seconds", type=int, default=5, help="wrk duration per run")
     args = parser.parse_args()
-    if not shutil.which("wrk"):
+    if args.wrk and not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
     RESULTS.mkdir(parents=True, exist_ok=True)
     subprocess.run(
@@ -191,7 +250,7 @@ def main():
     )
     for calls in args.calls:
         for database in args.databases:
-            result = measure(database, calls, args.seconds)
+            result = measure(database, calls, args.repeat, args.seconds if args.wrk else None)
             (RESULTS / f"{database}-{calls}.json").write_text(json.dumps(result, indent=2))
             print(table(result), flush=True)
 

@@ -6,6 +6,9 @@ class ReadoutsConfig(AppConfig):
     verbose_name = "Readouts"
 
     def ready(self):
+        from .cache import prepare_after_writes
         from .search.engines import register_lookups
+        from .views.lists import prepare_home
 
         register_lookups()
+        prepare_after_writes(prepare_home)

@@ -6,10 +6,17 @@ A version is a fresh timestamp, never a counter: if the cache drops the version 
 a restart), the next version still differs from every version an old entry was stored under.
 The cache backend must be shared by all server processes (file, database or memcached) for a
 write made by ``load_readouts`` to reach the running site.
+
+What every visitor sees first (the unfiltered call list) is prepared by the write, not by the
+unlucky first visitor: a preparer registered with ``prepare_after_writes`` runs right after each
+new version. A command that writes many times in a row (``load_readouts``,
+``generate_demo_archive``) runs inside ``writes_in_a_row()``, which prepares once at the end.
 """
 
+import threading
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.cache import cache
@@ -30,8 +37,39 @@ def archive_version() -> int:
     return cache.get(VERSION_KEY)
 
 
+_preparers: list[Callable[[], None]] = []
+_in_a_row = threading.local()
+
+
+def prepare_after_writes(prepare: Callable[[], None]) -> Callable[[], None]:
+    """Register ``prepare()`` (it fills cache entries) to run after each new archive version."""
+    if prepare not in _preparers:
+        _preparers.append(prepare)
+    return prepare
+
+
+def prepare() -> None:
+    for preparer in _preparers:
+        preparer()
+
+
+@contextmanager
+def writes_in_a_row():
+    """Writes inside still retire the cache at once; the preparers run once, at the end."""
+    depth = getattr(_in_a_row, "depth", 0)
+    _in_a_row.depth = depth + 1
+    try:
+        yield
+    finally:
+        _in_a_row.depth = depth
+    if not depth:
+        prepare()
+
+
 def bump_archive_version() -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    if not getattr(_in_a_row, "depth", 0):
+        prepare()
 
 
 def cached(key: str, compute: Callable[[], Any], timeout: int = ENTRY_TIMEOUT) -> Any:

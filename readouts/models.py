@@ -78,10 +78,14 @@ class OfficialQuerySet(SlugQuerySet):
 
     def counterparts_of(self, official):
         """Everyone who was on a call with ``official``, most shared calls first."""
+        # One participation per official and call (a unique constraint): counting the other
+        # officials' participations in the official's calls needs no DISTINCT and no join
+        # through the calls table.
+        their_calls = Participant.objects.filter(official=official).values("call_id")
         return (
-            self.filter(participations__call__participants__official=official)
+            self.filter(participations__call_id__in=their_calls)
             .exclude(pk=official.pk)
-            .annotate(shared_calls=Count("participations__call", distinct=True))
+            .annotate(shared_calls=Count("participations"))
             .order_by("-shared_calls", "name")
         )
 
@@ -258,6 +262,11 @@ class Call(EditedByStaff):
     officials = models.ManyToManyField(Official, through="Participant", related_name="calls")
     topics = models.ManyToManyField(Topic, blank=True, related_name="calls")
     is_demo = models.BooleanField(default=False, help_text="Synthetic data for benchmarks.")
+    # Kept by ``writing.derived`` (never by hand): the countries of the call's officials and the
+    # languages of its readouts, as sorted codes ("AZ US", "en fr"), so the country and language
+    # filters and facets read the call's own row instead of joining participants or readouts.
+    countries = models.CharField(max_length=60, blank=True, default="", editable=False)
+    languages = models.CharField(max_length=60, blank=True, default="", editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -456,9 +465,11 @@ class StatementQuerySet(models.QuerySet):
         """
         tagged = Statement.topics.through.objects.filter(statement__in=self)
         counts = dict(tagged.values_list("topic").annotate(n=Count("id")).order_by())
-        latest = (
-            tagged.select_related("topic", "statement__readout__call")
-            .annotate(
+        # The window ranks narrow rows (ids and a date); only the few it keeps are then read
+        # whole, without the readouts' texts: ranking whole rows made a president's page copy
+        # every statement, readout and call row they appear in before keeping three a topic.
+        newest = (
+            tagged.annotate(
                 rank=Window(
                     RowNumber(),
                     partition_by=F("topic"),
@@ -466,6 +477,13 @@ class StatementQuerySet(models.QuerySet):
                 )
             )
             .filter(rank__lte=per_topic)
+            .values("pk")
+        )
+        latest = (
+            Statement.topics.through.objects.filter(pk__in=newest)
+            .select_related("topic", "statement__readout__call")
+            .defer("statement__readout__text")
+            .order_by("-statement__readout__call__date", "statement__order")
         )
         groups = {}
         for row in latest:

@@ -1,9 +1,11 @@
-"""Every writer leaves what is derived from a call right: its topics, its search rows, the cache.
+"""Every writer leaves what is derived from a call right: its topics, its countries and
+languages, its search rows, the cache.
 
 Each test writes through one writer only — ingest, an update, a split, a merge of officials, a
 re-tag, an admin save or delete, the demo generator, the test factory — and then checks, for
 every call the write touched, that the call's topics are exactly its statements' topics, that
-its search rows (the call's and its statements') are those the index would build now, and that
+its ``countries`` and ``languages`` are those of its officials and readouts, that its search
+rows (the call's and its statements') are those the index would build now, and that
 the archive version moved once the write committed, so no page cached before it is served.
 """
 
@@ -50,6 +52,10 @@ def assert_derived_right(call_ids) -> None:
     for call in calls:
         from_statements = set(Topic.objects.filter(statements__readout__call=call))
         assert set(call.topics.all()) == from_statements, call.slug
+        countries = {p.official.country for p in call.participants.all()} - {""}
+        assert call.countries == " ".join(sorted(countries)), call.slug
+        languages = {r.language for r in call.readouts.all()}
+        assert call.languages == " ".join(sorted(languages)), call.slug
     stored = search_rows(call.pk for call in calls)
     assert {key for key in stored if key[0] == "call"} == {("call", c.pk) for c in calls}
     refresh_calls([call.pk for call in calls])
@@ -156,6 +162,18 @@ def test_an_admin_correction_of_a_statements_topics(committed, load, staff):
     response = committed(lambda: staff.post(url, data, secure=True))
     assert response.status_code == 302
     assert result.call.topics.filter(slug="energy").exists()
+    assert_derived_right([result.call.pk])
+
+
+def test_an_admin_change_of_an_officials_country(committed, load, staff):
+    result = load(FRENCH_AZ)
+    official = result.call.participants.get(official__country="US").official
+    url = reverse("admin:readouts_official_change", args=[official.pk])
+    data = change_form_data(staff.get(url, secure=True))
+    data["country"] = "AZ"
+    response = committed(lambda: staff.post(url, data, secure=True))
+    assert response.status_code == 302
+    assert Call.objects.get(pk=result.call.pk).countries == "AZ"
     assert_derived_right([result.call.pk])
 
 

@@ -302,3 +302,17 @@ def test_filtered_counts_and_facets_are_cached_until_the_archive_changes(client,
     )
     bump_archive_version()  # what every write through ingest or the admin does on commit
     assert facet(get(client, url), "topic")["Border delimitation"] == before + 1
+
+
+def test_the_home_page_is_prepared_by_the_write_not_by_its_first_visitor(
+    client, world, django_capture_on_commit_callbacks
+):
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_call(dt.date(2021, 4, 1), [world.aliyev, world.blinken], text="Talks on energy.")
+    with CaptureQueriesContext(connection) as queries:
+        response = get(client, "/")
+    grouped = [q["sql"] for q in queries if "GROUP BY" in q["sql"] or "COUNT(" in q["sql"]]
+    assert grouped == [], "the first visitor computed counts the write should have prepared"
+    assert len(slugs(response)) == 5
+    assert response.context["page_obj"].paginator.count == 5

@@ -229,13 +229,13 @@ class CallFilter(filters.FilterSet):
         return queryset
 
     def filter_country(self, queryset, name, value):
-        # EXISTS, not IN: most calls have an official of each country, and SQLite would
-        # materialise every one of them before looking at the first row of the page.
-        with_country = Participant.objects.filter(call=OuterRef("pk"), official__country=value)
-        return queryset.filter(Exists(with_country))
+        # The call's own ``countries`` column (kept by ``writing.derived``): no join, and the
+        # list still walks the date index and stops at its page. Codes are two letters, so a
+        # substring of "AZ US" is a whole code.
+        return queryset.filter(countries__contains=value)
 
     def filter_language(self, queryset, name, value):
-        return queryset.filter(pk__in=Readout.objects.filter(language=value).values("call_id"))
+        return queryset.filter(languages__contains=value)
 
     def filter_publisher(self, queryset, name, value):
         return queryset.filter(pk__in=Readout.objects.filter(publisher=value).values("call_id"))

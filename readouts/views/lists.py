@@ -9,12 +9,20 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views import View
 
 from .. import search
 from ..browse.chips import chips_for, describe_calls, describe_statements
-from ..browse.facets import call_facets, statement_facets, year_counts
+from ..browse.facets import (
+    STATEMENT_FIELDS,
+    call_facets,
+    matched_fields,
+    statement_facets,
+    year_counts,
+)
 from ..browse.filters import CallFilter, StatementFilter
+from ..browse.matched import Matched
 from ..browse.querylinks import SHOWN_NOT_FILTERED
 from ..browse.timeline import call_timeline
 from ..cache import cached
@@ -41,10 +49,47 @@ def result_cached(filterset, key, compute):
     return cached(f"{key}:{digest}", compute)
 
 
+def rendered(template, path, **context):
+    """``{"<name>_html": the fragment}``: cached with the counts it shows, the facet and
+    timeline links (a hundred or more) are rendered once per set of filters, not per view."""
+    name = template.removeprefix("_").removesuffix(".html")
+    html = render_to_string(f"readouts/{template}", {**context, "path": path})
+    return {f"{name}_html": html}
+
+
+def call_list_summary(filterset, path, matched=None):
+    """The call list's facets and timeline, with their rendered HTML, cached per filter set.
+
+    ``matched`` (a search's rows, ``browse.matched``) spares them a pass over the documents.
+    """
+
+    def summary():
+        years = year_counts(filterset.qs, matched)
+        facets = call_facets(filterset, years=years, matched=matched)
+        timeline = call_timeline(filterset, years, matched=matched)
+        return {
+            "facets": facets,
+            "timeline": timeline,
+            **rendered("_facets.html", path, facets=facets, noun="calls"),
+            **rendered("_timeline.html", path, timeline=timeline),
+        }
+
+    return result_cached(filterset, "call-list-summary", summary)
+
+
+def prepare_home() -> None:
+    """What every visitor sees first — the unfiltered list's count, facets and timeline —
+    computed once a write commits (``cache.prepare_after_writes``), not by the first visitor."""
+    filterset = CallFilter(None, queryset=Call.objects.for_list())
+    result_cached(filterset, "calls-count", filterset.qs.count)
+    call_list_summary(filterset, reverse("call-list"))
+
+
 class FilteredListView(View):
     filterset_class = None
     template_name = None
     paginate_by = 25
+    matched_fields = ()  # what the summary needs of each row of a search's result
 
     def get_queryset(self, output):
         raise NotImplementedError
@@ -61,14 +106,23 @@ class FilteredListView(View):
             return self.refuse(request, filterset, filterset.errors, output)
         if output == "csv":
             return self.csv(request, filterset.qs)
+        results = filterset.qs
+        query = getattr(filterset, "search_query", None)
+        # A search not asked since the last write reads its matches once, for the count, the
+        # page and the facets; a repeat takes the count and facets from the cache.
+        self.matched = Matched(results, self.matched_fields) if query else None
+        counting = results.count if self.matched is None else lambda: len(self.matched.rows)
         try:
-            count = result_cached(filterset, f"{self.cache_prefix}-count", filterset.qs.count)
-            page = paginate(filterset.qs, request.GET.get("page"), self.paginate_by, count)
+            count = result_cached(filterset, f"{self.cache_prefix}-count", counting)
+            if self.matched is not None and self.matched.loaded:
+                results = self.matched.ids
+            page = paginate(results, request.GET.get("page"), self.paginate_by, count)
         except PageError as error:
             return self.refuse(request, filterset, {"page": [str(error)]}, output)
+        if isinstance(results, list):
+            page.object_list = self.matched.objects(self.get_queryset(output), page.object_list)
         if output == "json":
             return self.json(request, page)
-        query = getattr(filterset, "search_query", None)
         context = {
             "filterset": filterset,
             "page_obj": page,
@@ -81,11 +135,7 @@ class FilteredListView(View):
         return render(request, self.template_name, context)
 
     def rendered(self, template, **context):
-        """``{"<name>_html": the fragment}``: cached with the counts it shows, the facet and
-        timeline links (a hundred or more) are rendered once per set of filters, not per view."""
-        name = template.removeprefix("_").removesuffix(".html")
-        html = render_to_string(f"readouts/{template}", {**context, "path": self.request.path})
-        return {f"{name}_html": html}
+        return rendered(template, path=self.request.path, **context)
 
     def refuse(self, request, filterset, errors, output):
         return refused(
@@ -103,6 +153,7 @@ class CallListView(FilteredListView):
 
     filterset_class = CallFilter
     template_name = "readouts/call_list.html"
+    matched_fields = matched_fields()
     cache_prefix = "calls"
     plain_heading = "Calls"
 
@@ -110,21 +161,10 @@ class CallListView(FilteredListView):
         return Call.objects.with_related() if output == "json" else Call.objects.for_list()
 
     def extra_context(self, filterset):
-        def summary():
-            years = year_counts(filterset.qs)
-            facets = call_facets(filterset, years=years)
-            timeline = call_timeline(filterset, years)
-            return {
-                "facets": facets,
-                "timeline": timeline,
-                **self.rendered("_facets.html", facets=facets, noun="calls"),
-                **self.rendered("_timeline.html", timeline=timeline),
-            }
-
         return {
             "heading": describe_calls(filterset),
             "chips": chips_for(filterset),
-            **result_cached(filterset, "call-list-summary", summary),
+            **call_list_summary(filterset, self.request.path, self.matched),
         }
 
     def add_snippets(self, page, query):
@@ -148,6 +188,7 @@ class StatementListView(FilteredListView):
 
     filterset_class = StatementFilter
     template_name = "readouts/statement_list.html"
+    matched_fields = STATEMENT_FIELDS
     cache_prefix = "statements"
     plain_heading = "Statements"
 
@@ -162,7 +203,7 @@ class StatementListView(FilteredListView):
         }
 
     def summary(self, filterset):
-        facets = statement_facets(filterset)
+        facets = statement_facets(filterset, self.matched)
         return {"facets": facets, **self.rendered("_facets.html", facets=facets, noun="statements")}
 
     def add_snippets(self, page, query):

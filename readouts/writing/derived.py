@@ -1,8 +1,11 @@
 """The one owner of what the archive computes from its stored rows.
 
-Three facts are derived, never written by hand:
+Four facts are derived, never written by hand:
 
 - a call's topics: the union of its statements' topics;
+- its ``countries`` and ``languages`` columns: the countries of its officials and the
+  languages of its readouts, as sorted codes, which the country and language filters and
+  facets read from the call's row;
 - its search rows (the call's and each statement's): from its readouts, statements and the
   names of its participants in every spelling (``search.index``);
 - the archive version that cached counts, facets and page fragments are stamped with: it
@@ -14,19 +17,21 @@ when no call's derived rows can change). A call that no longer
 exists is skipped (its search rows go with it: delete triggers in the database).
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
 
 from ..cache import bump_archive_version
-from ..models import Call, Statement
+from ..models import Call, Participant, Readout, Statement
 from ..search.index import refresh_calls
 
 BATCH = 2000
 
 
 def refresh_derived(call_ids: Iterable[int], using: str = "default") -> None:
-    """Recompute the topics and search rows of these calls; retire the cache on commit."""
+    """Recompute the topics, countries, languages and search rows of these calls; retire the
+    cache on commit."""
     archive_changed(using)
     wanted = sorted(set(call_ids))
     for start in range(0, len(wanted), BATCH):
@@ -36,6 +41,7 @@ def refresh_derived(call_ids: Iterable[int], using: str = "default") -> None:
             .values_list("pk", flat=True)
         )
         _refresh_topics(batch, using)
+        refresh_countries_and_languages(batch, using)
         refresh_calls(batch, using=using)
 
 
@@ -56,3 +62,29 @@ def _refresh_topics(call_ids: list[int], using: str) -> None:
         .distinct()
     )
     links.bulk_create(Call.topics.through(call_id=call, topic_id=topic) for call, topic in pairs)
+
+
+def refresh_countries_and_languages(call_ids: list[int], using: str = "default") -> None:
+    """Each call's ``countries`` and ``languages``: sorted codes of its officials' countries and
+    of its readouts' languages ("AZ US", "en fr"); two reads and one bulk update per batch."""
+    countries, languages = defaultdict(set), defaultdict(set)
+    officials = Participant.objects.using(using).filter(call_id__in=call_ids)
+    for call_id, country in officials.values_list("call_id", "official__country"):
+        if country:
+            countries[call_id].add(country)
+    readouts = Readout.objects.using(using).filter(call_id__in=call_ids)
+    for call_id, language in readouts.values_list("call_id", "language"):
+        if language:
+            languages[call_id].add(language)
+    Call.objects.using(using).bulk_update(
+        [
+            Call(
+                pk=pk,
+                countries=" ".join(sorted(countries[pk])),
+                languages=" ".join(sorted(languages[pk])),
+            )
+            for pk in call_ids
+        ],
+        ["countries", "languages"],
+        batch_size=500,
+    )

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
+from readouts.cache import writes_in_a_row
 from readouts.parsing import ParseError
 from readouts.parsing.publishers import PUBLISHERS
 from readouts.writing import ingest
@@ -118,7 +119,8 @@ class Command(BaseCommand):
                 counts = self._load(files, sources, update, publisher, verbosity)
                 transaction.set_rollback(True)
         else:
-            counts = self._load(files, sources, update, publisher, verbosity)
+            with writes_in_a_row():  # the first pages are prepared once, after the last file
+                counts = self._load(files, sources, update, publisher, verbosity)
         summary = ", ".join(
             f"{counts[status]} {status}"
             for status in ("created", "merged", "updated", "unchanged", "conflict", "failed")

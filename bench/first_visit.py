@@ -1,0 +1,161 @@
+"""First visits and repeats of each kind of page, through the test client, with their SQL floor.
+
+    DATABASE_URL=... python bench/first_visit.py [--repeat 5] [--json]
+
+For each kind of page (home, call list with one year or three filters, searches, statement
+search, official, topic and call pages) it takes six filter sets and, for each one, empties
+Django's cache, times the first request (the home page is prepared first, as a write leaves it:
+``readouts.cache.bump_archive_version``), then ``--repeat`` more requests (the repeats). The
+first request's own SQL (every query except the cache table's) is then run again alone,
+straight through a cursor: that sum is the floor a page cannot go under, and app/floor tells
+how much the page adds to its SQL whatever the machine. Figures are p50/p90/max over the six
+filter sets, in milliseconds; ``worker_peak_mb`` is this process's peak resident memory after
+all the pages (one worker serving every page in turn).
+"""
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+
+import django
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1")
+django.setup()
+
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.run import visits_table  # noqa: E402
+from readouts.cache import bump_archive_version  # noqa: E402
+from readouts.models import Call, Official, Topic  # noqa: E402
+
+COMMON_WORD = "dialogue"  # in a template of every language: most calls match it
+WORDS = [COMMON_WORD, "médiation", "frontière", "energy", "sanctions", "progrès"]
+TOPICS = ["energy", "peace-process", "border-delimitation", "human-rights", "security", "trade"]
+
+
+def filter_sets() -> dict[str, list[str]]:
+    """Six URLs per kind of page, the same for a given archive."""
+    years = sorted(Call.objects.values_list("year", flat=True).distinct())
+    years = [years[i * len(years) // 6] for i in range(6)]
+    known = set(Topic.objects.values_list("slug", flat=True))
+    topics = [slug for slug in TOPICS if slug in known]
+    topics += sorted(known - set(topics))[: 6 - len(topics)]
+    officials = list(
+        Official.objects.filter(participations__isnull=False)
+        .distinct()
+        .order_by("pk")
+        .values_list("slug", flat=True)[:6]
+    )
+    count = Call.objects.count()
+    calls = [
+        Call.objects.order_by("pk").values_list("slug", flat=True)[count * i // 6] for i in range(6)
+    ]
+    countries = ["US", "AZ"] * 3
+    return {
+        "home": ["/"] * 6,
+        "list, one year": [f"/?year={year}" for year in years],
+        "list, 3 filters": [
+            f"/?year={year}&topic={topic}&country={country}"
+            for year, topic, country in zip(years, topics, countries, strict=True)
+        ],
+        "search, one word": [f"/?q={word}" for word in WORDS],
+        "search + one year": [
+            f"/?q={word}&year={year}" for word, year in zip(WORDS, years, strict=True)
+        ],
+        "statement search + topic": [
+            f"/statements/?q={word}&topic={topic}"
+            for word, topic in zip(WORDS, topics, strict=True)
+        ],
+        "official page": [f"/officials/{slug}/" for slug in officials],
+        "topic page": [f"/topics/{slug}/" for slug in topics],
+        "call page": [f"/calls/{slug}/" for slug in calls],
+    }
+
+
+def timed(client, url):
+    started = time.perf_counter()
+    response = client.get(url, secure=True)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    return elapsed
+
+
+def floor(queries) -> float:
+    """The page's own SQL, run again alone (the cache table's reads and writes left out)."""
+    total = 0.0
+    with connection.cursor() as cursor:
+        for query in queries:
+            sql = query["sql"]
+            if "readouts_cache" in sql or not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+                continue
+            started = time.perf_counter()
+            cursor.execute(sql)
+            cursor.fetchall()
+            total += time.perf_counter() - started
+    return total * 1000
+
+
+def figures(values):
+    ordered = sorted(values)
+    return {
+        "p50": round(statistics.median(ordered), 1),
+        "p90": round(ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))], 1),
+        "max": round(ordered[-1], 1),
+    }
+
+
+def measure(repeat: int) -> dict:
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get("/calls/no-such-call/", secure=True)  # load the code paths, not the data
+    pages = {}
+    for name, urls in filter_sets().items():
+        first, repeated, floors, counts = [], [], [], []
+        for url in urls:
+            cache.clear()
+            if name == "home":
+                bump_archive_version()  # what a write leaves behind once it commits
+            with CaptureQueriesContext(connection) as captured:
+                first.append(timed(client, url))
+            own_sql = list(captured.captured_queries)  # the next request resets the log
+            counts.append(len(own_sql))
+            repeated.extend(timed(client, url) for _ in range(repeat))
+            floors.append(floor(own_sql))
+        pages[name] = {
+            "urls": urls,
+            "first": figures(first),
+            "repeated": figures(repeated),
+            "queries": max(counts),
+            "floor": figures(floors),
+            "ratio": round(statistics.median(first) / max(statistics.median(floors), 0.01), 1),
+        }
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "database": connection.vendor,
+        "calls": Call.objects.count(),
+        "worker_peak_mb": round(peak_kb / 1024, 1),
+        "pages": pages,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print JSON rather than the table")
+    args = parser.parse_args()
+    result = measure(args.repeat)
+    print(json.dumps(result) if args.json else visits_table(result))
+
+
+if __name__ == "__main__":
+    main()
