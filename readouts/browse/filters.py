@@ -43,6 +43,11 @@ MAX_SEARCH_WORDS = 12
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 
 
+def is_literal(data) -> bool:
+    """``literal=1``: search only the words typed, not their equivalents in other languages."""
+    return data is not None and data.get("literal") == "1"
+
+
 class SearchWordsField(forms.CharField):
     """Free text: a question, not a document — long pastes are refused with a reason."""
 
@@ -217,8 +222,10 @@ class CallFilter(filters.FilterSet):
         fields = []
 
     def filter_q(self, queryset, name, value):
-        """Full-text match over the call's readouts, best match first (``sort`` overrides)."""
-        self.search_query = build_query(value)
+        """Full-text match over the call's readouts, best match first (``sort`` overrides).
+
+        ``literal=1`` searches the words as typed, without the thesaurus's equivalents."""
+        self.search_query = build_query(value, literal=is_literal(self.data))
         return search_calls(queryset, self.search_query)
 
     def filter_office(self, queryset, name, offices):
@@ -277,8 +284,8 @@ class StatementFilter(filters.FilterSet):
         fields = []
 
     def filter_q(self, queryset, name, value):
-        """Full-text match over the statements' words, best match first."""
-        self.search_query = build_query(value)
+        """Full-text match over the statements' words, best first (``literal=1``: as typed)."""
+        self.search_query = build_query(value, literal=is_literal(self.data))
         return search_statements(queryset, self.search_query)
 
     def sort_by(self, queryset, name, value):

@@ -14,7 +14,7 @@ from django.views import View
 from .. import search
 from ..browse.chips import chips_for, describe_calls, describe_statements
 from ..browse.facets import call_facets, statement_facets, year_counts
-from ..browse.filters import CallFilter, StatementFilter
+from ..browse.filters import CallFilter, StatementFilter, is_literal
 from ..browse.querylinks import SHOWN_NOT_FILTERED
 from ..browse.timeline import call_timeline
 from ..cache import cached
@@ -73,6 +73,7 @@ class FilteredListView(View):
             "filterset": filterset,
             "page_obj": page,
             "search_query": query,
+            "literal_search": bool(query) and is_literal(request.GET),
             "form_params": request.GET,
             **self.extra_context(filterset),
         }

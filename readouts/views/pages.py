@@ -57,7 +57,8 @@ class CallDetailView(DetailView):
     def search_query(self):
         """Reached from a search (``?q=``): the words to highlight in the verbatim text."""
         words = self.request.GET.get("q", "")[:MAX_SEARCH_LENGTH]
-        return search.build_query(words) if words.strip() else None
+        literal = self.request.GET.get("literal") == "1"
+        return search.build_query(words, literal=literal) if words.strip() else None
 
 
 def _citation_for_request(request, slug):
