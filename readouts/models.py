@@ -302,7 +302,7 @@ class CallQuerySet(SlugQuerySet):
                             "topics"
                         ),
                     ),
-                    "mentions",
+                    models.Prefetch("mentions", queryset=Mention.objects.select_related("concept")),
                 ),
             ),
         )

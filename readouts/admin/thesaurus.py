@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.db.models import Count
 
 from ..models import Concept
+from ..writing.concepts import relink_all_mentions
 from .freshness import KeepsPublicSiteFresh
 
 
 @admin.register(Concept)
 class ConceptAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
-    """A label edit changes what searches find: saving bumps the archive version (no call)."""
+    """A label edit changes what searches find and which mentions are the concept's: saving
+    resolves every mention again and bumps the archive version."""
 
     list_display = ("pref_label_en", "pref_label_fr", "pref_label_az", "kind", "mention_count")
     list_filter = ("kind",)
@@ -32,6 +34,10 @@ class ConceptAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
             },
         ),
     )
+
+    def refresh_public_site(self, call_ids) -> None:
+        relink_all_mentions()
+        super().refresh_public_site(call_ids)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(mention_total=Count("mentions"))

@@ -11,7 +11,16 @@ from django.db.models import Count
 from django.http import QueryDict
 from django_filters import ModelMultipleChoiceFilter
 
-from ..models import Call, Country, Language, Participant, Readout, Statement, VerbClass
+from ..models import (
+    Call,
+    Country,
+    Language,
+    Mention,
+    Participant,
+    Readout,
+    Statement,
+    VerbClass,
+)
 from .querylinks import toggled
 
 # Long tails (dozens of officials) are cut to the values with most results.
@@ -58,7 +67,7 @@ def year_counts(calls):
 
 
 def call_facets(filterset, years=None) -> list[Facet]:
-    """Year, official, office, topic, country and language counts for ``filterset.qs``.
+    """Year, official, office, topic, country, language and mentioned counts for ``filterset.qs``.
 
     ``years`` may be the result of ``year_counts`` if the caller already has it (the timeline).
     """
@@ -94,6 +103,12 @@ def call_facets(filterset, years=None) -> list[Facet]:
         .annotate(n=Count("call_id", distinct=True))
         .order_by("-n", "language")
     )
+    mentioned = (
+        Mention.objects.filter(readout__call__in=ids, concept__isnull=False)
+        .values("concept__slug", "concept__pref_label_en")
+        .annotate(n=Count("readout__call_id", distinct=True))
+        .order_by("-n", "concept__pref_label_en")[:TOP_VALUES]
+    )
     years = year_counts(calls) if years is None else years
     return [
         _facet(filterset, "year", "Year", years, value_field="year", labels={}),
@@ -116,6 +131,10 @@ def call_facets(filterset, years=None) -> list[Facet]:
         _facet(
             filterset, "language", "Readout language", languages,
             value_field="language", labels=dict(Language.choices),
+        ),
+        _facet(
+            filterset, "mentioned", "Mentioned", mentioned,
+            value_field="concept__slug", label_field="concept__pref_label_en",
         ),
     ]  # fmt: skip
 

@@ -25,6 +25,7 @@ from django_filters import fields
 
 from ..models import (
     Call,
+    Concept,
     Country,
     Language,
     Office,
@@ -215,6 +216,14 @@ class CallFilter(filters.FilterSet):
         method="filter_reviewed",
         label="Review",
     )
+    mentioned = SlugsFilter(
+        label="Mentioned",
+        queryset=Concept.objects.all(),
+        to_field_name="slug",
+        conjoined=True,
+        method="filter_mentioned",
+        error_messages=_unknown("place, organisation or document"),
+    )
     sort = sort_filter()
 
     class Meta:
@@ -232,6 +241,14 @@ class CallFilter(filters.FilterSet):
         for office in offices:
             queryset = queryset.filter(
                 pk__in=Participant.objects.filter(office=office).values("call_id")
+            )
+        return queryset
+
+    def filter_mentioned(self, queryset, name, concepts):
+        """Calls whose readouts mention every one of these concepts (in whatever language)."""
+        for concept in concepts:
+            queryset = queryset.filter(
+                pk__in=Readout.objects.filter(mentions__concept=concept).values("call_id")
             )
         return queryset
 

@@ -44,7 +44,15 @@ class CallDetailView(DetailView):
         return super().get_context_data(
             readouts=readouts,
             mentions=sorted(
-                {(m.get_kind_display(), m.name) for r in readouts for m in r.mentions.all()}
+                {
+                    (
+                        m.get_kind_display(),
+                        m.name,
+                        m.concept.get_absolute_url() if m.concept else "",
+                    )
+                    for r in readouts
+                    for m in r.mentions.all()
+                }
             ),
             previous_call=previous_call,
             next_call=next_call,

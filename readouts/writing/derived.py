@@ -1,10 +1,12 @@
 """The one owner of what the archive computes from its stored rows.
 
-Three facts are derived, never written by hand:
+Four facts are derived, never written by hand:
 
 - a call's topics: the union of its statements' topics;
 - its search rows (the call's and each statement's): from its readouts, statements and the
   names of its participants in every spelling (``search.index``);
+- the thesaurus concept of each place, organisation or document its readouts mention
+  (``concepts.link_mentions``);
 - the archive version that cached counts, facets and page fragments are stamped with: it
   changes once the write commits, so nothing cached before the write is served after it.
 
@@ -21,6 +23,7 @@ from django.db import transaction
 from ..cache import bump_archive_version
 from ..models import Call, Statement
 from ..search.index import refresh_calls
+from .concepts import link_mentions
 
 BATCH = 2000
 
@@ -36,6 +39,7 @@ def refresh_derived(call_ids: Iterable[int], using: str = "default") -> None:
             .values_list("pk", flat=True)
         )
         _refresh_topics(batch, using)
+        link_mentions(batch, using)
         refresh_calls(batch, using=using)
 
 
