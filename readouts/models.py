@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .parsing import REVIEW_KINDS, VERB_CLASSES
 from .parsing.publishers import publisher_name
@@ -14,15 +15,15 @@ country_code = RegexValidator(r"^[A-Z]{2}$", "An ISO 3166 alpha-2 code in capita
 
 
 class Country(models.TextChoices):
-    AZERBAIJAN = "AZ", "Azerbaijan"
-    UNITED_STATES = "US", "United States"
+    AZERBAIJAN = "AZ", _("Azerbaijan")
+    UNITED_STATES = "US", _("United States")
 
 
 class Language(models.TextChoices):
-    FRENCH = "fr", "French"
-    ENGLISH = "en", "English"
-    RUSSIAN = "ru", "Russian"
-    AZERBAIJANI = "az", "Azerbaijani"
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    RUSSIAN = "ru", _("Russian")
+    AZERBAIJANI = "az", _("Azerbaijani")
 
 
 class SlugQuerySet(models.QuerySet):

@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 from django.views.generic import TemplateView
 
-from .views import concepts, lists, pages
+from .views import concepts, language, lists, pages
 from .views.feeds import LatestCallsFeed
 from .views.sitemaps import SITEMAPS
 
@@ -29,6 +29,7 @@ urlpatterns = [
         concepts.OrganisationDetailView.as_view(),
         name="organisation-detail",
     ),
+    path("language/<str:code>/", language.choose_language, name="choose-language"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",

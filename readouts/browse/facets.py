@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 from django_filters import ModelMultipleChoiceFilter
 
 from ..models import (
@@ -111,29 +112,29 @@ def call_facets(filterset, years=None) -> list[Facet]:
     )
     years = year_counts(calls) if years is None else years
     return [
-        _facet(filterset, "year", "Year", years, value_field="year", labels={}),
+        _facet(filterset, "year", _("Year"), years, value_field="year", labels={}),
         _facet(
-            filterset, "official", "Official", officials,
+            filterset, "official", _("Official"), officials,
             value_field="official__slug", label_field="official__name",
         ),
         _facet(
-            filterset, "office", "Office", offices,
+            filterset, "office", _("Office"), offices,
             value_field="office__slug", label_field="office__title_en",
         ),
         _facet(
-            filterset, "topic", "Topic", topics,
+            filterset, "topic", _("Topic"), topics,
             value_field="topic__slug", label_field="topic__name_en",
         ),
         _facet(
-            filterset, "country", "Country of an official", countries,
+            filterset, "country", _("Country of an official"), countries,
             value_field="official__country", labels=dict(Country.choices),
         ),
         _facet(
-            filterset, "language", "Readout language", languages,
+            filterset, "language", _("Readout language"), languages,
             value_field="language", labels=dict(Language.choices),
         ),
         _facet(
-            filterset, "mentioned", "Mentioned", mentioned,
+            filterset, "mentioned", _("Mentioned"), mentioned,
             value_field="concept__slug", label_field="concept__pref_label_en",
         ),
     ]  # fmt: skip
@@ -162,15 +163,15 @@ def statement_facets(filterset) -> list[Facet]:
     )
     return [
         _facet(
-            filterset, "speaker", "Speaker", speakers,
+            filterset, "speaker", _("Speaker"), speakers,
             value_field="speaker__slug", label_field="speaker__name",
         ),
         _facet(
-            filterset, "topic", "Topic", topics,
+            filterset, "topic", _("Topic"), topics,
             value_field="topic__slug", label_field="topic__name_en",
         ),
         _facet(
-            filterset, "verb_class", "Kind of statement", kinds,
+            filterset, "verb_class", _("Kind of statement"), kinds,
             value_field="verb_class", labels=dict(VerbClass.choices),
         ),
     ]  # fmt: skip

@@ -21,6 +21,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import BigIntegerField, Exists, Func, OuterRef
+from django.utils.translation import gettext as _
 from django_filters import fields
 
 from ..models import (
@@ -38,6 +39,7 @@ from ..models import (
 )
 from ..parsing.publishers import PUBLISHERS
 from ..search import build_query, search_calls, search_statements
+from ..search.folding import words
 
 MAX_SEARCH_LENGTH = 200
 MAX_SEARCH_WORDS = 12
@@ -58,6 +60,8 @@ class SearchWordsField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
+        if not words(value):
+            return ""  # nothing to search for (only spaces or punctuation): no query
         if len(value.split()) > MAX_SEARCH_WORDS:
             raise ValidationError(f"Search for at most {MAX_SEARCH_WORDS} words.")
         return value
@@ -168,6 +172,21 @@ def office_filter(method):
     )
 
 
+class DateRangeForm(forms.Form):
+    """A date range whose end comes before its start is refused with a message that says so."""
+
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("date_after"), cleaned.get("date_before")
+        if after and before and after > before:
+            self.add_error(
+                "date_before",
+                _("“Until” (%(before)s) is earlier than “From” (%(after)s): swap the two dates.")
+                % {"before": before.isoformat(), "after": after.isoformat()},
+            )
+        return cleaned
+
+
 def date_filters(field_name):
     return (
         filters.DateFilter(field_name=field_name, lookup_expr="gte", label="From"),
@@ -229,6 +248,7 @@ class CallFilter(filters.FilterSet):
     class Meta:
         model = Call
         fields = []
+        form = DateRangeForm
 
     def filter_q(self, queryset, name, value):
         """Full-text match over the call's readouts, best match first (``sort`` overrides).
@@ -299,6 +319,7 @@ class StatementFilter(filters.FilterSet):
     class Meta:
         model = Statement
         fields = []
+        form = DateRangeForm
 
     def filter_q(self, queryset, name, value):
         """Full-text match over the statements' words, best first (``literal=1``: as typed)."""

@@ -93,6 +93,8 @@ def _joined(groups, table):
 def _widened(terms, table, budget: list[int], also: list[str]) -> tuple[Term, ...]:
     """``terms`` followed by the labels of the concepts they name, within the caps."""
     widened = list(terms)
+    # What the reader is told: one form of each label (not prisonnier and prisonniers).
+    seen = [term.words for term in terms]
     for term in terms:
         added = 0
         labels = [
@@ -110,8 +112,9 @@ def _widened(terms, table, budget: list[int], also: list[str]) -> tuple[Term, ..
             widened.append(candidate)
             added += 1
             budget[0] -= 1
-            if not _inflection(label_words, term.words) and text not in also:
+            if not any(_inflection(label_words, shown) for shown in seen):
                 also.append(text)
+            seen.append(label_words)
     return tuple(widened)
 
 
@@ -132,7 +135,7 @@ def _label_table() -> dict:
     concepts: dict[int, list[tuple[Key, str, str]]] = {}
     by_key: dict[Key, list[int]] = {}
     for concept in Concept.objects.all():
-        labels = []
+        labels, preferred = [], {concept.pref_label(language) for language in ("en", "fr", "az")}
         for language, text in concept.labels():
             folded = tuple(words(text))
             if not folded or len(folded) > MAX_LABEL_WORDS:
@@ -144,6 +147,8 @@ def _label_table() -> dict:
                 by_key.setdefault(key, [])
                 if concept.pk not in by_key[key]:
                     by_key[key].append(concept.pk)
-        # Shorter labels first: they find the most, and the cap keeps the most useful.
-        concepts[concept.pk] = sorted(labels, key=lambda label: (len(label[0]), label[1]))
+        # Preferred labels first, then shorter ones: they find the most, and the cap keeps them.
+        concepts[concept.pk] = sorted(
+            labels, key=lambda label: (label[1] not in preferred, len(label[0]), label[1])
+        )
     return {"concepts": concepts, "by_key": by_key}

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.views import View
 
 from .. import search
@@ -38,7 +39,8 @@ def result_cached(filterset, key, compute):
         for value in values
     )
     digest = hashlib.sha256(urlencode(filters).encode()).hexdigest()[:32]
-    return cached(f"{key}:{digest}", compute)
+    # Fragments are rendered in the interface language: one entry per language.
+    return cached(f"{key}:{get_language() or 'en'}:{digest}", compute)
 
 
 class FilteredListView(View):

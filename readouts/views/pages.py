@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from .. import search
@@ -115,10 +116,13 @@ class OfficialListView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
+        """Officials with at least one call; ``?all=1`` adds those the archive has no call of."""
         officials = Official.objects.with_call_counts().order_by("country", "name")
         if self.country:
             officials = officials.filter(country=self.country)
-        return officials
+        self.everyone = self.request.GET.get("all") == "1"
+        self.without_calls = officials.filter(call_count=0).count()
+        return officials if self.everyone else officials.filter(call_count__gt=0)
 
     def get_context_data(self, **kwargs):
         names = dict(Country.choices)
@@ -132,6 +136,8 @@ class OfficialListView(ListView):
             countries=Country.choices,
             country=self.country,
             country_name=Country(self.country).label if self.country else "",
+            everyone=self.everyone,
+            without_calls=self.without_calls,
             **kwargs,
         )
 
@@ -202,8 +208,17 @@ def official_summary(official):
 
 
 class TopicListView(ListView):
+    """Topics in the alphabetical order of the interface language (accents aside)."""
+
     queryset = Topic.objects.with_call_counts()
     template_name = "readouts/topic_list.html"
+
+    def get_queryset(self):
+        french = (get_language() or "en").startswith("fr")
+        topics = list(super().get_queryset())
+        for topic in topics:
+            topic.shown_name = (topic.name_fr if french else "") or topic.name_en
+        return sorted(topics, key=lambda topic: search.fold_to_base_letters(topic.shown_name))
 
 
 class TopicDetailView(FilteredCallsMixin, DetailView):
