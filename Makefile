@@ -8,7 +8,7 @@ PORT ?= 8000
 GUNICORN_BIND ?= $(HOST):$(PORT)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: install run serve loadtest test test-sqlite test-postgres lint format migrations-check clean bench eval
+.PHONY: install run serve loadtest test test-sqlite test-postgres lint format migrations-check clean bench eval messages
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,13 @@ test-postgres: install
 		echo "   (start one, or set POSTGRES_URL=postgres://user@host:port/db)"; \
 		if [ "$$CI" = true ]; then echo "CI needs PostgreSQL: failing"; exit 1; fi; \
 	fi
+
+# The French interface: locale/fr/LC_MESSAGES/django.po is edited by hand; the compiled .mo is
+# committed beside it, so neither the build nor a deploy needs gettext. After changing a
+# template string: make messages (needs Debian's gettext: msgfmt, xgettext), translate, commit.
+messages: install
+	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore=scripts
+	$(BIN)/python manage.py compilemessages -l fr
 
 lint: install
 	$(BIN)/ruff check .

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .parsing import REVIEW_KINDS, VERB_CLASSES
 from .parsing.publishers import publisher_name
@@ -14,15 +15,15 @@ country_code = RegexValidator(r"^[A-Z]{2}$", "An ISO 3166 alpha-2 code in capita
 
 
 class Country(models.TextChoices):
-    AZERBAIJAN = "AZ", "Azerbaijan"
-    UNITED_STATES = "US", "United States"
+    AZERBAIJAN = "AZ", _("Azerbaijan")
+    UNITED_STATES = "US", _("United States")
 
 
 class Language(models.TextChoices):
-    FRENCH = "fr", "French"
-    ENGLISH = "en", "English"
-    RUSSIAN = "ru", "Russian"
-    AZERBAIJANI = "az", "Azerbaijani"
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+    RUSSIAN = "ru", _("Russian")
+    AZERBAIJANI = "az", _("Azerbaijani")
 
 
 class SlugQuerySet(models.QuerySet):
@@ -182,6 +183,77 @@ class Topic(models.Model):
         return (self.slug,)
 
 
+class ConceptKind(models.TextChoices):
+    PLACE = "place", "Place"
+    ORGANIZATION = "organization", "Organisation"
+    DOCUMENT = "document", "Document"
+    TERM = "term", "Term"
+
+
+# The languages a concept is labelled in (SKOS prefLabel and altLabel, per language).
+LABEL_LANGUAGES = ("en", "fr", "az", "ru")
+
+
+class ConceptQuerySet(SlugQuerySet):
+    def with_call_counts(self):
+        return self.annotate(call_count=Count("mentions__readout__call", distinct=True))
+
+
+class Concept(models.Model):
+    """A place, organisation, document or term of the field, labelled in each language (SKOS).
+
+    ``pref_label_*`` is the name shown in that language; ``alt_labels_*`` the other names the
+    readouts use (spellings, acronyms, declensions' base forms). Search widens a word to every
+    label of its concept; mentions the parser finds resolve to the concept that has the name.
+    """
+
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=12, choices=ConceptKind.choices)
+    pref_label_en = models.CharField("preferred label (English)", max_length=200)
+    pref_label_fr = models.CharField("preferred label (French)", max_length=200, blank=True)
+    pref_label_az = models.CharField("preferred label (Azerbaijani)", max_length=200, blank=True)
+    alt_labels_en = models.JSONField("other labels (English)", default=list, blank=True)
+    alt_labels_fr = models.JSONField("other labels (French)", default=list, blank=True)
+    alt_labels_az = models.JSONField("other labels (Azerbaijani)", default=list, blank=True)
+    alt_labels_ru = models.JSONField("other labels (Russian)", default=list, blank=True)
+    broader = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="narrower"
+    )
+    note = models.TextField("scope note", blank=True)
+
+    objects = ConceptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pref_label_en"]
+        indexes = [models.Index(fields=["kind", "slug"], name="concept_kind_slug")]
+
+    def __str__(self):
+        return self.pref_label_en
+
+    def get_absolute_url(self):
+        if self.kind == ConceptKind.PLACE:
+            return reverse("place-detail", args=[self.slug])
+        if self.kind == ConceptKind.ORGANIZATION:
+            return reverse("organisation-detail", args=[self.slug])
+        return ""
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def pref_label(self, language: str) -> str:
+        return getattr(self, f"pref_label_{language}", "") or self.pref_label_en
+
+    def labels(self) -> list[tuple[str, str]]:
+        """Every label as (language, label), preferred first, without repeats."""
+        found: list[tuple[str, str]] = []
+        for language in LABEL_LANGUAGES:
+            pref = getattr(self, f"pref_label_{language}", "")
+            for label in [pref, *getattr(self, f"alt_labels_{language}")]:
+                if label and (language, label) not in found:
+                    found.append((language, label))
+        return found
+
+
 class DatePrecision(models.TextChoices):
     DAY = "day", "Day"
     MONTH = "month", "Month"
@@ -235,7 +307,7 @@ class CallQuerySet(SlugQuerySet):
                             "topics"
                         ),
                     ),
-                    "mentions",
+                    models.Prefetch("mentions", queryset=Mention.objects.select_related("concept")),
                 ),
             ),
         )
@@ -553,6 +625,9 @@ class Mention(models.Model):
     name = models.CharField(max_length=300)
     official = models.ForeignKey(
         Official, on_delete=models.SET_NULL, null=True, blank=True, related_name="mentions"
+    )
+    concept = models.ForeignKey(
+        Concept, on_delete=models.SET_NULL, null=True, blank=True, related_name="mentions"
     )
 
     class Meta:

@@ -2,7 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 from django.views.generic import TemplateView
 
-from .views import lists, pages
+from .views import concepts, language, lists, pages
 from .views.feeds import LatestCallsFeed
 from .views.sitemaps import SITEMAPS
 
@@ -21,6 +21,15 @@ urlpatterns = [
     ),
     path("topics/", pages.TopicListView.as_view(), name="topic-list"),
     path("topics/<slug:slug>/", pages.TopicDetailView.as_view(), name="topic-detail"),
+    path("places/", concepts.PlaceListView.as_view(), name="place-list"),
+    path("places/<slug:slug>/", concepts.PlaceDetailView.as_view(), name="place-detail"),
+    path("organisations/", concepts.OrganisationListView.as_view(), name="organisation-list"),
+    path(
+        "organisations/<slug:slug>/",
+        concepts.OrganisationDetailView.as_view(),
+        name="organisation-detail",
+    ),
+    path("language/<str:code>/", language.choose_language, name="choose-language"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from . import calls, officials, readouts, topics  # noqa: F401  (registers the ModelAdmins)
+from . import calls, officials, readouts, thesaurus, topics  # noqa: F401  (registers the ModelAdmins)
 
 admin.site.site_header = "Readout Archive administration"
 admin.site.site_title = "Readout Archive admin"

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_filters import ModelMultipleChoiceFilter
 
 from .querylinks import replaced, toggled
@@ -40,11 +42,11 @@ def _value_label(filterset, key, value):
 
 
 CHIP_PREFIX = {
-    "q": "Words",
-    "date_after": "From",
-    "date_before": "Until",
-    "initiator": "Placed by",
-    "speaker": "Said by",
+    "q": gettext_lazy("Words"),
+    "date_after": gettext_lazy("From"),
+    "date_before": gettext_lazy("Until"),
+    "initiator": gettext_lazy("Placed by"),
+    "speaker": gettext_lazy("Said by"),
 }
 
 
@@ -69,7 +71,7 @@ def chips_for(filterset) -> list[Chip]:
     result = []
     for key, value in active_values(filterset):
         label = _value_label(filterset, key, value)
-        prefix = CHIP_PREFIX.get(key, filterset.filters[key].label or key.capitalize())
+        prefix = CHIP_PREFIX.get(key) or _(str(filterset.filters[key].label or key.capitalize()))
         if key == "q":
             label = f"“{label}”"
         if isinstance(filterset.filters[key], ModelMultipleChoiceFilter):
@@ -88,43 +90,44 @@ def _grouped(filterset):
 
 
 def _and(names):
-    return str(get_text_list(names, "and"))
+    return str(get_text_list(names, _("and")))
 
 
 def describe_calls(filterset) -> str:
     """The list's heading: "Calls with Antony Blinken on Border delimitation in 2021"."""
     groups = _grouped(filterset)
     phrases = {
-        "official": lambda v: f"with {_and(v)}",
-        "office": lambda v: f"with the {_and(v)}",
-        "country": lambda v: f"with officials of {_and(v)}",
-        "topic": lambda v: f"on {_and(v)}",
-        "year": lambda v: f"in {v[0]}",
-        "date_after": lambda v: f"from {v[0]}",
-        "date_before": lambda v: f"until {v[0]}",
-        "initiator": lambda v: f"placed by {v[0]}",
-        "language": lambda v: f"with a readout in {v[0]}",
-        "publisher": lambda v: f"published by {v[0]}",
-        "sides": lambda v: "with readouts from both sides",
-        "reviewed": lambda v: v[0].lower(),
-        "q": lambda v: f"matching “{v[0]}”",
+        "official": lambda v: _("with %(names)s") % {"names": _and(v)},
+        "office": lambda v: _("with the %(offices)s") % {"offices": _and(v)},
+        "country": lambda v: _("with officials of %(countries)s") % {"countries": _and(v)},
+        "topic": lambda v: _("on %(topics)s") % {"topics": _and(v)},
+        "mentioned": lambda v: _("mentioning %(names)s") % {"names": _and(v)},
+        "year": lambda v: _("in %(year)s") % {"year": v[0]},
+        "date_after": lambda v: _("from %(date)s") % {"date": v[0]},
+        "date_before": lambda v: _("until %(date)s") % {"date": v[0]},
+        "initiator": lambda v: _("placed by %(name)s") % {"name": v[0]},
+        "language": lambda v: _("with a readout in %(language)s") % {"language": v[0]},
+        "publisher": lambda v: _("published by %(publisher)s") % {"publisher": v[0]},
+        "sides": lambda v: _("with readouts from both sides"),
+        "reviewed": lambda v: str(v[0]).lower(),
+        "q": lambda v: _("matching “%(words)s”") % {"words": v[0]},
     }
-    return " ".join(["Calls", *(phrases[key](groups[key]) for key in phrases if key in groups)])
+    return " ".join([_("Calls"), *(phrases[key](groups[key]) for key in phrases if key in groups)])
 
 
 def describe_statements(filterset) -> str:
     """The statement search heading: "Statements by Ilham Aliyev on Border delimitation"."""
     groups = _grouped(filterset)
     phrases = {
-        "speaker": lambda v: f"by {v[0]}",
-        "office": lambda v: f"by the {_and(v)}",
-        "country": lambda v: f"by officials of {v[0]}",
-        "verb_class": lambda v: f"of the kind “{v[0]}”",
-        "topic": lambda v: f"on {_and(v)}",
-        "date_after": lambda v: f"from {v[0]}",
-        "date_before": lambda v: f"until {v[0]}",
-        "q": lambda v: f"matching “{v[0]}”",
+        "speaker": lambda v: _("by %(name)s") % {"name": v[0]},
+        "office": lambda v: _("by the %(offices)s") % {"offices": _and(v)},
+        "country": lambda v: _("by officials of %(country)s") % {"country": v[0]},
+        "verb_class": lambda v: _("of the kind “%(kind)s”") % {"kind": v[0]},
+        "topic": lambda v: _("on %(topics)s") % {"topics": _and(v)},
+        "date_after": lambda v: _("from %(date)s") % {"date": v[0]},
+        "date_before": lambda v: _("until %(date)s") % {"date": v[0]},
+        "q": lambda v: _("matching “%(words)s”") % {"words": v[0]},
     }
     return " ".join(
-        ["Statements", *(phrases[key](groups[key]) for key in phrases if key in groups)]
+        [_("Statements"), *(phrases[key](groups[key]) for key in phrases if key in groups)]
     )

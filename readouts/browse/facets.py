@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Count, F
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 from django_filters import ModelMultipleChoiceFilter
 
 from ..models import (
     Call,
+    Concept,
     Country,
     Language,
+    Mention,
     Office,
     Official,
     Participant,
@@ -146,7 +149,8 @@ def top_values(counts, model, labels, limit=TOP_VALUES) -> list[dict]:
 
 
 def call_facets(filterset, years=None, matched=None) -> list[Facet]:
-    """Year, official, office, topic, country and language counts for ``filterset.qs``.
+    """Year, official, office, topic, country, language and mentioned counts for
+    ``filterset.qs``.
 
     ``years`` may be the result of ``year_counts`` if the caller already has it (the timeline).
     ``matched`` (``browse.matched.Matched`` over ``matched_fields()``) is a search result read
@@ -187,28 +191,39 @@ def call_facets(filterset, years=None, matched=None) -> list[Facet]:
         Topic,
         {"topic__slug": "slug", "topic__name_en": "name_en"},
     )
+    mentioned = top_values(
+        Mention.objects.filter(readout__call_id__in=ids, concept__isnull=False)
+        .values(key=F("concept_id"))
+        .annotate(n=Count("readout__call_id", distinct=True)),
+        Concept,
+        {"concept__slug": "slug", "concept__pref_label_en": "pref_label_en"},
+    )
     years = year_counts(calls, matched) if years is None else years
     return [
-        _facet(filterset, "year", "Year", years, value_field="year", labels={}),
+        _facet(filterset, "year", _("Year"), years, value_field="year", labels={}),
         _facet(
-            filterset, "official", "Official", officials,
+            filterset, "official", _("Official"), officials,
             value_field="official__slug", label_field="official__name",
         ),
         _facet(
-            filterset, "office", "Office", offices,
+            filterset, "office", _("Office"), offices,
             value_field="office__slug", label_field="office__title_en",
         ),
         _facet(
-            filterset, "topic", "Topic", topics,
+            filterset, "topic", _("Topic"), topics,
             value_field="topic__slug", label_field="topic__name_en",
         ),
         _facet(
-            filterset, "country", "Country of an official", countries,
+            filterset, "country", _("Country of an official"), countries,
             value_field="code", labels=dict(Country.choices),
         ),
         _facet(
-            filterset, "language", "Readout language", languages,
+            filterset, "language", _("Readout language"), languages,
             value_field="code", labels=dict(Language.choices),
+        ),
+        _facet(
+            filterset, "mentioned", _("Mentioned"), mentioned,
+            value_field="concept__slug", label_field="concept__pref_label_en",
         ),
     ]  # fmt: skip
 
@@ -259,15 +274,15 @@ def statement_facets(filterset, matched=None) -> list[Facet]:
     )  # fmt: skip
     return [
         _facet(
-            filterset, "speaker", "Speaker", speakers,
+            filterset, "speaker", _("Speaker"), speakers,
             value_field="speaker__slug", label_field="speaker__name",
         ),
         _facet(
-            filterset, "topic", "Topic", topics,
+            filterset, "topic", _("Topic"), topics,
             value_field="topic__slug", label_field="topic__name_en",
         ),
         _facet(
-            filterset, "verb_class", "Kind of statement", kinds,
+            filterset, "verb_class", _("Kind of statement"), kinds,
             value_field="verb_class", labels=dict(VerbClass.choices),
         ),
     ]  # fmt: skip

@@ -21,10 +21,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import BigIntegerField, Exists, Func, OuterRef
+from django.utils.translation import gettext as _
 from django_filters import fields
 
 from ..models import (
     Call,
+    Concept,
     Country,
     Language,
     Office,
@@ -37,10 +39,16 @@ from ..models import (
 )
 from ..parsing.publishers import PUBLISHERS
 from ..search import build_query, search_calls, search_statements
+from ..search.folding import words
 
 MAX_SEARCH_LENGTH = 200
 MAX_SEARCH_WORDS = 12
 _SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")
+
+
+def is_literal(data) -> bool:
+    """``literal=1``: search only the words typed, not their equivalents in other languages."""
+    return data is not None and data.get("literal") == "1"
 
 
 class SearchWordsField(forms.CharField):
@@ -52,6 +60,8 @@ class SearchWordsField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
+        if not words(value):
+            return ""  # nothing to search for (only spaces or punctuation): no query
         if len(value.split()) > MAX_SEARCH_WORDS:
             raise ValidationError(f"Search for at most {MAX_SEARCH_WORDS} words.")
         return value
@@ -162,6 +172,21 @@ def office_filter(method):
     )
 
 
+class DateRangeForm(forms.Form):
+    """A date range whose end comes before its start is refused with a message that says so."""
+
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("date_after"), cleaned.get("date_before")
+        if after and before and after > before:
+            self.add_error(
+                "date_before",
+                _("“Until” (%(before)s) is earlier than “From” (%(after)s): swap the two dates.")
+                % {"before": before.isoformat(), "after": after.isoformat()},
+            )
+        return cleaned
+
+
 def date_filters(field_name):
     return (
         filters.DateFilter(field_name=field_name, lookup_expr="gte", label="From"),
@@ -210,21 +235,40 @@ class CallFilter(filters.FilterSet):
         method="filter_reviewed",
         label="Review",
     )
+    mentioned = SlugsFilter(
+        label="Mentioned",
+        queryset=Concept.objects.all(),
+        to_field_name="slug",
+        conjoined=True,
+        method="filter_mentioned",
+        error_messages=_unknown("place, organisation or document"),
+    )
     sort = sort_filter()
 
     class Meta:
         model = Call
         fields = []
+        form = DateRangeForm
 
     def filter_q(self, queryset, name, value):
-        """Full-text match over the call's readouts, best match first (``sort`` overrides)."""
-        self.search_query = build_query(value)
+        """Full-text match over the call's readouts, best match first (``sort`` overrides).
+
+        ``literal=1`` searches the words as typed, without the thesaurus's equivalents."""
+        self.search_query = build_query(value, literal=is_literal(self.data))
         return search_calls(queryset, self.search_query)
 
     def filter_office(self, queryset, name, offices):
         for office in offices:
             queryset = queryset.filter(
                 pk__in=Participant.objects.filter(office=office).values("call_id")
+            )
+        return queryset
+
+    def filter_mentioned(self, queryset, name, concepts):
+        """Calls whose readouts mention every one of these concepts (in whatever language)."""
+        for concept in concepts:
+            queryset = queryset.filter(
+                pk__in=Readout.objects.filter(mentions__concept=concept).values("call_id")
             )
         return queryset
 
@@ -275,10 +319,11 @@ class StatementFilter(filters.FilterSet):
     class Meta:
         model = Statement
         fields = []
+        form = DateRangeForm
 
     def filter_q(self, queryset, name, value):
-        """Full-text match over the statements' words, best match first."""
-        self.search_query = build_query(value)
+        """Full-text match over the statements' words, best first (``literal=1``: as typed)."""
+        self.search_query = build_query(value, literal=is_literal(self.data))
         return search_statements(queryset, self.search_query)
 
     def sort_by(self, queryset, name, value):

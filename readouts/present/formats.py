@@ -15,6 +15,14 @@ from ..browse.querylinks import replaced
 from .export import call_to_dict
 
 FORMATS = ("html", "json", "csv")
+
+
+def _json(data, status=200) -> JsonResponse:
+    """UTF-8 as written (Qarabağ, not \\u-escaped). application/json is UTF-8 by definition
+    (RFC 8259 defines no charset parameter), and Django encodes the body as UTF-8."""
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+
+
 CSV_CHUNK = 500  # rows fetched, with their prefetches, per round of queries
 CSV_MAX_ROWS = 10_000
 # OWASP's list: a cell starting with one of these is a formula to Excel, LibreOffice and Sheets.
@@ -45,7 +53,7 @@ def _page_links(request, page):
 
 def calls_json(request, page) -> JsonResponse:
     calls = [call_to_dict(call, request.build_absolute_uri) for call in page.object_list]
-    return JsonResponse({**_page_links(request, page), "calls": calls})
+    return _json({**_page_links(request, page), "calls": calls})
 
 
 def statement_to_row_dict(request, statement) -> dict:
@@ -60,13 +68,13 @@ def statement_to_row_dict(request, statement) -> dict:
 
 def statements_json(request, page) -> JsonResponse:
     statements = [statement_to_row_dict(request, s) for s in page.object_list]
-    return JsonResponse({**_page_links(request, page), "statements": statements})
+    return _json({**_page_links(request, page), "statements": statements})
 
 
 def errors_response(errors: dict, output: str) -> HttpResponse:
     """A 400 that says what was wrong, in the format that was asked for."""
     if output == "json":
-        return JsonResponse({"errors": errors}, status=400)
+        return _json({"errors": errors}, status=400)
     lines = [f"{field}: {message}" for field, messages in errors.items() for message in messages]
     return HttpResponse(
         "\n".join(lines) + "\n", status=400, content_type="text/plain; charset=utf-8"

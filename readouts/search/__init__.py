@@ -9,6 +9,7 @@
 """
 
 from .engines import search_calls, search_statements
+from .folding import fold_to_base_letters
 from .grammar import SearchQuery, parse_query
 from .highlight import highlight, matches_in, snippet
 from .spellings import build_query
@@ -16,6 +17,7 @@ from .spellings import build_query
 __all__ = [
     "SearchQuery",
     "build_query",
+    "fold_to_base_letters",
     "highlight",
     "matches_in",
     "parse_query",

@@ -89,10 +89,16 @@ def _combine_groups(query, compile_, postgresql):
 
 
 def _match(terms):
-    """An FTS5 expression: each term as a quoted phrase of stems, in both stemmers' forms."""
+    """An FTS5 expression: each term as a quoted phrase of stems, in both stemmers' forms.
+
+    A prefix term (an Azerbaijani label) ends in ``*``: its last stem may be the start of a word.
+    """
     alternatives = sorted(
         {
-            '"' + " ".join(stem(word, language) for word in term.words) + '"'
+            '"'
+            + " ".join(stem(word, language) for word in term.words)
+            + '"'
+            + (" *" if term.prefix else "")
             for term in terms
             for language in STEM_LANGUAGES
         }
@@ -103,10 +109,14 @@ def _match(terms):
 def _tsquery(terms, invert=False):
     """A tsquery: each term as a phrase under both configurations, OR-ed together.
 
-    Inverted, it is the AND of the negated phrases (Django negates only single queries).
+    A prefix term is written as ``word <-> word:*`` (raw tsquery syntax; the words are folded
+    letters and digits only, so nothing a user typed is syntax). Inverted, it is the AND of the
+    negated phrases (Django negates only single queries).
     """
     parts = [
-        PgQuery(" ".join(term.words), config=config, search_type="phrase", invert=invert)
+        PgQuery(" <-> ".join(term.words) + ":*", config=config, search_type="raw", invert=invert)
+        if term.prefix
+        else PgQuery(" ".join(term.words), config=config, search_type="phrase", invert=invert)
         for term in terms
         for config in PG_CONFIGS
     ]

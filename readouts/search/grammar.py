@@ -24,6 +24,9 @@ class Term:
     """Folded words that must appear together, in order (one word is a term of length one)."""
 
     words: tuple[str, ...]
+    # The last word may be the start of a longer one (an Azerbaijani label and its endings);
+    # only the thesaurus sets it, never what a user types.
+    prefix: bool = False
 
     @property
     def is_phrase(self) -> bool:
@@ -38,6 +41,8 @@ class SearchQuery:
     excluded: tuple[Term, ...] = ()
     truncated: bool = False
     text: str = field(default="", compare=False)
+    # The equivalents the thesaurus added, as labelled ("prisonniers", "məhbuslar"), to show.
+    also: tuple[str, ...] = field(default=(), compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.groups or self.excluded)

@@ -23,8 +23,15 @@ def _token_stems(token: str) -> frozenset[str]:
     return frozenset(stem(w, lang) for w in words(token) for lang in STEM_LANGUAGES)
 
 
+def _starts(keys: frozenset[str], prefixes: set[str]) -> bool:
+    return any(key.startswith(prefix) for key in keys for prefix in prefixes)
+
+
 def _spans(text: str, query: SearchQuery) -> list[tuple[int, int]]:
-    """Character ranges of ``text`` where a term of ``query`` matches, in order, not overlapping."""
+    """Character ranges of ``text`` where a term of ``query`` matches, in order, not overlapping.
+
+    A prefix term (an Azerbaijani label of the thesaurus) matches a word that starts with it.
+    """
     tokens = [(m.start(), m.end(), _token_stems(m.group())) for m in _TOKEN.finditer(text)]
     spans = []
     for term in query.terms:
@@ -32,7 +39,10 @@ def _spans(text: str, query: SearchQuery) -> list[tuple[int, int]]:
         size = len(wanted)
         for index in range(len(tokens) - size + 1):
             window = tokens[index : index + size]
-            if all(keys & stems for (_, _, keys), stems in zip(window, wanted, strict=True)):
+            if all(
+                _starts(keys, stems) if term.prefix and position == size - 1 else keys & stems
+                for position, ((_, _, keys), stems) in enumerate(zip(window, wanted, strict=True))
+            ):
                 spans.append((window[0][0], window[-1][1]))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):

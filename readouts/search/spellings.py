@@ -1,5 +1,8 @@
 """A surname typed in one spelling finds every spelling the officials table knows.
 
+``build_query`` is the one way a search box becomes a query: grammar, then surnames, then the
+thesaurus (``expansion``) unless the reader asked for the literal words.
+
 ``build_query`` parses what the user typed (``grammar``) and widens each plain word that is a
 surname (Aliev, Əliyev, Алиев → Aliyev and the others) into an OR of its spellings. The
 spellings are read once per archive version, not on every search.
@@ -7,13 +10,20 @@ spellings are read once per archive version, not on every search.
 
 from ..cache import cached
 from ..models import Official
+from .expansion import expand
 from .folding import words
 from .grammar import SearchQuery, Term, parse_query
 
 
-def build_query(text: str) -> SearchQuery:
-    """Parse ``text`` and let a surname match every spelling of it (Aliev, Əliyev, Алиев)."""
-    query = parse_query(text)
+def build_query(text: str, literal: bool = False) -> SearchQuery:
+    """Parse ``text``, let a surname match every spelling of it (Aliev, Əliyev, Алиев) and,
+    unless ``literal``, a word or phrase every label of its concept in the thesaurus
+    (``expansion``: prisoners, prisonniers, məhbuslar)."""
+    query = _with_spellings(parse_query(text))
+    return query if literal else expand(query)
+
+
+def _with_spellings(query: SearchQuery) -> SearchQuery:
     spellings = _surname_spellings({term.words[0] for term in query.terms if not term.is_phrase})
     if not spellings:
         return query

@@ -1,26 +1,31 @@
 """Small presentation helpers shared by the call, official and topic pages."""
 
 from django import template
+from django.utils.translation import gettext as _
 
 from ..models import Country
-from ..present.wording import call_date, join_names, participant_names
+from ..present.wording import call_date, join_names, ordered_participants, participant_names
 
 register = template.Library()
 register.filter(call_date)
 register.filter(participant_names)
+register.filter(ordered_participants)
 
 
 @register.filter
 def who_called(call):
     """ "Jake Sullivan called Ilham Aliyev", from prefetched participants (no query)."""
     if call.initiator_id is None:
-        return "Not stated who placed the call"
+        return _("Not stated who placed the call")
     called = [
-        p.official.name for p in call.participants.all() if p.official_id != call.initiator_id
+        p.official.name for p in ordered_participants(call) if p.official_id != call.initiator_id
     ]
     if not called:
-        return f"{call.initiator.name} placed the call"
-    return f"{call.initiator.name} called {join_names(called)}"
+        return _("%(name)s placed the call") % {"name": call.initiator.name}
+    return _("%(caller)s called %(called)s") % {
+        "caller": call.initiator.name,
+        "called": join_names(called),
+    }
 
 
 @register.simple_tag(takes_context=True)

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views import View
 
 from .. import search
@@ -21,7 +22,7 @@ from ..browse.facets import (
     statement_facets,
     year_counts,
 )
-from ..browse.filters import CallFilter, StatementFilter
+from ..browse.filters import CallFilter, StatementFilter, is_literal
 from ..browse.matched import Matched
 from ..browse.querylinks import SHOWN_NOT_FILTERED
 from ..browse.timeline import call_timeline
@@ -46,7 +47,8 @@ def result_cached(filterset, key, compute):
         for value in values
     )
     digest = hashlib.sha256(urlencode(filters).encode()).hexdigest()[:32]
-    return cached(f"{key}:{digest}", compute)
+    # Fragments are rendered in the interface language: one entry per language.
+    return cached(f"{key}:{get_language() or 'en'}:{digest}", compute)
 
 
 def rendered(template, path, **context):
@@ -127,6 +129,7 @@ class FilteredListView(View):
             "filterset": filterset,
             "page_obj": page,
             "search_query": query,
+            "literal_search": bool(query) and is_literal(request.GET),
             "form_params": request.GET,
             **self.extra_context(filterset),
         }

@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from .. import search
@@ -44,7 +45,15 @@ class CallDetailView(DetailView):
         return super().get_context_data(
             readouts=readouts,
             mentions=sorted(
-                {(m.get_kind_display(), m.name) for r in readouts for m in r.mentions.all()}
+                {
+                    (
+                        m.get_kind_display(),
+                        m.name,
+                        m.concept.get_absolute_url() if m.concept else "",
+                    )
+                    for r in readouts
+                    for m in r.mentions.all()
+                }
             ),
             previous_call=previous_call,
             next_call=next_call,
@@ -57,7 +66,8 @@ class CallDetailView(DetailView):
     def search_query(self):
         """Reached from a search (``?q=``): the words to highlight in the verbatim text."""
         words = self.request.GET.get("q", "")[:MAX_SEARCH_LENGTH]
-        return search.build_query(words) if words.strip() else None
+        literal = self.request.GET.get("literal") == "1"
+        return search.build_query(words, literal=literal) if words.strip() else None
 
 
 def _citation_for_request(request, slug):
@@ -106,10 +116,13 @@ class OfficialListView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
+        """Officials with at least one call; ``?all=1`` adds those the archive has no call of."""
         officials = Official.objects.with_call_counts().order_by("country", "name")
         if self.country:
             officials = officials.filter(country=self.country)
-        return officials
+        self.everyone = self.request.GET.get("all") == "1"
+        self.without_calls = officials.filter(call_count=0).count()
+        return officials if self.everyone else officials.filter(call_count__gt=0)
 
     def get_context_data(self, **kwargs):
         names = dict(Country.choices)
@@ -123,6 +136,8 @@ class OfficialListView(ListView):
             countries=Country.choices,
             country=self.country,
             country_name=Country(self.country).label if self.country else "",
+            everyone=self.everyone,
+            without_calls=self.without_calls,
             **kwargs,
         )
 
@@ -193,8 +208,17 @@ def official_summary(official):
 
 
 class TopicListView(ListView):
+    """Topics in the alphabetical order of the interface language (accents aside)."""
+
     queryset = Topic.objects.with_call_counts()
     template_name = "readouts/topic_list.html"
+
+    def get_queryset(self):
+        french = (get_language() or "en").startswith("fr")
+        topics = list(super().get_queryset())
+        for topic in topics:
+            topic.shown_name = (topic.name_fr if french else "") or topic.name_en
+        return sorted(topics, key=lambda topic: search.fold_to_base_letters(topic.shown_name))
 
 
 class TopicDetailView(FilteredCallsMixin, DetailView):

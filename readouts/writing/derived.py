@@ -1,6 +1,6 @@
 """The one owner of what the archive computes from its stored rows.
 
-Four facts are derived, never written by hand:
+Five facts are derived, never written by hand:
 
 - a call's topics: the union of its statements' topics;
 - its ``countries`` and ``languages`` columns: the countries of its officials and the
@@ -8,6 +8,8 @@ Four facts are derived, never written by hand:
   facets read from the call's row;
 - its search rows (the call's and each statement's): from its readouts, statements and the
   names of its participants in every spelling (``search.index``);
+- the thesaurus concept of each place, organisation or document its readouts mention
+  (``concepts.link_mentions``);
 - the archive version that cached counts, facets and page fragments are stamped with: it
   changes once the write commits, so nothing cached before the write is served after it.
 
@@ -25,6 +27,7 @@ from django.db import transaction
 from ..cache import bump_archive_version
 from ..models import Call, Participant, Readout, Statement
 from ..search.index import refresh_calls
+from .concepts import link_mentions
 
 BATCH = 2000
 
@@ -42,6 +45,7 @@ def refresh_derived(call_ids: Iterable[int], using: str = "default") -> None:
         )
         _refresh_topics(batch, using)
         refresh_countries_and_languages(batch, using)
+        link_mentions(batch, using)
         refresh_calls(batch, using=using)
 
 

@@ -1,8 +1,9 @@
-"""Keep offices, officials and topics in step with the fixtures, without undoing staff edits.
+"""Keep offices, officials, topics and the thesaurus in step with the fixtures, keeping edits.
 
-The fixtures (``fixtures/officials.json``, ``fixtures/topics.json``) are the starting vocabulary.
-Syncing creates the offices, officials, tenures and topics that are missing and leaves existing
-rows alone, because staff may have corrected them in the admin.
+The fixtures (``fixtures/officials.json``, ``fixtures/topics.json``, ``fixtures/thesaurus.json``)
+are the starting vocabulary. Syncing creates the offices, officials, tenures, topics and concepts
+that are missing and leaves existing rows alone, because staff may have corrected them in the
+admin.
 """
 
 import datetime as dt
@@ -13,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from ..models import Office, Official, Tenure, Topic
+from ..models import Concept, Office, Official, Tenure, Topic
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -24,11 +25,12 @@ class SyncReport:
     officials: int = 0
     tenures: int = 0
     topics: int = 0
+    concepts: int = 0
 
     def __str__(self):
         return (
-            f"{self.offices} offices, {self.officials} officials, {self.tenures} tenures "
-            f"and {self.topics} topics added"
+            f"{self.offices} offices, {self.officials} officials, {self.tenures} tenures, "
+            f"{self.topics} topics and {self.concepts} concepts added"
         )
 
 
@@ -95,4 +97,35 @@ def _sync(fixtures_dir: Path) -> SyncReport:
                 cues_en=item.get("cues_en", []),
             )
             report.topics += 1
+    thesaurus = fixtures_dir / "thesaurus.json"
+    if thesaurus.exists():
+        report.concepts = _sync_thesaurus(json.loads(thesaurus.read_text(encoding="utf-8")))
     return report
+
+
+def _sync_thesaurus(data: dict) -> int:
+    """Create the missing concepts, then link each new one to its broader concept."""
+    known = {concept.slug: concept for concept in Concept.objects.all()}
+    added = []
+    for item in data["concepts"]:
+        if item["slug"] in known:
+            continue
+        concept = Concept.objects.create(
+            slug=item["slug"],
+            kind=item["kind"],
+            pref_label_en=item["en"],
+            pref_label_fr=item.get("fr", ""),
+            pref_label_az=item.get("az", ""),
+            alt_labels_en=item.get("alt_en", []),
+            alt_labels_fr=item.get("alt_fr", []),
+            alt_labels_az=item.get("alt_az", []),
+            alt_labels_ru=item.get("alt_ru", []),
+            note=item.get("note", ""),
+        )
+        known[concept.slug] = concept
+        added.append((concept, item.get("broader")))
+    for concept, broader in added:
+        if broader in known:
+            concept.broader = known[broader]
+            concept.save(update_fields=["broader"])
+    return len(added)

@@ -1,0 +1,47 @@
+"""The thesaurus: concepts and their labels in each language (what search widens a word to)."""
+
+from django.contrib import admin
+from django.db.models import Count
+
+from ..models import Concept
+from ..writing.concepts import relink_all_mentions
+from .freshness import KeepsPublicSiteFresh
+
+
+@admin.register(Concept)
+class ConceptAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
+    """A label edit changes what searches find and which mentions are the concept's: saving
+    resolves every mention again and bumps the archive version."""
+
+    list_display = ("pref_label_en", "pref_label_fr", "pref_label_az", "kind", "mention_count")
+    list_filter = ("kind",)
+    search_fields = ("slug", "pref_label_en", "pref_label_fr", "pref_label_az")
+    prepopulated_fields = {"slug": ("pref_label_en",)}
+    autocomplete_fields = ("broader",)
+    fieldsets = (
+        (None, {"fields": ("kind", "slug", "broader", "note")}),
+        (
+            "Preferred labels",
+            {"fields": ("pref_label_en", "pref_label_fr", "pref_label_az")},
+        ),
+        (
+            "Other labels",
+            {
+                "fields": ("alt_labels_en", "alt_labels_fr", "alt_labels_az", "alt_labels_ru"),
+                "description": "Every other name the readouts use, as a JSON list per language "
+                '(e.g. ["Karabagh", "Nagorno-Karabakh"]). A search for any label also finds '
+                "all the others.",
+            },
+        ),
+    )
+
+    def refresh_public_site(self, call_ids) -> None:
+        relink_all_mentions()
+        super().refresh_public_site(call_ids)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(mention_total=Count("mentions"))
+
+    @admin.display(description="mentions", ordering="mention_total")
+    def mention_count(self, concept):
+        return concept.mention_total

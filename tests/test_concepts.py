@@ -1,0 +1,97 @@
+"""Mentions resolve to thesaurus concepts; place and organisation pages; the mentioned filter."""
+
+import pytest
+
+from readouts.models import Concept, Mention
+
+from .conftest import SEEDS
+from .factories import make_call, make_official
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeds(load, settings):
+    settings.SECURE_SSL_REDIRECT = False
+    return [load(path).call for path in SEEDS]
+
+
+def test_the_parsers_mentions_link_to_their_concepts_at_ingest(seeds):
+    linked = dict(
+        Mention.objects.filter(concept__isnull=False).values_list("name", "concept__slug")
+    )
+    assert linked["Karabakh"] == "karabakh"
+    assert linked["International Committee of the Red Cross"] == "icrc"
+    assert linked["Geneva"] == "geneva"
+    assert not Mention.objects.filter(kind="place", concept__isnull=True).exists()
+
+
+def test_the_same_place_in_two_languages_is_one_concept(vocabulary, settings):
+    aliyev, blinken = make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")
+    french = make_call("2022-10-10", [aliyev, blinken], mentions=[("place", "Karabagh")])
+    azeri = make_call(
+        "2016-06-30", [aliyev, blinken], language="az", mentions=[("place", "Qarabağ")]
+    )
+    assert {m.concept.slug for m in Mention.objects.all()} == {"karabakh"}
+    settings.SECURE_SSL_REDIRECT = False
+    from django.test import Client
+
+    page = Client().get("/places/karabakh/").content.decode()
+    assert french.get_absolute_url() in page and azeri.get_absolute_url() in page
+
+
+def test_a_place_page_lists_its_calls_with_a_timeline(client, seeds):
+    response = client.get("/places/karabakh/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Karabakh" in page and "Qarabağ" in page and "Karabagh" in page
+    assert seeds[1].get_absolute_url() in page
+    assert 'class="timeline"' in page
+
+
+def test_an_organisation_page(client, seeds):
+    page = client.get("/organisations/icrc/").content.decode()
+    assert "Comité international de la Croix-Rouge" in page
+    assert seeds[1].get_absolute_url() in page
+
+
+def test_a_place_is_not_an_organisation(client, seeds):
+    assert client.get("/organisations/karabakh/").status_code == 404
+    assert client.get("/places/no-such-place/").status_code == 404
+
+
+def test_the_indexes_list_what_is_mentioned(client, seeds):
+    page = client.get("/places/").content.decode()
+    assert "/places/karabakh/" in page and "/places/tbilisi/" not in page
+    assert "/organisations/icrc/" in client.get("/organisations/").content.decode()
+
+
+def test_the_call_list_filters_and_facets_by_what_is_mentioned(client, seeds):
+    page = client.get("/", {"mentioned": "geneva"}).content.decode()
+    assert seeds[1].get_absolute_url() in page and seeds[0].get_absolute_url() not in page
+    assert "Mentioned: Geneva" in page
+    assert "mentioned=karabakh" in client.get("/").content.decode()
+    refused = client.get("/", {"mentioned": "atlantis"})
+    assert refused.status_code == 400
+
+
+def test_the_call_page_links_a_mention_to_its_page(client, seeds):
+    page = client.get(seeds[1].get_absolute_url()).content.decode()
+    assert 'href="/places/karabakh/"' in page
+
+
+def test_a_thesaurus_edit_resolves_the_mentions_again(seeds, admin_client, settings):
+    concept = Concept.objects.get(slug="geneva")
+    Mention.objects.filter(name="Geneva").update(concept=None)
+    url = f"/admin/readouts/concept/{concept.pk}/change/"
+    form = admin_client.get(url, secure=True)
+    assert form.status_code == 200
+    data = {
+        "kind": "place", "slug": "geneva", "broader": "", "note": "",
+        "pref_label_en": "Geneva", "pref_label_fr": "Genève", "pref_label_az": "Cenevrə",
+        "alt_labels_en": "[]", "alt_labels_fr": '["Geneve"]', "alt_labels_az": "[]",
+        "alt_labels_ru": '["Женева"]',
+    }  # fmt: skip
+    response = admin_client.post(url, data, secure=True)
+    assert response.status_code == 302
+    assert Mention.objects.get(name="Geneva").concept == concept
