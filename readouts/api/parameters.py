@@ -34,6 +34,10 @@ DESCRIPTIONS = {
     "verb_class": "The kind of statement.",
     "call": "Slug of the call.",
     "side": "Whose account: AZ or US.",
+    "reviewed": "`yes`: only calls whose every readout an editor has reviewed; `no`: calls "
+    "with a readout not yet reviewed.",
+    "mentioned": "Slug of a place, organisation or document of the thesaurus that a readout "
+    "of the call mentions; repeat for calls mentioning all of them.",
 }
 
 

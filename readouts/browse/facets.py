@@ -73,7 +73,7 @@ def year_counts(calls, matched=None):
     of ``matched`` (see ``call_facets``) when the result was read already."""
     if matched is not None:
         counts = {}
-        for _, day, _, _ in matched.rows:
+        for _id, day, _countries, _languages in matched.rows:
             counts[day.year] = counts.get(day.year, 0) + 1
         return [{"year": year, "n": counts[year]} for year in sorted(counts, reverse=True)]
     return list(calls.order_by().values("year").annotate(n=Count("pk")).order_by("-year"))
@@ -163,10 +163,10 @@ def call_facets(filterset, years=None, matched=None) -> list[Facet]:
         rows = matched.rows
         countries = [
             row
-            for row in counted(c for _, _, codes, _ in rows for c in codes.split())
+            for row in counted(c for _id, _day, codes, _languages in rows for c in codes.split())
             if row["code"] in Country.values
         ]
-        languages = counted(code for _, _, _, codes in rows for code in codes.split())
+        languages = counted(code for *_others, codes in rows for code in codes.split())
     else:
         ids = calls.order_by().values("pk")
         countries = _code_counts(calls, "countries", keep=set(Country.values))
@@ -237,8 +237,8 @@ def statement_facets(filterset, matched=None) -> list[Facet]:
     statements = filterset.qs.order_by()
     if matched is not None:
         by_speaker = {}
-        kinds = counted(kind for _, _, kind in matched.rows if kind)
-        for _, speaker, _ in matched.rows:
+        kinds = counted(kind for *_others, kind in matched.rows if kind)
+        for _id, speaker, _kind in matched.rows:
             if speaker is not None:
                 by_speaker[speaker] = by_speaker.get(speaker, 0) + 1
         named = Official.objects.filter(pk__in=list(by_speaker)).values_list("pk", "slug", "name")

@@ -11,7 +11,7 @@ French and English and is handled here or by the flags the engine reads:
   match with its ending, and a name with an ending is not a subject;
 - the caller of ``X Y-ə zəng edib`` is the participant not in the dative (``recipient_suffix``).
 
-Patterns run on folded text (see text.fold): ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u.
+Patterns run on folded text (see text.fold_same_length): ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u.
 """
 
 from __future__ import annotations

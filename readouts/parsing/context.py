@@ -15,7 +15,7 @@ from .gazetteer import NameIndex
 from .header import Header, parse_header
 from .languages import RULE_SETS, detect_language
 from .rules import RuleSet, VerbPhrase
-from .text import Span, fold, paragraph_spans, sentence_spans, tokens
+from .text import Span, fold_same_length, paragraph_spans, sentence_spans, tokens
 from .types import Gazetteer, ParseError
 
 _STOP = re.compile(r"[.!?…][\"»”’')\]]*$")
@@ -24,7 +24,7 @@ _STOP = re.compile(r"[.!?…][\"»”’')\]]*$")
 @dataclass(frozen=True)
 class Context:
     text: str  # verbatim, header included
-    folded: str  # fold(text): same offsets
+    folded: str  # fold_same_length(text): same offsets
     language: str
     rules: RuleSet
     gazetteer: Gazetteer
@@ -48,7 +48,7 @@ class Context:
         return self.rules.main_verb(self.folded, span, verbs)
 
     def country_of(self, phrase: str) -> str:
-        folded = fold(phrase)
+        folded = fold_same_length(phrase)
         for pattern, country in self.rules.country_markers:
             if pattern.search(folded):
                 return country
@@ -84,7 +84,7 @@ def build_context(
     )
     return Context(
         text=text,
-        folded=fold(text),
+        folded=fold_same_length(text),
         language=language,
         rules=rules,
         gazetteer=gazetteer,

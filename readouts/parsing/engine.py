@@ -30,7 +30,7 @@ from .mentions import readout_mentions
 from .participants import Cast, find_participants, side, slugify
 from .publishers import detect_publisher
 from .speakers import attribute, framing_statement
-from .text import fold
+from .text import fold_same_length
 from .topics import TopicTagger, statement_topics
 from .types import Gazetteer, ParsedReadout, ParsedStatement, ReviewReason, TopicCues
 
@@ -126,7 +126,7 @@ def _headline(ctx: Context, preamble: str) -> str:
     lines = []
     for line in preamble.splitlines():
         line = line.strip()
-        folded = fold(line)
+        folded = fold_same_length(line)
         dated = any(p.search(folded) for p in ctx.rules.date_patterns)
         boilerplate = ctx.rules.boilerplate and ctx.rules.boilerplate.search(folded)
         if not line or (dated and len(line) < 60) or boilerplate:

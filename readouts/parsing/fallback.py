@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from .header import parse_header
-from .text import fold
+from .text import fold_same_length
 from .types import (
     BOTH,
     Gazetteer,
@@ -84,14 +84,14 @@ def _named_officials(body: str, gazetteer: Gazetteer, day: dt.date) -> list[Pars
     """Each official named in ``body`` by a full name in any spelling the table records, in
     order of first mention. Each word may carry a case ending (Блинкеном, Алиеву): the
     languages without rules here decline names."""
-    folded = fold(body)
+    folded = fold_same_length(body)
     first_seen = []
     for official in gazetteer.officials:
         positions = [
             m.start()
             for form in {official.name, *official.variants}
             if len(form.split()) > 1
-            for m in re.finditer(_declined(fold(form)), folded)
+            for m in re.finditer(_declined(fold_same_length(form)), folded)
         ]
         if positions:
             first_seen.append((min(positions), official))

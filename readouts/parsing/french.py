@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .rules import Role, RuleSet, VerbPhrase
-from .text import Token, fold
+from .text import Token, fold_same_length
 
 _COUNTRY = (
     r"(?:\s+(?:de la republique d'azerbaidjan|de l'azerbaidjan|d'azerbaidjan|azerbaidjanaise?"
@@ -420,7 +420,7 @@ def _base(word: str) -> str:
         word = word[:-1]
     if word.endswith(("ée", "ue", "ite", "ise", "erte", "inte")):
         word = word[:-1]
-    return fold(word)
+    return fold_same_length(word)
 
 
 class FrenchRules(RuleSet):
@@ -482,7 +482,7 @@ class FrenchRules(RuleSet):
             for tail in TAILS:
                 if tuple(t.text for t in tokens[end : end + len(tail)]) == tail:
                     kept += tokens[end : end + len(tail)]
-                    key += [fold(t) for t in tail]
+                    key += [fold_same_length(t) for t in tail]
                     end += len(tail)
                     break
             else:

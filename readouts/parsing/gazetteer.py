@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import fold
+from .text import fold_same_length
 from .types import Gazetteer, Office, Official, Tenure, TopicCues
 
 
@@ -65,7 +65,7 @@ class NameIndex:
         by_form: dict[str, dict[str, Official]] = {}
         for official in officials:
             for form in (official.name, *official.variants):
-                key = fold(form).strip()
+                key = fold_same_length(form).strip()
                 if key:
                     by_form.setdefault(key, {})[official.slug] = official
         self._by_form = {key: tuple(found.values()) for key, found in by_form.items()}
@@ -83,7 +83,7 @@ class NameIndex:
         )
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[NameMatch]:
-        """Matches in ``folded`` (a fold() of the text, so offsets are the text's)."""
+        """Matches in ``folded`` (a fold_same_length() of the text, so offsets are the text's)."""
         if self._pattern is None:
             return []
         end = len(folded) if end is None else end

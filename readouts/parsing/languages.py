@@ -8,7 +8,7 @@ from .azerbaijani import AZERBAIJANI
 from .english import ENGLISH
 from .french import FRENCH
 from .rules import RuleSet
-from .text import fold
+from .text import fold_same_length
 
 # Adding a language is adding its rule set here.
 RULE_SETS: dict[str, RuleSet] = {"fr": FRENCH, "en": ENGLISH, "az": AZERBAIJANI}
@@ -21,7 +21,7 @@ DETECTION_LETTERS = {rules.language: rules.detection_letters for rules in RULE_S
 def detect_language(text: str) -> str:
     """The language whose very frequent words (and letters of its own, such as the
     Azerbaijani "ə") the text uses most; ties go to the first listed."""
-    words = re.findall(r"[^\W\d_]+", fold(text))
+    words = re.findall(r"[^\W\d_]+", fold_same_length(text))
     written = re.findall(r"[^\W\d_]+", text)
     scores = {
         language: sum(word in vocabulary for word in words)

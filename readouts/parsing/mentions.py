@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .publishers import spokespeople
-from .text import fold
+from .text import fold_same_length
 from .types import ParsedMention
 
 if TYPE_CHECKING:  # participants.py imports this module
@@ -316,7 +316,7 @@ def _compile(suffix: str = "") -> list[tuple[Entity, re.Pattern[str], bool]]:
     for entity in ENTITIES:
         for cue in entity.cues:
             exact = cue.isupper() or entity.case
-            body = re.escape(cue if exact else fold(cue))
+            body = re.escape(cue if exact else fold_same_length(cue))
             pattern = r"(?<![\w-])" + body + (r"(?:" + suffix + r")" if suffix else "")
             compiled.append((entity, re.compile(pattern + r"(?![\w-])"), exact))
     return compiled
@@ -325,7 +325,8 @@ def _compile(suffix: str = "") -> list[tuple[Entity, re.Pattern[str], bool]]:
 def find_entities(
     text: str, folded: str, exclude_countries: set[str], suffix: str = ""
 ) -> list[Entity]:
-    """Entities named in ``text`` (with ``folded == fold(text)``), in order of first mention."""
+    """Entities named in ``text`` (``folded == fold_same_length(text)``), in order of first
+    mention."""
     spans: dict[Entity, list[tuple[int, int]]] = {}
     for entity, pattern, exact in _compile(suffix):
         if entity.country and entity.country in exclude_countries:
@@ -361,8 +362,10 @@ def readout_mentions(ctx: Context, framing: Framing, cast: Cast) -> list[ParsedM
             mentions.append(ParsedMention("person", official.name, official.slug))
     countries = {p.country for p in cast.participants}
     body, folded = ctx.text[ctx.body_start :], ctx.folded[ctx.body_start :]
-    named = {fold(p.name) for p in cast.participants} | {fold(m.name) for m in mentions}
+    named = {fold_same_length(p.name) for p in cast.participants} | {
+        fold_same_length(m.name) for m in mentions
+    }
     for entity in find_entities(body, folded, countries, ctx.rules.name_suffix):
-        if entity.kind != "person" or fold(entity.name) not in named:
+        if entity.kind != "person" or fold_same_length(entity.name) not in named:
             mentions.append(ParsedMention(entity.kind, entity.name))
     return mentions

@@ -21,7 +21,7 @@ from .context import Context, office_kind
 from .framing import Framing
 from .gazetteer import NameMatch
 from .mentions import find_entities
-from .text import Span, fold
+from .text import Span, fold_same_length
 from .types import Official, ParsedMention, ParsedParticipant, ParseError
 
 
@@ -58,7 +58,11 @@ def slugify(name: str) -> str:
     (an empty slug breaks every link to the official and merges different people into one). A name
     with nothing to transliterate gets a slug of its own, derived from the name.
     """
-    slug = re.sub(r"[^a-z0-9]+", "-", anyascii(fold(name)).lower()).strip("-")[:200].rstrip("-")
+    slug = (
+        re.sub(r"[^a-z0-9]+", "-", anyascii(fold_same_length(name)).lower())
+        .strip("-")[:200]
+        .rstrip("-")
+    )
     return slug or f"official-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
 
 
@@ -163,7 +167,9 @@ def _unknown_names(ctx: Context, framing: Span, names: list[NameMatch]) -> list[
     # ("Secretary") does not start a name.
     runs: list[list[re.Match[str]]] = []
     for word in words:
-        capital = word.group()[0].isupper() and not rules.title_heads.fullmatch(fold(word.group()))
+        capital = word.group()[0].isupper() and not rules.title_heads.fullmatch(
+            fold_same_length(word.group())
+        )
         if not capital:
             runs.append([])
         elif runs and runs[-1] and ctx.text[runs[-1][-1].end() : word.start()] == " ":
@@ -179,7 +185,9 @@ def _unknown_names(ctx: Context, framing: Span, names: list[NameMatch]) -> list[
         # The end of a title in capitals stays out of the name: "... of State Jane Roe",
         # "Consular Affairs Jane Roe" are "Jane Roe".
         institution = [
-            i for i, word in enumerate(run) if fold(word.group()) in rules.institution_words
+            i
+            for i, word in enumerate(run)
+            if fold_same_length(word.group()) in rules.institution_words
         ]
         if institution:
             run = run[institution[-1] + 1 :]
@@ -240,7 +248,7 @@ def _participant(
 
 
 def _office_for_title(ctx: Context, title: str, country: str) -> str | None:
-    folded = fold(title)
+    folded = fold_same_length(title)
     for role in ctx.rules.roles:
         if role.pattern.match(folded):
             offices = [

@@ -22,7 +22,7 @@ from .context import Context, office_kind
 from .framing import Framing
 from .participants import Cast
 from .rules import Role, VerbPhrase
-from .text import Span, fold, tokens
+from .text import Span, fold_same_length, tokens
 from .types import BOTH, ParsedParticipant
 
 
@@ -93,7 +93,7 @@ class _Reader:
         self.warnings: list[str] = []
         counts: dict[str, list[str]] = {}
         for p in participants:
-            surname = fold(p.name.split()[-1]) if p.name.split() else ""
+            surname = fold_same_length(p.name.split()[-1]) if p.name.split() else ""
             if len(surname) > 2:
                 counts.setdefault(surname, []).append(p.slug)
         self.surnames = {name: slugs[0] for name, slugs in counts.items() if len(slugs) == 1}
@@ -231,7 +231,7 @@ class _Reader:
             (m.start(), m.end(), p)
             for p in participants
             if p.title_as_written
-            for m in re.finditer(re.escape(fold(p.title_as_written)), folded[:end])
+            for m in re.finditer(re.escape(fold_same_length(p.title_as_written)), folded[:end])
             if m.start() >= start
         ]
         spans = [(s, e) for s, e, _ in roles] + [(s, e) for s, e, _ in titles]
@@ -333,7 +333,7 @@ class _Reader:
         titled = [
             p
             for p in pool
-            if p.needs_review and fold(p.title_as_written).startswith(phrase.split()[0])
+            if p.needs_review and fold_same_length(p.title_as_written).startswith(phrase.split()[0])
         ]
         return titled[0].slug if len(titled) == 1 else None
 

@@ -84,7 +84,7 @@ def lower(text: str) -> str:
     return "".join(_fold_char(c, False) for c in text)
 
 
-def fold(text: str) -> str:
+def fold_same_length(text: str) -> str:
     """Lower case, quotes and spaces unified, accents stripped (Azerbaijani letters too)."""
     return "".join(_fold_char(c, True) for c in text)
 
@@ -249,7 +249,7 @@ class Token:
 
     @property
     def folded(self) -> str:
-        return fold(self.text)
+        return fold_same_length(self.text)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:

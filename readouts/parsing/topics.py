@@ -25,7 +25,7 @@ import snowballstemmer
 
 from .context import Context
 from .rules import RuleSet
-from .text import Span, fold, lower
+from .text import Span, fold_same_length, lower
 from .types import TopicCues
 
 _WORD = re.compile(r"[^\W_]+")
@@ -49,9 +49,9 @@ def _words(text: str, rules: RuleSet, content_only: bool = True) -> list[_Word]:
     out = []
     for m in _WORD.finditer(lower(text)):
         word = m.group()
-        if content_only and fold(word) in rules.stopwords:
+        if content_only and fold_same_length(word) in rules.stopwords:
             continue
-        stem = fold(stemmer.stemWord(word)) if stemmer else fold(word)
+        stem = fold_same_length(stemmer.stemWord(word)) if stemmer else fold_same_length(word)
         out.append(_Word(stem, m.start(), m.end()))
     return out
 
