@@ -472,11 +472,18 @@ def test_bad_input_is_a_form_error_with_the_reason_and_writes_nothing(
 
 
 def test_a_chosen_language_unlike_the_text_is_applied_and_said(editor_client, vocabulary):
-    # French rules read a French text whatever the editor chose: English ones cannot.
-    refused = preview(editor_client, seed_text(0), language="en")
+    page = preview(editor_client, seed_text(0), language="en").content.decode()
+    assert "You chose English, but the text reads as French; the English rules were" in page
+    assert not Readout.objects.exists()
+
+
+def test_a_refusal_under_the_chosen_rules_says_which_language_the_text_reads_as(
+    editor_client, vocabulary
+):
+    text = " date 2021-05 Le temps était beau à Bakou, et le président a inauguré une école."
+    refused = preview(editor_client, text, language="en")
     errors = refused.context["form"].errors["text"]
     assert any("no call framing" in e and "the text reads as French" in e for e in errors)
-    assert not Readout.objects.exists()
 
 
 def test_the_chosen_language_decides_the_rules_and_is_saved(editor_client, vocabulary):

@@ -347,3 +347,25 @@ def test_without_an_azerbaijani_official_the_other_side_stays_on_the_call():
 def test_two_role_phrases_joined_are_both_sides():
     parsed = parse(CALL + "\n\nThe Secretary and the President discussed the peace talks.")
     assert _speakers(parsed) == [BOTH]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Wordings no framing rule has: the readout is archived, its framing flagged.
+        " date 2023-03 President Ilham Aliyev and Secretary of State Antony Blinken connected "
+        "by secure video link on 3 March. Blinken stressed the importance of the peace process.",
+        " date 2023-03 Le 3 mars, Ilham Aliyev et Antony Blinken ont échangé sur le processus "
+        "de paix. Antony Blinken a souligné l'importance du dialogue.",
+    ],
+)
+def test_a_readout_in_wording_no_rule_knows_is_archived_with_its_framing_flagged(text):
+    parsed = parse(text)
+    assert {p.slug for p in parsed.participants} == {"ilham-aliyev", "antony-blinken"}
+    assert any(r.kind == "framing" for r in parsed.review_reasons)
+    assert parsed.statements and parsed.statements[-1].speaker == "antony-blinken"
+
+
+def test_a_text_about_no_conversation_is_still_refused_even_naming_officials():
+    with pytest.raises(ParseError, match="no call framing"):
+        parse(" date 2023-03 Ilham Aliyev laid flowers at the memorial with Antony Blinken.")

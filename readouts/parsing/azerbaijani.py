@@ -96,6 +96,10 @@ DATES = (
 RELATIVE_DAYS = re.compile(r"(?<![\w])(?P<word>bu gun|dunen|sragagun)(?![\w])")
 RELATIVE_OFFSETS = {"bu gun": 0, "dunen": -1, "sragagun": -2}
 
+CONVERSATION = re.compile(
+    r"telefon\w*|danis\w*|sohbet\w*|\bzeng\w*|muzakir\w*|fikir mubadil\w*|video\w*"
+)
+
 FRAMING = re.compile(
     r"telefon (?:danisig|sohbet)|telefonla (?:zeng|danis|sohbet)|\bzeng (?:edib|etdi|edir)"
     r"|videokonfrans|video (?:zeng|elaqe)|telefon zengi"
@@ -293,6 +297,7 @@ AZERBAIJANI = AzerbaijaniRules(
     weekdays=WEEKDAYS,
     date_patterns=DATES,
     framing=FRAMING,
+    conversation=CONVERSATION,
     caller_after=CALLER_AFTER,
     caller_before=CALLER_BEFORE,
     title_heads=TITLE_HEADS,

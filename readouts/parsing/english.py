@@ -128,6 +128,11 @@ RELATIVE_WEEKDAY = re.compile(
     r"\b(?:(?P<last>last|this past|on)\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
 )
 
+CONVERSATION = re.compile(
+    r"\b(?:tele)?phon\w*|\bcall(?:ed|s)?\b|\bconversation|\btalks?\b|\btalked\b|\bdiscuss\w*"
+    r"|\bexchang\w* (?:of )?views|\bvideo\b|\bvirtual\b|\bspoke\b|\bconferred\b"
+)
+
 FRAMING = re.compile(
     r"\bspo(?:ke|ken)\b|\bspeaks\b|\btalked\b|\b(?:phone|telephone|video) (?:call|conversation)"
     r"|\bby (?:tele)?phone\b|\bvideoconference\b|\bcalled\b(?! (?:for|on|upon)\b)|\bphoned\b"
@@ -516,6 +521,7 @@ ENGLISH = EnglishRules(
     weekdays=WEEKDAYS,
     date_patterns=DATES,
     framing=FRAMING,
+    conversation=CONVERSATION,
     caller_after=CALLER_AFTER,
     caller_before=CALLER_BEFORE,
     title_heads=TITLE_HEADS,

@@ -2,8 +2,9 @@
 
 It is one of the first few real sentences (headlines, datelines and "attributable to" lines do
 not count), preferring a sentence that ends with a stop to a headline. A genuine readout that
-names the call further down is taken with a review reason; a text that never names a call with
-an official in it is not a readout and is refused.
+names the call further down is taken with a review reason, and so is one whose wording no
+framing rule knows but that speaks of a conversation and names a known official; a text that
+does neither is not a readout and is refused.
 """
 
 from __future__ import annotations
@@ -38,17 +39,40 @@ def find_framing(ctx: Context) -> Framing:
             matches.append(i)
     if not matches:
         later = _late_framing(ctx)
-        if later is None:
+        if later is not None:
+            return Framing(
+                later,
+                ctx.sentences[later],
+                (f"the call is described only in sentence {later + 1}: check the framing",),
+            )
+        loose = _loose_framing(ctx)
+        if loose is None:
             raise ParseError("no call framing: the first sentence does not describe a phone call")
         return Framing(
-            later,
-            ctx.sentences[later],
-            (f"the call is described only in sentence {later + 1}: check the framing",),
+            loose,
+            ctx.sentences[loose],
+            (
+                f"no sentence describes the call in words the rules know: sentence {loose + 1}, "
+                "the first to name a known official, is taken for the framing",
+            ),
         )
     for i in matches:
         if ctx.is_sentence(ctx.sentences[i]):
             return Framing(i, ctx.sentences[i])
     return Framing(matches[0], ctx.sentences[matches[0]])
+
+
+def _loose_framing(ctx: Context) -> int | None:
+    """A genuine readout in wording no framing rule knows: the text speaks of a conversation
+    (``rules.conversation``) and names an official the table knows; the first sentence that
+    does is taken for the framing. A text that does neither is not a readout."""
+    cue = ctx.rules.conversation
+    if cue is None or not cue.search(ctx.folded, ctx.body_start):
+        return None
+    for i, span in enumerate(ctx.sentences):
+        if any(m.official for m in ctx.index.find(ctx.folded, span.start, span.end)):
+            return i
+    return None
 
 
 def _late_framing(ctx: Context) -> int | None:

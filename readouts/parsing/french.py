@@ -100,6 +100,11 @@ DATE = re.compile(
     r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 
+CONVERSATION = re.compile(
+    r"telephon\w*|\bappel\w*|coup de fil|\bentretien\w*|\bentretenu\w*|\bconversation\w*"
+    r"|\bechang\w*|\bdiscut\w*|\bvideo\w*|\bvisio\w*"
+)
+
 FRAMING = re.compile(
     r"coup de fil|coup de telephone|appel (?:telephonique|video)|entretien telephonique"
     r"|conversation telephonique|echange telephonique|entretien par telephone|au telephone"
@@ -518,6 +523,7 @@ FRENCH = FrenchRules(
     weekdays=WEEKDAYS,
     date_patterns=(DATE,),
     framing=FRAMING,
+    conversation=CONVERSATION,
     caller_after=CALLER_AFTER,
     caller_before=CALLER_BEFORE,
     title_heads=TITLE_HEADS,

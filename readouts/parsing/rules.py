@@ -73,6 +73,9 @@ class RuleSet:
     quote_speaker_lead: re.Pattern[str] | None = None  # '"...," said the Secretary'
     spokesperson: re.Pattern[str] | None = None  # a title that is never a call participant
     last_words: frozenset[str] = frozenset()  # "last Monday", "lundi dernier"
+    # Words that speak of a conversation where no framing rule matches ("connected by video
+    # link", "discussed"): with a known official named, the text is a readout to review.
+    conversation: re.Pattern[str] | None = None
     # Content in the framing sentence: "spoke with X to express concern" (group "verb").
     framing_content: re.Pattern[str] | None = None
     # A sentence whose subject is the conversation itself: "an exchange of views took place".
