@@ -167,6 +167,7 @@ class Topic(models.Model):
     description = models.TextField(blank=True)
     cues_fr = models.JSONField(default=list, blank=True)
     cues_en = models.JSONField(default=list, blank=True)
+    cues_az = models.JSONField(default=list, blank=True)
 
     objects = TopicQuerySet.as_manager()
 

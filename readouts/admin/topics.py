@@ -19,7 +19,7 @@ class TopicAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
         (
             "Cue lexicon",
             {
-                "fields": ("cues_fr", "cues_en"),
+                "fields": ("cues_fr", "cues_en", "cues_az"),
                 "description": "Words and phrases that tag a statement with this topic; "
                 "the next parse uses them.",
             },

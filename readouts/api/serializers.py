@@ -97,13 +97,17 @@ class TopicSerializer(serializers.ModelSerializer):
         child=serializers.CharField(),
         help_text="French words and phrases that tag a statement with this topic.",
     )
+    cues_az = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Azerbaijani words and word starts that tag a statement with this topic.",
+    )
     call_count = serializers.IntegerField(help_text="Calls with a statement on this topic.")
 
     class Meta:
         model = Topic
         fields = [
             "slug", "url", "page", "name_en", "name_fr", "description", "cues_en", "cues_fr",
-            "call_count",
+            "cues_az", "call_count",
         ]  # fmt: skip
 
 

@@ -180,10 +180,16 @@ TABLES = [
                 "array",
                 "French words and phrases that tag a statement with the topic (a JSON array).",
             ),
+            Column(
+                "cues_az",
+                "array",
+                "Azerbaijani words and word starts that tag a statement with the topic (a JSON "
+                "array).",
+            ),
         ],
         lambda: _values(
             Topic.objects,
-            ["id", "slug", "name_en", "name_fr", "description", "cues_en", "cues_fr"],
+            ["id", "slug", "name_en", "name_fr", "description", "cues_en", "cues_fr", "cues_az"],
         ),
     ),
     Table(

@@ -178,36 +178,6 @@ OBJECT_CLASSES = (
     ("bassagl", "condolence"),
 )
 
-# Topic cues (folded words; a sentence word matches when it starts with the cue word, so case
-# endings match: "sülh" matches "sülhün"). Kept here until topics have Azerbaijani cues of
-# their own in the database; the engine uses them when a topic brings none for "az".
-TOPIC_CUES = {
-    "bilateral-relations": ("ikiterefli munasibet", "ikiterefli emekdasliq", "terefdasliq",
-                            "azerbaycan-abs munasibet", "strateji dialoq"),
-    "regional-security": ("regionda sulh", "bolgede sulh", "regional sulh", "sulh sabitli",
-                          "sulh tehlukesizli", "regional tehlukesizli", "cari veziyyet",
-                          "bolgedeki gerginli", "regiondaki gerginli", "regionda veziyyet"),
-    "peace-process": ("danisiqlar", "sulh prosesi", "sulh gundeliy", "normallas",
-                      "diplomatik yolla", "munaqisenin helli"),
-    "peace-treaty": ("sulh muqavile", "sulh sazis"),
-    "border-delimitation": ("delimitasiya", "demarkasiya", "serhedlerin mueyyenlesdirilme"),
-    "border-tensions": ("gerginli", "texribat", "atesk", "serhed insident"),
-    "trilateral-statement": ("ucterefli beyanat",),
-    "post-conflict": ("beyuk qayidis", "berpa", "yenidenqurma"),
-    "prisoners": ("mehbus", "esir", "saxlanilan"),
-    "missing-persons": ("itkin",),
-    "mass-graves": ("kutlevi mezarliq",),
-    "humanitarian-issues": ("humanitar",),
-    "transport-connectivity": ("neqliyyat", "kommunikasiya", "dehliz", "yollarin acilma"),
-    "karabakh-armenians": ("reinteqrasiya", "ermeni sakin", "ermeni ehali"),
-    "energy": ("enerji", "neft", "qaz kemeri"),
-    "security-cooperation": ("herbi emekdasliq", "terrorizm"),
-    "trade-investment": ("ticaret", "investisiya", "iqtisadi emekdasliq"),
-    "human-rights": ("insan huquq", "demokratiya", "vetendas cemiyyet"),
-    "climate": ("iqlim", "cop29", "cop 29"),
-    "condolences": ("bassagligi", "tebrik"),
-}  # fmt: skip
-
 
 class AzerbaijaniRules(RuleSet):
     def title_start(self, text: str, folded: str, start: int, end: int) -> int | None:
@@ -318,7 +288,6 @@ AZERBAIJANI = AzerbaijaniRules(
     subject_first=True,
     name_suffix=NAME_SUFFIX,
     recipient_suffix=RECIPIENT_SUFFIX,
-    topic_cues=TOPIC_CUES,
     boilerplate=re.compile(r"^(?:metbuat aciqlamasi|xeberler|xeber lenti)$"),
     other_event_date=re.compile(
         r"\x00\s*(?:tarixli|tarixinde kecirilen|tarixinde imzalanmis)|\x00[\w\s-]{0,20}"

@@ -38,9 +38,15 @@ def gazetteer_from_json(data: dict) -> Gazetteer:
 
 
 def topic_cues_from_json(data: dict) -> tuple[TopicCues, ...]:
-    """``{"topics": [{"slug", "cues_fr", "cues_en", ...}]}`` as in fixtures/topics.json."""
+    """``{"topics": [{"slug", "cues_fr", "cues_en", "cues_az", ...}]}`` as in
+    fixtures/topics.json."""
     return tuple(
-        TopicCues(t["slug"], tuple(t.get("cues_fr", ())), tuple(t.get("cues_en", ())))
+        TopicCues(
+            t["slug"],
+            tuple(t.get("cues_fr", ())),
+            tuple(t.get("cues_en", ())),
+            tuple(t.get("cues_az", ())),
+        )
         for t in data.get("topics", [])
     )
 

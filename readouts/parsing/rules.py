@@ -82,7 +82,6 @@ class RuleSet:
     impersonal_event: re.Pattern[str] | None = None
     # A date of something else, on folded text: "<40 chars before>\x00<30 chars after>".
     other_event_date: re.Pattern[str] | None = None
-    topic_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> cues
     detection_words: frozenset[str] = frozenset()  # very frequent words, to tell the language
     detection_letters: str = ""  # letters only this language writes ("ə")
     first_day: frozenset[str] = frozenset()  # "1er", "1st": the day group's first of the month

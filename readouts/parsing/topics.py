@@ -95,9 +95,7 @@ class TopicTagger:
         ]
 
     def _cues_for(self, topic: TopicCues) -> tuple[str, ...]:
-        own = {"fr": topic.cues_fr, "en": topic.cues_en}.get(self.rules.language, ())
-        # A topic with no cues of its own in this language uses the rule set's.
-        return own or self.rules.topic_cues.get(topic.slug, ())
+        return topic.cues(self.rules.language)
 
     def _same(self, word: str, cue: str) -> bool:
         return word.startswith(cue) if self._prefix else word == cue

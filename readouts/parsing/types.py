@@ -56,6 +56,10 @@ class TopicCues:
     slug: str
     cues_fr: tuple[str, ...] = ()
     cues_en: tuple[str, ...] = ()
+    cues_az: tuple[str, ...] = ()
+
+    def cues(self, language: str) -> tuple[str, ...]:
+        return {"fr": self.cues_fr, "en": self.cues_en, "az": self.cues_az}.get(language, ())
 
 
 @dataclass

@@ -95,6 +95,7 @@ def _sync(fixtures_dir: Path) -> SyncReport:
                 description=item.get("description", ""),
                 cues_fr=item.get("cues_fr", []),
                 cues_en=item.get("cues_en", []),
+                cues_az=item.get("cues_az", []),
             )
             report.topics += 1
     thesaurus = fixtures_dir / "thesaurus.json"

@@ -37,7 +37,10 @@ class Vocabulary:
         )
         topics = tuple(
             parsing.TopicCues(
-                slug=topic.slug, cues_fr=tuple(topic.cues_fr), cues_en=tuple(topic.cues_en)
+                slug=topic.slug,
+                cues_fr=tuple(topic.cues_fr),
+                cues_en=tuple(topic.cues_en),
+                cues_az=tuple(topic.cues_az),
             )
             for topic in Topic.objects.all()
         )
