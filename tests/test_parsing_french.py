@@ -316,7 +316,7 @@ def test_mentions_people_organisations_places_documents():
         ("person", "Jake Sullivan", "jake-sullivan"),
         ("organization", "International Committee of the Red Cross", None),
         ("place", "Brussels", None),
-        ("place", "Lachin Corridor", None),
+        ("place", "Lachin corridor", None),
         ("document", "Trilateral statement of 10 November 2020", None),
     }
 

@@ -1,4 +1,5 @@
-"""What every step reads and none changes: the text, its folds and sentences, the rule set.
+"""What every step reads and none changes: the text, its folds and sentences, the rule set,
+the names and labels to look for.
 
 ``Context`` is built once per readout (``build_context``) and is frozen; each step
 (framing, dates, participants, initiator, speakers, topics, mentions) is a function of it and of
@@ -14,9 +15,10 @@ from dataclasses import dataclass
 from .gazetteer import NameIndex
 from .header import Header, parse_header
 from .languages import RULE_SETS, detect_language
+from .mentions import LabelIndex, label_index
 from .rules import RuleSet, VerbPhrase
 from .text import Span, fold_same_length, paragraph_spans, sentence_spans, tokens
-from .types import Gazetteer, ParseError
+from .types import Concept, Gazetteer, ParseError
 
 _STOP = re.compile(r"[.!?…][\"»”’')\]]*$")
 
@@ -29,6 +31,7 @@ class Context:
     rules: RuleSet
     gazetteer: Gazetteer
     index: NameIndex  # the gazetteer's names, with the language's case endings
+    labels: LabelIndex  # the thesaurus's labels and PEOPLE's names, with the same endings
     header: Header | None
     body_start: int
     sentences: tuple[Span, ...]
@@ -66,6 +69,7 @@ def build_context(
     gazetteer: Gazetteer,
     published: dt.date | None = None,
     language: str | None = None,
+    concepts: tuple[Concept, ...] = (),
 ) -> Context:
     if not text.strip():
         raise ParseError("empty text: there is nothing to parse")
@@ -89,6 +93,7 @@ def build_context(
         rules=rules,
         gazetteer=gazetteer,
         index=NameIndex(gazetteer.officials, rules.name_suffix),
+        labels=label_index(concepts, rules.name_suffix),
         header=header,
         body_start=body_start,
         sentences=sentences,

@@ -32,7 +32,14 @@ from .publishers import detect_publisher
 from .speakers import attribute, framing_statement
 from .text import fold_same_length
 from .topics import TopicTagger, statement_topics
-from .types import Gazetteer, ParsedReadout, ParsedStatement, ReviewReason, TopicCues
+from .types import (
+    Concept,
+    Gazetteer,
+    ParsedReadout,
+    ParsedStatement,
+    ReviewReason,
+    TopicCues,
+)
 
 __all__ = ["RULE_SETS", "detect_language", "parse_readout", "slugify"]
 
@@ -41,19 +48,22 @@ def parse_readout(
     text: str,
     gazetteer: Gazetteer,
     topics: Sequence[TopicCues] = (),
+    concepts: Sequence[Concept] = (),
     *,
     published: dt.date | None = None,
     language: str | None = None,
 ) -> ParsedReadout:
     """Parse one readout (the seed file format: `` date YYYY-MM`` then the text).
 
-    ``published`` is the publication date (from a manifest): "today" and "yesterday" count
-    from it when the text has no dateline. ``language`` (from a manifest) overrides detection.
+    ``topics`` are the topics' cues, ``concepts`` the thesaurus (whose places, organisations and
+    documents are the mentions found by label). ``published`` is the publication date (from a
+    manifest): "today" and "yesterday" count from it when the text has no dateline.
+    ``language`` (from a manifest) overrides detection.
     """
     unruled = (language not in RULE_SETS and language) if language else unruled_language(text)
     if unruled:
         return parse_without_rules(text, gazetteer, unruled)
-    ctx = build_context(text, gazetteer, published, language)
+    ctx = build_context(text, gazetteer, published, language, tuple(concepts))
     framing = find_framing(ctx)
     when = call_date(ctx, framing)
     cast = find_participants(ctx, framing, when.date)

@@ -1,4 +1,4 @@
-"""Build the gazetteer and topic cues from JSON, and find officials' names in text."""
+"""Build the gazetteer, topic cues and thesaurus from JSON, and find officials' names in text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .text import fold_same_length
-from .types import Gazetteer, Office, Official, Tenure, TopicCues
+from .types import Concept, Gazetteer, Office, Official, Tenure, TopicCues
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -49,6 +49,20 @@ def topic_cues_from_json(data: dict) -> tuple[TopicCues, ...]:
         )
         for t in data.get("topics", [])
     )
+
+
+def thesaurus_from_json(data: dict) -> tuple[Concept, ...]:
+    """``{"concepts": [{"slug", "kind", "en", "fr", "az", "alt_en", ...}]}`` as in
+    fixtures/thesaurus.json: each concept with its labels, preferred first."""
+    concepts = []
+    for c in data.get("concepts", []):
+        labels: list[tuple[str, str]] = []
+        for language in ("en", "fr", "az", "ru"):
+            for label in [c.get(language, ""), *c.get(f"alt_{language}", ())]:
+                if label and (language, label) not in labels:
+                    labels.append((language, label))
+        concepts.append(Concept(c["slug"], c["kind"], c["en"], tuple(labels)))
+    return tuple(concepts)
 
 
 @dataclass(frozen=True)

@@ -1,42 +1,59 @@
-"""Organisations, places and documents a readout names, as canonical English names.
+"""People, organisations, places and documents a readout names.
 
-A small table: each entry lists French, English and Azerbaijani cues. Cues in capitals
-(acronyms such as "EU", "UE", "ONU") and the cues of an entry marked ``case`` (a name that is
-also a common word: "Trend") match case-sensitively; the others ignore case and accents. A
-language that writes case endings onto names ("Ermənistanla") passes them as ``suffix``.
+What is named comes from two inputs: the thesaurus (``parse_readout``'s ``concepts``: every place,
+organisation and document with its labels in each language, as staff keep them in the admin) and
+``PEOPLE`` below (people besides the officials of the gazetteer: the other side of the peace
+talks, mediators, neighbours). The thesaurus's terms ("peace process", "prisoners") are not
+mentions: they are what statements are about, which topics say.
+
+A label is found:
+
+- as whole words: "Iran" is not in "Iranian" nor "UN" in "UNESCO"; a hyphen joins words, so
+  "EU-brokered", "Turkey-Armenia relations" and "Ermənistan-Azərbaycan" name the EU, Turkey
+  and Armenia; after an elided article too ("l'OSCE", "d'Erevan");
+- folded (case, accents; see text.fold_same_length), except that a label in capitals (an
+  acronym: "EU", "UN", "XİN") is only found in capitals (French "eu", "un" are words) and a
+  one-word label that starts with a capital only where the text writes one ("Trend" the
+  agency, not "a positive trend");
+- with the case endings a language writes onto names (``RuleSet.name_suffix``: "Qarabağda",
+  "Laçın yolunun", "XİN-dən");
+- longest first: "corridor de Latchine" is the corridor, not a second mention of Lachin;
+- only when one concept has it: a label two concepts share names neither (not guessed).
+
+What an official's title names ("Presidential Administration", "Avropa və Avrasiya") is the
+title, not a mention. A mention is named in English: in an English readout by the English label
+it uses, as the thesaurus writes it ("EU", "Russian Federation"), in another language by the
+concept's preferred English label; one mention per concept (writing/concepts.py links it back to
+the concept by that label). A participant's own country is not a mention: a place one of whose
+labels is a rule set's country marker of that country ("Azerbaijan" on a call with Ilham Aliyev).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .publishers import spokespeople
 from .text import fold_same_length
-from .types import ParsedMention
+from .types import Concept, ParsedMention
 
 if TYPE_CHECKING:  # participants.py imports this module
     from .context import Context
     from .framing import Framing
     from .participants import Cast
 
-
-@dataclass(frozen=True)
-class Entity:
-    kind: str  # organization | place | document
-    name: str  # canonical English name
-    cues: tuple[str, ...]
-    country: str | None = None  # for countries: not a mention when a participant's own country
-    case: bool = False  # match the cues as written: "Trend" the agency, not "a trend"
+MENTIONED_KINDS = ("organization", "place", "document")  # of a thesaurus concept
 
 
-def _e(kind: str, name: str, *cues: str, country: str | None = None, case=False) -> Entity:
-    return Entity(kind, name, cues, country, case)
+def _e(kind: str, name: str, *cues: str) -> Concept:
+    """A person of ``PEOPLE``: a concept of kind person, its cues as labels."""
+    return Concept(name, kind, name, tuple(("", cue) for cue in cues))
 
 
-ENTITIES = (
+PEOPLE = (
     # people other than Azerbaijani and US officials (those are in the officials table) whom
     # these readouts name: the other side of the peace talks, mediators, neighbours
     _e(
@@ -93,262 +110,125 @@ ENTITIES = (
     ),
     _e("person", "Igor Popov", "Igor Popov", "Игорь Попов"),
     _e("person", "Stéphane Visconti", "Stéphane Visconti", "Stephane Visconti", "Visconti"),
-    # organizations
-    _e(
-        "organization",
-        "International Committee of the Red Cross",
-        "Comité international de la Croix-Rouge",
-        "International Committee of the Red Cross",
-        "CICR",
-        "ICRC",
-    ),
-    _e(
-        "organization",
-        "OSCE Minsk Group",
-        "Groupe de Minsk de l'OSCE",
-        "Groupe de Minsk",
-        "OSCE Minsk Group",
-        "Minsk Group",
-    ),
-    _e(
-        "organization",
-        "OSCE",
-        "OSCE",
-        "Organisation pour la sécurité et la coopération en Europe",
-        "Organization for Security and Co-operation in Europe",
-    ),
-    _e("organization", "European Union", "Union européenne", "European Union", "UE", "EU"),
-    _e(
-        "organization",
-        "United Nations",
-        "Nations unies",
-        "Organisation des Nations unies",
-        "United Nations",
-        "ONU",
-        "UN",
-    ),
-    _e(
-        "organization",
-        "UN Security Council",
-        "Conseil de sécurité de l'ONU",
-        "Conseil de sécurité des Nations unies",
-        "UN Security Council",
-        "United Nations Security Council",
-    ),
-    _e("organization", "NATO", "OTAN", "NATO", "North Atlantic Treaty Organization"),
-    _e(
-        "organization",
-        "Foreign Ministry",
-        "Ministry of Foreign Affairs",
-        "Foreign Ministry",
-        "ministère des Affaires étrangères",
-        "MFA",
-        "XİN",
-        "Xarici İşlər Nazirliyi",
-    ),
-    _e(
-        "organization",
-        "Presidential press service",
-        "press service of the President",
-        "President's press service",
-        "presidential press service",
-        "service de presse du président",
-        "Prezidentinin Mətbuat Xidməti",
-        "Prezidentin Mətbuat Xidməti",
-    ),
-    _e("organization", "Kremlin", "Kremlin"),
-    _e("organization", "European Council", "Conseil européen", "European Council"),
-    _e(
-        "organization",
-        "Russian peacekeeping contingent",
-        "contingent russe de maintien de la paix",
-        "Russian peacekeeping contingent",
-        "Russian peacekeepers",
-        "Rusiya sülhməramlı kontingenti",
-        "Rusiya sülhməramlıları",
-    ),
-    _e(
-        "organization",
-        "State Border Service",
-        "State Border Service",
-        "Service national des frontières",
-        "Dövlət Sərhəd Xidməti",
-    ),
-    # news agencies that relay readouts and name themselves in the text
-    _e("organization", "Trend", "Trend", case=True),
-    _e("organization", "APA", "APA"),
-    _e("organization", "AZERTAC", "AZERTAC", "Azertac", "AzerTac", case=True),
-    _e("organization", "Azernews", "Azernews", "AzerNews", case=True),
-    _e("organization", "Metbuat.az", "Metbuat.az"),
-    _e("organization", "xezerxeber.az", "xezerxeber.az"),
-    _e("organization", "Report.az", "Report.az"),
-    _e("organization", "Council of Europe", "Conseil de l'Europe", "Council of Europe"),
-    _e(
-        "organization",
-        "Organization of Turkic States",
-        "Organisation des États turciques",
-        "Organization of Turkic States",
-    ),
-    _e("organization", "Non-Aligned Movement", "Mouvement des non-alignés", "Non-Aligned Movement"),
-    # places
-    _e("place", "Armenia", "Arménie", "Armenia", "Ermənistan", country="AM"),
-    _e("place", "Azerbaijan", "Azerbaïdjan", "Azerbaijan", "Azərbaycan", country="AZ"),
-    _e("place", "United States", "États-Unis", "United States", "ABŞ", country="US"),
-    _e(
-        "place",
-        "Russia",
-        "Russie",
-        "Russia",
-        "Fédération de Russie",
-        "Russian Federation",
-        country="RU",
-    ),
-    _e("place", "Turkey", "Turquie", "Türkiye", "Turkey", country="TR"),
-    _e("place", "Iran", "Iran", country="IR"),
-    _e("place", "Georgia", "Géorgie", country="GE"),
-    _e("place", "Ukraine", "Ukraine", country="UA"),
-    _e("place", "Belarus", "Biélorussie", "Bélarus", "Belarus", country="BY"),
-    _e("place", "France", "France", country="FR"),
-    _e("place", "Geneva", "Genève", "Geneva", "Cenevrə"),
-    _e("place", "Tbilisi", "Tbilissi", "Tbilisi", "Tiflis"),
-    _e("place", "Vienna", "Vienne", "Vienna", "Vyana"),
-    _e(
-        "place",
-        "Saint Petersburg",
-        "Saint-Pétersbourg",
-        "St Petersburg",
-        "St. Petersburg",
-        "Saint Petersburg",
-        "Sankt-Peterburq",
-    ),
-    _e("place", "Barda", "Barda", "Bərdə"),
-    _e("place", "Aghdam", "Aghdam", "Agdam", "Ağdam"),
-    _e("place", "Khankendi", "Khankendi", "Khankéndi", "Xankəndi", "Stepanakert"),
-    _e("place", "Lachin", "Lachin", "Latchine", "Latchin", "Laçın"),
-    _e("place", "Prague", "Prague"),
-    _e("place", "Brussels", "Bruxelles", "Brussels"),
-    _e("place", "Washington", "Washington"),
-    _e("place", "Moscow", "Moscou", "Moscow"),
-    _e("place", "Baku", "Bakou", "Baku"),
-    _e("place", "Yerevan", "Erevan", "Yerevan"),
-    _e("place", "Sochi", "Sotchi", "Sochi"),
-    _e("place", "Munich", "Munich"),
-    _e("place", "Almaty", "Almaty", "Alma-Ata"),
-    _e("place", "Granada", "Granada"),
-    _e("place", "White House", "Maison Blanche", "Maison-Blanche", "White House"),
-    _e(
-        "place",
-        "Karabakh",
-        "Karabagh",
-        "Karabakh",
-        "Haut-Karabagh",
-        "Haut-Karabakh",
-        "Nagorno-Karabakh",
-        "Nagorno Karabakh",
-        "Nagorny-Karabakh",
-        "Qarabağ",
-        "Dağlıq Qarabağ",
-    ),
-    _e(
-        "place",
-        "Lachin Corridor",
-        "corridor de Latchine",
-        "corridor de Lachin",
-        "corridor de Latchin",
-        "Lachin corridor",
-        "Lachin road",
-        "route de Latchine",
-    ),
-    _e(
-        "place",
-        "Zangezur Corridor",
-        "corridor de Zanguezour",
-        "corridor du Zanguezour",
-        "Zangezur corridor",
-    ),
-    _e("place", "Nakhchivan", "Nakhitchevan", "Nakhchivan", "Nakhichevan"),
-    _e("place", "Shusha", "Choucha", "Shusha"),
-    _e("place", "South Caucasus", "Caucase du Sud", "South Caucasus"),
-    _e("place", "Middle East", "Moyen-Orient", "Proche-Orient", "Middle East"),
-    # documents
-    _e(
-        "document",
-        "Trilateral statement of 10 November 2020",
-        "déclaration trilatérale du 10 novembre 2020",
-        "déclaration trilatérale du 10 novembre",
-        "trilateral statement of 10 November 2020",
-        "trilateral statement of November 10, 2020",
-        "November 10, 2020 trilateral statement",
-        "November 10 trilateral statement",
-    ),
-    _e(
-        "document",
-        "Prague declaration",
-        "déclaration de Prague",
-        "déclaration adoptée à l'issue de la réunion de Prague",
-        "Prague declaration",
-        "Prague statement",
-        "statement adopted in Prague",
-    ),
-    _e(
-        "document",
-        "Alma-Ata Declaration",
-        "déclaration d'Alma-Ata",
-        "déclaration d'Almaty",
-        "Alma-Ata Declaration",
-        "Alma Ata declaration",
-        "Almaty Declaration",
-        "Alma-Ata Bəyannaməsi",
-    ),
-    _e(
-        "document",
-        "UN Charter",
-        "Charte des Nations unies",
-        "UN Charter",
-        "Charter of the United Nations",
-    ),
 )
 
 
-@lru_cache(maxsize=8)
-def _compile(suffix: str = "") -> list[tuple[Entity, re.Pattern[str], bool]]:
-    compiled = []
-    for entity in ENTITIES:
-        for cue in entity.cues:
-            exact = cue.isupper() or entity.case
-            body = re.escape(cue if exact else fold_same_length(cue))
-            pattern = r"(?<![\w-])" + body + (r"(?:" + suffix + r")" if suffix else "")
-            compiled.append((entity, re.compile(pattern + r"(?![\w-])"), exact))
-    return compiled
+@dataclass(frozen=True)
+class Found:
+    concept: Concept
+    name: str  # the mention's name (see the module's docstring)
+    start: int
+    end: int
 
 
-def find_entities(
-    text: str, folded: str, exclude_countries: set[str], suffix: str = ""
-) -> list[Entity]:
-    """Entities named in ``text`` (``folded == fold_same_length(text)``), in order of first
-    mention."""
-    spans: dict[Entity, list[tuple[int, int]]] = {}
-    for entity, pattern, exact in _compile(suffix):
-        if entity.country and entity.country in exclude_countries:
-            continue
-        for match in pattern.finditer(text if exact else folded):
-            spans.setdefault(entity, []).append(match.span())
-    # "Lachin" inside "the Lachin corridor" is the corridor, not a second mention.
-    every = [(span, entity) for entity, found in spans.items() for span in found]
-    found: dict[Entity, int] = {}
-    for (start, end), entity in every:
-        inside = any(
-            other is not entity and s <= start and end <= e and (e - s) > (end - start)
-            for (s, e), other in every
+@dataclass(frozen=True)
+class _Label:
+    concept: Concept
+    english: str  # the concept's English label with this fold, else ""
+    capitals: bool  # an acronym: only found written in capitals
+    initial: bool  # one word with a capital: only found where the text writes one
+
+
+class LabelIndex:
+    """Every label of ``concepts`` (and of ``PEOPLE``), folded, in one pattern, longest first."""
+
+    def __init__(self, concepts: Sequence[Concept], suffix: str = ""):
+        entries: dict[str, dict[str, _Label]] = {}
+        for concept in (*PEOPLE, *(c for c in concepts if c.kind in MENTIONED_KINDS)):
+            for language, label in concept.labels:
+                key = fold_same_length(label).strip()
+                if not key:
+                    continue
+                known = entries.setdefault(key, {}).get(concept.slug)
+                english = label if language == "en" else ""
+                entries[key][concept.slug] = _Label(
+                    concept,
+                    (known.english if known else "") or english,
+                    label.isupper() and (known.capitals if known else True),
+                    " " not in key and label[0].isupper() and (known.initial if known else True),
+                )
+        # A label two concepts share names neither.
+        self._labels = {key: next(iter(c.values())) for key, c in entries.items() if len(c) == 1}
+        forms = sorted(self._labels, key=len, reverse=True)
+        self._pattern = (
+            re.compile(
+                r"(?<![\w])(?P<label>"
+                + "|".join(map(re.escape, forms))
+                + r")(?:"
+                + (suffix or "")
+                + r")(?![\w])"
+            )
+            if forms
+            else None
         )
-        if not inside and (entity not in found or start < found[entity]):
-            found[entity] = start
-    return sorted(found, key=found.__getitem__)
+
+    def find(self, text: str, folded: str, english: bool = False) -> list[Found]:
+        """Labels named in ``text`` (``folded == fold_same_length(text)``), in reading order."""
+        found: list[Found] = []
+        position = 0
+        while self._pattern and (m := self._pattern.search(folded, position)):
+            label = self._labels[m.group("label")]
+            written = text[m.start("label") : m.end("label")]
+            if (label.capitals and not written.isupper()) or (
+                label.initial and not written[0].isupper()
+            ):
+                position = m.start() + 1
+                continue
+            name = (english and label.english) or label.concept.name
+            found.append(Found(label.concept, name, m.start(), m.end()))
+            position = m.end()
+        return found
+
+
+@lru_cache(maxsize=8)
+def label_index(concepts: tuple[Concept, ...], suffix: str = "") -> LabelIndex:
+    return LabelIndex(concepts, suffix)
+
+
+@lru_cache(maxsize=1024)
+def _country_of(concept: Concept) -> str:
+    """The country a place is, told by the rule sets' country markers ("" for any other)."""
+    from .languages import RULE_SETS  # the rule sets import the parser's modules
+
+    if concept.kind != "place":
+        return ""
+    for _, label in concept.labels:
+        folded = fold_same_length(label)
+        for rules in RULE_SETS.values():
+            for pattern, country in rules.country_markers:
+                m = pattern.search(folded)
+                if m and m.span() == (0, len(folded)):
+                    return country
+    return ""
+
+
+def _titles(ctx: Context, cast: Cast) -> list[tuple[int, int]]:
+    """Where officials' titles are written: what a title names is the office ("Head of the
+    Foreign Relations Department of the Presidential Administration", "Avropa və Avrasiya
+    məsələləri üzrə dövlət katibinin köməkçisi"), not a mention."""
+    from .participants import title_near  # participants.py reads the context, built here
+
+    spans = [(f.start, f.name_start) for f in cast.found]
+    body = ctx.body_start
+    names = [(m.start, m.end) for m in ctx.index.find(ctx.folded, body)] + [
+        (body + f.start, body + f.end)
+        for f in ctx.labels.find(ctx.text[body:], ctx.folded[body:])
+        if f.concept.kind == "person"
+    ]
+    previous = body
+    for name_start, name_end in sorted(names):
+        sentence = next((s for s in ctx.sentences if s.start <= name_start < s.end), None)
+        window = max(previous, sentence.start if sentence else body)
+        _, start, end = title_near(ctx, window, name_start, name_end)
+        spans.append((start, name_start) if end < 0 else (name_end, end))
+        previous = name_end
+    return spans
 
 
 def readout_mentions(ctx: Context, framing: Framing, cast: Cast) -> list[ParsedMention]:
     """Step 7, mentions: officials named besides the participants (and those who had calls
-    of their own), spokespeople, and the table's organisations, places and documents."""
+    of their own), spokespeople, people of ``PEOPLE`` and the thesaurus's organisations, places
+    and documents."""
     on_call = {p.slug for p in cast.participants}
     mentions: list[ParsedMention] = list(cast.away)
     seen = {m.official_slug for m in cast.away if m.official_slug}
@@ -365,7 +245,15 @@ def readout_mentions(ctx: Context, framing: Framing, cast: Cast) -> list[ParsedM
     named = {fold_same_length(p.name) for p in cast.participants} | {
         fold_same_length(m.name) for m in mentions
     }
-    for entity in find_entities(body, folded, countries, ctx.rules.name_suffix):
-        if entity.kind != "person" or fold_same_length(entity.name) not in named:
-            mentions.append(ParsedMention(entity.kind, entity.name))
+    titles = [(start - ctx.body_start, end - ctx.body_start) for start, end in _titles(ctx, cast)]
+    concepts: set[str] = set()
+    for found in ctx.labels.find(body, folded, english=ctx.language == "en"):
+        concept = found.concept
+        if concept.slug in concepts or _country_of(concept) in countries - {""}:
+            continue
+        if any(start <= found.start and found.end <= end for start, end in titles):
+            continue
+        concepts.add(concept.slug)
+        if concept.kind != "person" or fold_same_length(concept.name) not in named:
+            mentions.append(ParsedMention(concept.kind, found.name))
     return mentions

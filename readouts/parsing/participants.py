@@ -20,7 +20,6 @@ from anyascii import anyascii
 from .context import Context, office_kind
 from .framing import Framing
 from .gazetteer import NameMatch
-from .mentions import find_entities
 from .text import Span, fold_same_length
 from .types import Official, ParsedMention, ParsedParticipant, ParseError
 
@@ -84,7 +83,7 @@ def find_participants(ctx: Context, framing: Framing, day: dt.date) -> Cast:
         raise ParseError("no participant found: the framing sentence names no official")
     found, titles, window = [], [], span.start
     for name_start, name_end, official, name, suffix in located:
-        title, start, after_end = _title(ctx, window, name_start, name_end)
+        title, start, after_end = title_near(ctx, window, name_start, name_end)
         window = max(name_end, after_end)
         found.append(Found(start, name_start, name_end, official, name, suffix))
         titles.append(title)
@@ -132,7 +131,7 @@ def _ambiguous(ctx: Context, match: NameMatch) -> str:
     return f"ambiguous name '{written}': could be {who}; not guessed"
 
 
-def _title(ctx: Context, window: int, name_start: int, name_end: int) -> tuple[str, int, int]:
+def title_near(ctx: Context, window: int, name_start: int, name_end: int) -> tuple[str, int, int]:
     """The title as written before the name (or right after it), its start, its end."""
     rules, folded = ctx.rules, ctx.folded
     start = window
@@ -197,8 +196,8 @@ def _unknown_names(ctx: Context, framing: Span, names: list[NameMatch]) -> list[
         if any(n.start < end and start < n.end for n in names):
             continue
         if any(
-            e.kind != "person"
-            for e in find_entities(ctx.text[start:end], ctx.folded[start:end], set())
+            found.concept.kind != "person"
+            for found in ctx.labels.find(ctx.text[start:end], ctx.folded[start:end])
         ):
             continue  # "Lachin Corridor", "European Council": not a person
         if _titled_before(ctx, framing, start, names, breakers) or _titled_after(ctx, end):

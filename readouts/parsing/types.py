@@ -62,6 +62,16 @@ class TopicCues:
         return {"fr": self.cues_fr, "en": self.cues_en, "az": self.cues_az}.get(language, ())
 
 
+@dataclass(frozen=True)
+class Concept:
+    """A thesaurus concept as the parser reads it: what its labels name, in every language."""
+
+    slug: str
+    kind: str  # place | organization | document | term
+    name: str  # the preferred English label
+    labels: tuple[tuple[str, str], ...] = ()  # (language, label), the preferred ones first
+
+
 @dataclass
 class ParsedParticipant:
     name: str  # canonical name (or the name as written for a new official)

@@ -1,15 +1,17 @@
-"""Build the parser's inputs (gazetteer, topic cues) from the database, so admin edits count."""
+"""Build the parser's inputs (gazetteer, topic cues, thesaurus) from the database, so admin edits
+count."""
 
 from dataclasses import dataclass
 
 from .. import parsing
-from ..models import Office, Official, Topic
+from ..models import Concept, Office, Official, Topic
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     gazetteer: parsing.Gazetteer
     topics: tuple[parsing.TopicCues, ...]
+    concepts: tuple[parsing.Concept, ...] = ()
 
     @classmethod
     def from_database(cls) -> "Vocabulary":
@@ -44,8 +46,21 @@ class Vocabulary:
             )
             for topic in Topic.objects.all()
         )
-        return cls(gazetteer=parsing.Gazetteer(officials=officials, offices=offices), topics=topics)
+        concepts = tuple(
+            parsing.Concept(
+                slug=concept.slug,
+                kind=concept.kind,
+                name=concept.pref_label_en,
+                labels=tuple(concept.labels()),
+            )
+            for concept in Concept.objects.order_by("slug")
+        )
+        return cls(
+            gazetteer=parsing.Gazetteer(officials=officials, offices=offices),
+            topics=topics,
+            concepts=concepts,
+        )
 
     def parse(self, text: str, **kwargs) -> parsing.ParsedReadout:
         """``kwargs``: ``published`` and ``language`` from a manifest (see parse_readout)."""
-        return parsing.parse_readout(text, self.gazetteer, self.topics, **kwargs)
+        return parsing.parse_readout(text, self.gazetteer, self.topics, self.concepts, **kwargs)
