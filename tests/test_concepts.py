@@ -1,8 +1,12 @@
 """Mentions resolve to thesaurus concepts; place and organisation pages; the mentioned filter."""
 
-import pytest
+import importlib
 
-from readouts.models import Concept, Mention
+import pytest
+from django.apps import apps
+
+from readouts.models import Concept, Mention, Topic
+from readouts.writing.vocabulary import Vocabulary
 
 from .conftest import SEEDS
 from .factories import make_call, make_official
@@ -95,3 +99,36 @@ def test_a_thesaurus_edit_resolves_the_mentions_again(seeds, admin_client, setti
     response = admin_client.post(url, data, secure=True)
     assert response.status_code == 302
     assert Mention.objects.get(name="Geneva").concept == concept
+
+
+def test_the_parser_finds_mentions_by_the_thesaurus_in_the_database(vocabulary):
+    """The thesaurus is the parser's input: a label added in the admin is found at the next
+    parse, and its mention links to the concept."""
+    text = (
+        " date 2022-06 Secretary of State Antony Blinken spoke by phone with President Ilham "
+        "Aliyev.\n\nThe Secretary spoke of the Zangilan airport."
+    )
+    assert not [m for m in Vocabulary.from_database().parse(text).mentions if m.kind == "place"]
+    Concept.objects.create(
+        slug="zangilan-airport", kind="place", pref_label_en="Zangilan International Airport",
+        alt_labels_en=["Zangilan airport"], pref_label_az="Zəngilan Beynəlxalq Hava Limanı",
+    )  # fmt: skip
+    parsed = Vocabulary.from_database().parse(text)
+    assert [(m.kind, m.name) for m in parsed.mentions] == [("place", "Zangilan airport")]
+
+
+def test_topics_bring_their_azerbaijani_cues_to_the_parser(vocabulary):
+    assert "sülh müqavilə" in Topic.objects.get(slug="peace-treaty").cues_az
+    cues = {t.slug: t for t in Vocabulary.from_database().topics}
+    assert "sülh müqavilə" in cues["peace-treaty"].cues_az
+
+
+def test_the_migration_gives_existing_topics_their_azerbaijani_cues(vocabulary):
+    """Syncing the fixtures adds missing topics only, so topics a database held before
+    0012 get the rule set's cues from the migration itself."""
+    migration = importlib.import_module("readouts.migrations.0012_topic_cues_az")
+    Topic.objects.filter(slug="peace-treaty").update(cues_az=[])
+    Topic.objects.filter(slug="energy").update(cues_az=["neft"])  # a staff edit stays
+    migration.fill_cues_az(apps, None)
+    assert Topic.objects.get(slug="peace-treaty").cues_az == ["sülh müqavilə", "sülh saziş"]
+    assert Topic.objects.get(slug="energy").cues_az == ["neft"]

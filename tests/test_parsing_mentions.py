@@ -1,0 +1,130 @@
+"""Mentions by phenomenon, on made-up sentences: what the thesaurus's labels find, and how.
+
+The thesaurus is an input of the parser (``parse_readout``'s ``concepts``), as the gazetteer and
+the topic cues are; these tests read it from fixtures/thesaurus.json, except where a made-up
+concept shows that a label is found only because the input brings it.
+"""
+
+from __future__ import annotations
+
+from readouts.parsing import Concept, parse_readout
+
+from .parsing_support import gazetteer, parse, topics
+
+EN = " date 2022-06 Secretary of State Antony Blinken spoke by phone with President Ilham Aliyev."
+FR = (
+    " date 2022-06 Le président de la République Ilham Aliyev a reçu le 5 juin un coup de fil "
+    "du secrétaire d'État américain Antony Blinken."
+)
+AZ = (
+    " date 2022-06 5 iyun 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+    "Antoni Blinken arasında telefon danışığı olub."
+)
+
+
+def mentioned(framing: str, body: str, concepts=None) -> list[tuple[str, str]]:
+    text = framing + "\n\n" + body
+    parsed = (
+        parse(text) if concepts is None else parse_readout(text, gazetteer(), topics(), concepts)
+    )
+    return [(m.kind, m.name) for m in parsed.mentions if m.kind != "person"]
+
+
+def test_a_label_in_each_language_names_the_same_place():
+    assert mentioned(EN, "The Secretary spoke of the meeting in Brussels.") == [
+        ("place", "Brussels")
+    ]
+    assert mentioned(FR, "Antony Blinken a évoqué la réunion de Bruxelles.") == [
+        ("place", "Brussels")
+    ]
+    assert mentioned(AZ, "Antoni Blinken Brüssel görüşü barədə danışıb.") == [("place", "Brussels")]
+
+
+def test_azerbaijani_case_endings_on_a_label():
+    found = mentioned(
+        AZ,
+        "İlham Əliyev Laçın yolunun vəziyyəti barədə məlumat verib. O, Qarabağda bərpa "
+        "işlərindən danışıb.",
+    )
+    assert found == [("place", "Lachin road"), ("place", "Karabakh")]
+
+
+def test_a_case_ending_after_a_hyphen_on_an_acronym():
+    found = mentioned(AZ, "XİN-dən bildirilib ki, tərəflər vəziyyəti müzakirə ediblər.")
+    assert found == [("organization", "Azerbaijani Foreign Ministry")]
+
+
+def test_french_elision_before_a_label():
+    found = mentioned(
+        FR, "Antony Blinken a salué le rôle de l'OSCE et la position d’Erevan sur la question."
+    )
+    assert found == [("organization", "OSCE"), ("place", "Yerevan")]
+
+
+def test_a_label_inside_a_longer_word_is_not_found():
+    assert mentioned(EN, "The Secretary met Iranian and Ukrainian experts at UNESCO.") == []
+    # French "eu" (had) is not the EU, and a positive trend is not the agency Trend.
+    assert mentioned(FR, "Antony Blinken a dit qu'il y a eu des progrès.") == []
+    assert mentioned(EN, "The President noted a positive trend in the talks.") == []
+
+
+def test_a_hyphen_joins_words_without_hiding_a_label():
+    found = mentioned(EN, "The Secretary welcomed the EU-brokered talks on Turkey-Armenia ties.")
+    assert found == [("organization", "EU"), ("place", "Turkey"), ("place", "Armenia")]
+
+
+def test_the_longest_label_wins():
+    found = mentioned(
+        FR,
+        "Antony Blinken a évoqué le corridor de Latchine et le Groupe de Minsk de l'OSCE.",
+    )
+    assert found == [("place", "Lachin corridor"), ("organization", "OSCE Minsk Group")]
+
+
+def test_the_same_concept_by_two_spellings_is_one_mention():
+    found = mentioned(
+        EN, "The Secretary spoke of Karabakh. The President said Garabagh is Azerbaijan."
+    )
+    assert found == [("place", "Karabakh")]
+
+
+def test_an_english_readout_names_a_mention_by_the_label_it_uses():
+    assert mentioned(EN, "The Secretary spoke of the Russian Federation.") == [
+        ("place", "Russian Federation")
+    ]
+    # In French the English name is the concept's preferred one.
+    assert mentioned(FR, "Antony Blinken a évoqué la Fédération de Russie.") == [
+        ("place", "Russia")
+    ]
+
+
+def test_a_participants_country_and_an_officials_title_are_not_mentions():
+    found = mentioned(
+        EN,
+        "The President spoke for Azerbaijan. Head of the Foreign Relations Department of the "
+        "Presidential Administration Hikmat Hajiyev was present.",
+    )
+    assert found == []
+
+
+ATLANTIS = Concept(
+    slug="atlantis",
+    kind="place",
+    name="Atlantis",
+    labels=(("en", "Atlantis"), ("fr", "Atlantide"), ("az", "Atlantida")),
+)
+
+
+def test_a_concept_arrives_through_the_thesaurus_input_only():
+    body = "Antony Blinken a évoqué l'Atlantide et Bruxelles."
+    assert mentioned(FR, body, concepts=()) == []  # the parser knows no place of its own
+    assert mentioned(FR, body, concepts=(ATLANTIS,)) == [("place", "Atlantis")]
+    assert mentioned(AZ, "Antoni Blinken Atlantidada olub.", concepts=(ATLANTIS,)) == [
+        ("place", "Atlantis")
+    ]
+
+
+def test_a_label_two_concepts_share_names_neither():
+    twin = Concept("atlantis-city", "place", "Atlantis City", (("en", "Atlantis"),))
+    body = "The Secretary spoke of Atlantis."
+    assert mentioned(EN, body, concepts=(ATLANTIS, twin)) == []
