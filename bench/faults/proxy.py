@@ -6,7 +6,9 @@ the server: the archive is pointed at this proxy, and
 - ``cut()`` closes every connection through it and stops listening (new ones are refused): the
   database is gone, as when its host goes down or a failover has not finished;
 - ``restore()`` listens again on the same port: the database is back at the same address;
-- ``drop()`` closes the connections but keeps listening: a server restarted at once.
+- ``drop()`` closes the connections but keeps listening: a server restarted at once;
+- ``freeze()`` closes the connections and accepts new ones that nothing ever answers: a failover
+  in progress behind an address that still takes connections (a pooler, a load balancer).
 """
 
 import contextlib
@@ -20,6 +22,7 @@ class Proxy:
         self._lock = threading.Lock()
         self._sockets: set[socket.socket] = set()
         self._listener: socket.socket | None = None
+        self._frozen = False
         self.port = 0
 
     def start(self) -> "Proxy":
@@ -44,6 +47,10 @@ class Proxy:
                 continue
             except OSError:
                 return
+            if self._frozen:
+                with self._lock:
+                    self._sockets.add(client)  # held open, never answered
+                continue
             try:
                 upstream = socket.create_connection(self.target, timeout=5)
             except OSError:
@@ -86,7 +93,15 @@ class Proxy:
             listener.close()
         self.drop()
 
+    def freeze(self) -> None:
+        """Accept new connections but never answer them; close the open ones."""
+        self._frozen = True
+        self.drop()
+
     def restore(self) -> None:
+        if self._frozen:
+            self._frozen = False
+            self.drop()  # the connections nothing answered
         if self._listener is None:
             self._listen()
 
