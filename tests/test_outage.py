@@ -187,6 +187,18 @@ def test_the_same_workers_serve_again_when_postgresql_comes_back(static_root):
         proxy.restore()
 
         assert "Ilham Aliyev" in _all_answer(server, 200)[0][1].body
+
+        # A failover behind an address that still takes connections, and never answers: the
+        # settings' connect_timeout (5 s) ends the wait before gunicorn kills the worker (30 s).
+        proxy.freeze()
+        for path, headers, kind in REQUESTS[:2]:
+            answer = server.get(path, headers)
+            assert unexpected_in_outage(answer, kind) is None, (path, answer)
+            assert answer.ms < 15_000
+            served += 1
+        proxy.restore()
+
+        _all_answer(server, 200)
         assert server.worker_pids() == workers
         assert _served_by(server) <= workers
     finally:

@@ -2,14 +2,15 @@
 
 The archive runs as in production (``serving.Server``: gunicorn, production settings, 2
 workers). On PostgreSQL it reaches the database through a loopback ``proxy.Proxy``, which the
-scenario first drops (every connection closed, the server back at once: a restart) and then
-cuts (connections closed, new ones refused) and restores. On SQLite another process takes the
+scenario first drops (every connection closed, the server back at once: a restart), then cuts
+(connections closed, new ones refused) and restores, then freezes (new connections accepted,
+never answered: a failover behind a pooler or load balancer) and restores. On SQLite another process takes the
 file's exclusive lock (a long write, a backup tool), so each reader waits out its busy timeout
 (5 s) and is refused; in WAL mode a lock never blocks readers, so there it reports that it
 does not apply.
 
 Expected, and anything else counted as a failure: 200 before the cut and after the drop; during
-the cut a 503 with ``Retry-After``, our page for HTML and ``{"detail": ...}`` for JSON; after the
+the cut and the freeze a 503 with ``Retry-After``, our page for HTML and ``{"detail": ...}`` for JSON; after each
 restore every answer 200, from the same worker PIDs as before. ``detail`` says how many 503s
 were served and how long the first 200 after the restore took.
 
@@ -73,6 +74,9 @@ class PostgresCut:
     def cut(self):
         self.proxy.cut()
 
+    def freeze(self):
+        self.proxy.freeze()
+
     def restore(self):
         self.proxy.restore()
 
@@ -90,8 +94,6 @@ class SqliteLock:
         with closing(sqlite3.connect(self.path)) as probe:
             self.journal = probe.execute("PRAGMA journal_mode").fetchone()[0]
         self.applies = self.journal.lower() != "wal"
-
-    drop = None  # nothing stands between the workers and the file
 
     def cut(self):
         self.holder = sqlite3.connect(self.path, isolation_level=None, timeout=30)
@@ -128,6 +130,36 @@ def _expect_200(server: Server, result: ScenarioResult, rounds: int) -> None:
                 result.fail(str(answer.status))
 
 
+def _outage(server: Server, result: ScenarioResult, seconds: float) -> int:
+    """Every kind of request for ``seconds`` (one round at least); returns the 503s served."""
+    started, served = time.monotonic(), 0
+    while not served or time.monotonic() - started < seconds:
+        for path, headers, kind in REQUESTS:
+            answer = _ask(server, result, path, headers)
+            if answer is None:
+                continue
+            reason = unexpected_in_outage(answer, kind)
+            if reason:
+                result.fail(reason)
+            else:
+                served += 1
+                result.latencies_ms.append(answer.ms)
+        if time.monotonic() - started > seconds + 120:
+            break  # nothing but failures: they are counted, stop asking
+    return served
+
+
+def _recovery_ms(server: Server, result: ScenarioResult, rounds: int) -> float:
+    """How long the first request after the restore took; every request after it must be 200."""
+    restored_at = time.monotonic()
+    first = _ask(server, result, *REQUESTS[0][:2])
+    recovery = (time.monotonic() - restored_at) * 1000
+    if first is not None and first.status != 200:
+        result.fail(f"{first.status} after restore")
+    _expect_200(server, result, rounds)
+    return recovery
+
+
 def run(database_url: str, short: bool) -> ScenarioResult:
     postgres = database_url.startswith(("postgres://", "postgresql://"))
     result = ScenarioResult("outage", "postgresql" if postgres else "sqlite")
@@ -146,46 +178,42 @@ def run(database_url: str, short: bool) -> ScenarioResult:
             server.wait_until_up()
             workers = server.worker_pids()
             _expect_200(server, result, rounds)
-            if fault.drop is not None:
+            if postgres:
                 fault.drop()  # a restart: connections gone, the server answers again at once
                 _expect_200(server, result, rounds)
 
             fault.cut()
-            cut_at, served_503 = time.monotonic(), 0
-            while time.monotonic() - cut_at < cut_seconds or not served_503:
-                for path, headers, kind in REQUESTS:
-                    answer = _ask(server, result, path, headers)
-                    if answer is None:
-                        continue
-                    reason = unexpected_in_outage(answer, kind)
-                    if reason:
-                        result.fail(reason)
-                    else:
-                        served_503 += 1
-                        result.latencies_ms.append(answer.ms)
-                if time.monotonic() - cut_at > cut_seconds + 120:
-                    break
-            outage_seconds = time.monotonic() - cut_at
+            started = time.monotonic()
+            served = _outage(server, result, cut_seconds)
+            outage_seconds = time.monotonic() - started
             fault.restore()
-
-            restored_at = time.monotonic()
-            first = _ask(server, result, *REQUESTS[0][:2])
-            recovery_ms = (time.monotonic() - restored_at) * 1000
-            if first is not None and first.status != 200:
-                result.fail(f"{first.status} after restore")
-            _expect_200(server, result, rounds)
+            recovery = _recovery_ms(server, result, rounds)
+            detail = [
+                f"{served} 503s served in a {outage_seconds:.0f} s outage, "
+                f"first 200 {recovery:,.0f} ms after the restore"
+            ]
+            if postgres:
+                # A failover behind an address that still accepts connections: each request
+                # waits out the settings' connect_timeout, then is our 503.
+                fault.freeze()
+                started = time.monotonic()
+                served = _outage(server, result, 0)
+                waited = (time.monotonic() - started) / max(served, 1)
+                fault.restore()
+                recovery = _recovery_ms(server, result, rounds)
+                detail.append(
+                    f"{served} 503s in a failover that never answered ({waited:.1f} s each), "
+                    f"first 200 {recovery:,.0f} ms after it"
+                )
 
             answered_by = {
                 int(pid) for pid in re.findall(r"^<(\d+)>", "\n".join(server.access), re.M)
             }
-            if server.worker_pids() != workers or not answered_by <= workers:
+            same = server.worker_pids() == workers and answered_by <= workers
+            if not same:
                 result.fail("workers replaced")
-            result.detail = (
-                f"{served_503} 503s served in a {outage_seconds:.0f} s cut; first answer after "
-                f"the restore {'200' if first and first.status == 200 else 'FAILED'} in "
-                f"{recovery_ms:,.0f} ms; the same {len(workers)} workers served throughout: "
-                f"{'yes' if server.worker_pids() == workers and answered_by <= workers else 'NO'}"
-            )
+            detail.append(f"the same {len(workers)} workers throughout: {'yes' if same else 'NO'}")
+            result.detail = "; ".join(detail)
         finally:
             server.stop()
             fault.close()
