@@ -4,15 +4,16 @@ The archive runs as in production (``serving.Server``: gunicorn, production sett
 workers). On PostgreSQL it reaches the database through a loopback ``proxy.Proxy``, which the
 scenario first drops (every connection closed, the server back at once: a restart), then cuts
 (connections closed, new ones refused) and restores, then freezes (new connections accepted,
-never answered: a failover behind a pooler or load balancer) and restores. On SQLite another process takes the
-file's exclusive lock (a long write, a backup tool), so each reader waits out its busy timeout
-(5 s) and is refused; in WAL mode a lock never blocks readers, so there it reports that it
-does not apply.
+never answered: a failover behind a pooler or load balancer) and restores. On SQLite another
+process takes the file's exclusive lock (a long write, a backup tool), so each reader waits out
+its busy timeout (5 s) and is refused; in WAL mode a lock never blocks readers, so there it
+reports that it does not apply.
 
-Expected, and anything else counted as a failure: 200 before the cut and after the drop; during
-the cut and the freeze a 503 with ``Retry-After``, our page for HTML and ``{"detail": ...}`` for JSON; after each
-restore every answer 200, from the same worker PIDs as before. ``detail`` says how many 503s
-were served and how long the first 200 after the restore took.
+Expected, and anything else counted as a failure: 200 before the cut and after the drop;
+during the cut and the freeze a 503 with ``Retry-After``, our page for HTML and
+``{"detail": ...}`` for JSON; after each restore every answer 200, from the same worker PIDs
+as before. ``detail`` says how many 503s were served and how long the first 200 after the
+restore took.
 
 Alone, while developing: ``.venv/bin/python -m bench.faults.outage postgres://…/db [--short]``.
 """
