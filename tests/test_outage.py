@@ -5,6 +5,7 @@ import json
 import logging
 import re
 import sqlite3
+import time
 
 import pytest
 from django.db import OperationalError, ProgrammingError, connection
@@ -229,5 +230,31 @@ def test_a_locked_sqlite_file_is_a_503_until_the_lock_is_released(tmp_path, stat
         assert _served_by(server) <= workers
     finally:
         holder.close()
+        server.stop()
+    _one_line_per_503(server, served)
+
+
+def test_a_sqlite_file_moved_away_is_a_503_and_served_at_once_when_it_is_back(
+    tmp_path, static_root
+):
+    """Open connections keep the file they opened; one opened while it is away finds an empty
+    database at the path (our 503), and is closed, so the file put back is read at once."""
+    path = tmp_path / "archive.sqlite3"
+    env = {**production_env(f"sqlite:///{path}", static_root), "DJANGO_CONN_MAX_AGE": "2"}
+    manage(env, "migrate", "--no-input")
+    server = Server(env)
+    try:
+        server.wait_until_up()
+        workers = server.worker_pids()
+        _all_answer(server, 200)
+
+        path.rename(tmp_path / "moved.sqlite3")
+        time.sleep(2.5)  # the workers' connections are now past their age: they reconnect
+        served = _assert_our_503s(server, rounds=2)
+        (tmp_path / "moved.sqlite3").replace(path)
+
+        _all_answer(server, 200)
+        assert server.worker_pids() == workers
+    finally:
         server.stop()
     _one_line_per_503(server, served)

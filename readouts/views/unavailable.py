@@ -8,15 +8,16 @@ clients to come back, and ``Retry-After`` says when. The page renders from the t
 database cache beside it, are gone. Each failure is one log line, not a traceback per request:
 the cause is the same until the database is back.
 
-Nothing here reconnects: the settings' ``conn_health_checks`` drops a broken connection at the
-end of the request, so the first request after the database returns opens a new one in the
-same worker.
+Nothing here reconnects: the connection that failed is closed, so the first request after the
+database returns opens a new one in the same worker. (PostgreSQL's would be dropped by the
+settings' ``conn_health_checks`` anyway; a SQLite connection always passes that check, and
+would keep the file it had open, one since moved away or replaced, for ``CONN_MAX_AGE``.)
 """
 
 import logging
 import sys
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.log import log_response
@@ -74,6 +75,8 @@ def server_error(request):
     error = sys.exc_info()[1]
     if not isinstance(error, OUTAGES):
         return plain_server_error(request)
+    for connection in connections.all(initialized_only=True):
+        connection.close()
     response = unavailable_response(request)
     # Marks the response as logged, so Django does not log it again with the traceback.
     log_response(
