@@ -70,6 +70,9 @@ class Server:
             **env,
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "GUNICORN_ACCESS_LOG_FORMAT": '%(p)s "%(r)s" %(s)s',  # %(p)s: the worker, <pid>
+            # gunicorn replaces a worker after ~2000 requests by design; a scenario that makes
+            # more must still see the same PIDs unless a fault replaced them.
+            "GUNICORN_MAX_REQUESTS": "0",
         }
         self.process = subprocess.Popen(
             [
