@@ -8,8 +8,8 @@ clients to come back, and ``Retry-After`` says when. The page renders from the t
 database cache beside it, are gone. Each failure is one log line, not a traceback per request:
 the cause is the same until the database is back.
 
-Nothing here reconnects: the connection that failed is closed, so the first request after the
-database returns opens a new one in the same worker. (PostgreSQL's would be dropped by the
+The handler does not reconnect: it closes the connection that failed, so the first request
+after the database returns opens a new one in the same worker. (PostgreSQL's would be dropped by the
 settings' ``conn_health_checks`` anyway; a SQLite connection always passes that check, and
 would keep the file it had open, one since moved away or replaced, for ``CONN_MAX_AGE``.)
 """
@@ -58,7 +58,9 @@ def unavailable_response(request) -> HttpResponse:
     message = _("The archive's database is not answering. Please try again shortly.")
     kind = _wants(request)
     if kind == "json":
-        response = JsonResponse({"detail": message}, status=503)
+        response = JsonResponse(
+            {"detail": message}, status=503, json_dumps_params={"ensure_ascii": False}
+        )
     elif kind == "text":
         response = HttpResponse(message + "\n", status=503, content_type="text/plain")
     else:
