@@ -104,6 +104,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A failover behind an address that still accepts connections (a pooler, a load balancer)
+    # answers nothing: without a limit, libpq waits until gunicorn kills the worker (30 s). Past
+    # DJANGO_DB_CONNECT_TIMEOUT seconds the request is our 503 instead (readouts/views/unavailable).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite's default page cache is 2 MB: a 100,000-call archive (~1 GB) then re-reads the
     # full-text index from the OS on every search. 64 MB of cache per connection and

@@ -12,3 +12,7 @@ urlpatterns = [
     path("data/<str:name>", data_file, name="data-file"),
     path("", include("readouts.urls")),
 ]
+
+# A database outage is a 503 with Retry-After (readouts/views/unavailable.py); any other
+# unexpected error is still the 500 page.
+handler500 = "readouts.views.unavailable.server_error"
