@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .parsing import REVIEW_KINDS, VERB_CLASSES
@@ -24,6 +25,11 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
     RUSSIAN = "ru", _("Russian")
     AZERBAIJANI = "az", _("Azerbaijani")
+
+
+def interface_is_french() -> bool:
+    """Whether the page is being written in French (records keep English and French names)."""
+    return (get_language() or "en").startswith("fr")
 
 
 class SlugQuerySet(models.QuerySet):
@@ -68,6 +74,11 @@ class Office(models.Model):
 
     def __str__(self):
         return self.title_en
+
+    @property
+    def title(self) -> str:
+        """The title in the interface language ("secrétaire d'État des États-Unis")."""
+        return (self.title_fr if interface_is_french() else "") or self.title_en
 
     def natural_key(self):
         return (self.slug,)
@@ -179,15 +190,20 @@ class Topic(models.Model):
     def get_absolute_url(self):
         return reverse("topic-detail", args=[self.slug])
 
+    @property
+    def name(self) -> str:
+        """The name in the interface language, English when it has no French one."""
+        return (self.name_fr if interface_is_french() else "") or self.name_en
+
     def natural_key(self):
         return (self.slug,)
 
 
 class ConceptKind(models.TextChoices):
-    PLACE = "place", "Place"
-    ORGANIZATION = "organization", "Organisation"
-    DOCUMENT = "document", "Document"
-    TERM = "term", "Term"
+    PLACE = "place", _("Place")
+    ORGANIZATION = "organization", _("Organisation")
+    DOCUMENT = "document", _("Document")
+    TERM = "term", _("Term")
 
 
 # The languages a concept is labelled in (SKOS prefLabel and altLabel, per language).
@@ -243,6 +259,11 @@ class Concept(models.Model):
     def pref_label(self, language: str) -> str:
         return getattr(self, f"pref_label_{language}", "") or self.pref_label_en
 
+    @property
+    def name(self) -> str:
+        """The preferred label in the interface language."""
+        return self.pref_label("fr" if interface_is_french() else "en")
+
     def labels(self) -> list[tuple[str, str]]:
         """Every label as (language, label), preferred first, without repeats."""
         found: list[tuple[str, str]] = []
@@ -255,8 +276,8 @@ class Concept(models.Model):
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
 
 
 class CallQuerySet(SlugQuerySet):
@@ -395,13 +416,13 @@ class Participant(EditedByStaff):
 
 # What a readout can be flagged for (``parsing.REVIEW_KINDS``), as editors read it.
 REVIEW_FLAG_LABELS = {
-    "framing": "Framing not recognised",
-    "language": "No rules for its language",
-    "new-official": "Official not in the table",
-    "date": "Date from the header or manifest only",
-    "speaker": "Speaker guessed",
-    "topics": "No topics found",
-    "parser": "Parser note",
+    "framing": _("Framing not recognised"),
+    "language": _("No rules for its language"),
+    "new-official": _("Official not in the table"),
+    "date": _("Date from the header or manifest only"),
+    "speaker": _("Speaker guessed"),
+    "topics": _("No topics found"),
+    "parser": _("Parser note"),
 }
 ReviewFlag = models.TextChoices(
     "ReviewFlag",
@@ -503,16 +524,16 @@ class Readout(models.Model):
 # How each kind of statement the parser tells apart (``parsing.VERB_CLASSES``, the one list)
 # reads on the site; a kind without a label here stops the app at import.
 VERB_CLASS_LABELS = {
-    "concern": "Concern",
-    "emphasis": "Emphasis",
-    "urge": "Call / urge",
-    "welcome": "Welcome / praise",
-    "agreement": "Agreement",
-    "support": "Support / commitment",
-    "information": "Information",
-    "hope": "Hope",
-    "condolence": "Condolence",
-    "discussion": "Discussion",
+    "concern": _("Concern"),
+    "emphasis": _("Emphasis"),
+    "urge": _("Call / urge"),
+    "welcome": _("Welcome / praise"),
+    "agreement": _("Agreement"),
+    "support": _("Support / commitment"),
+    "information": _("Information"),
+    "hope": _("Hope"),
+    "condolence": _("Condolence"),
+    "discussion": _("Discussion"),
 }
 VerbClass = models.TextChoices(
     "VerbClass", [(kind.upper(), (kind, VERB_CLASS_LABELS[kind])) for kind in VERB_CLASSES]
@@ -611,10 +632,10 @@ class Statement(EditedByStaff):
 
 
 class MentionKind(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANIZATION = "organization", "Organization"
-    PLACE = "place", "Place"
-    DOCUMENT = "document", "Document"
+    PERSON = "person", _("Person")
+    ORGANIZATION = "organization", _("Organization")
+    PLACE = "place", _("Place")
+    DOCUMENT = "document", _("Document")
 
 
 class Mention(models.Model):

@@ -28,12 +28,10 @@ def _choice_label(filterset, key, value):
 
 def _value_label(filterset, key, value):
     """How a cleaned filter value reads on a chip: a name, a label, a written-out date."""
-    if hasattr(value, "name"):  # Official
+    if hasattr(value, "name"):  # Official; Topic and Concept in the interface language
         return value.name
-    if hasattr(value, "name_en"):  # Topic
-        return value.name_en
-    if hasattr(value, "title_en"):  # Office
-        return value.title_en
+    if hasattr(value, "title"):  # Office, in the interface language
+        return value.title
     if hasattr(value, "isoformat"):
         return _written(value)
     if "choices" in filterset.filters[key].extra:
