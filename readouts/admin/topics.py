@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Topic
 from ..writing.corrections import retag_statements
@@ -17,11 +18,13 @@ class TopicAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("name_en", "name_fr", "slug", "description")}),
         (
-            "Cue lexicon",
+            _("Cue lexicon"),
             {
                 "fields": ("cues_fr", "cues_en"),
-                "description": "Words and phrases that tag a statement with this topic; "
-                "the next parse uses them.",
+                "description": _(
+                    "Words and phrases that tag a statement with this topic; "
+                    "the next parse uses them."
+                ),
             },
         ),
     )
@@ -29,12 +32,12 @@ class TopicAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_total=Count("statements"))
 
-    @admin.display(description="statements", ordering="statement_total")
+    @admin.display(description=_("statements"), ordering="statement_total")
     def statement_count(self, topic):
         return topic.statement_total
 
     @admin.action(
-        description="Re-tag statements with the selected topics' current cues",
+        description=_("Re-tag statements with the selected topics' current cues"),
         permissions=["change"],
     )
     def retag(self, request, queryset):

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Model
 from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
@@ -28,10 +29,8 @@ def _choice_label(filterset, key, value):
 
 def _value_label(filterset, key, value):
     """How a cleaned filter value reads on a chip: a name, a label, a written-out date."""
-    if hasattr(value, "name"):  # Official; Topic and Concept in the interface language
-        return value.name
-    if hasattr(value, "title"):  # Office, in the interface language
-        return value.title
+    if isinstance(value, Model):  # Official; Topic, Office, Concept in the interface language
+        return value.title if hasattr(value, "title_en") else value.name
     if hasattr(value, "isoformat"):
         return _written(value)
     if "choices" in filterset.filters[key].extra:
