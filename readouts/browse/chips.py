@@ -70,12 +70,16 @@ def chips_for(filterset) -> list[Chip]:
         label = _value_label(filterset, key, value)
         prefix = CHIP_PREFIX.get(key) or _(str(filterset.filters[key].label or key.capitalize()))
         if key == "q":
-            label = f"“{label}”"
+            label = _("“%(words)s”") % {"words": label}
         if isinstance(filterset.filters[key], ModelMultipleChoiceFilter):
             params = toggled(filterset.data, key, value.slug, multiple=True)
         else:
             params = replaced(filterset.data, **{key: None})
-        result.append(Chip(label=f"{prefix}: {label}", params=params))
+        result.append(
+            Chip(
+                label=_("%(filter)s: %(value)s") % {"filter": prefix, "value": label}, params=params
+            )
+        )
     return result
 
 
