@@ -83,9 +83,9 @@ def describe(parsed: parsing.ParsedReadout) -> dict:
     names = dict(Official.objects.filter(slug__in=speakers).values_list("slug", "name"))
     names.update({p.slug: p.name for p in parsed.participants})
     names[parsing.BOTH] = _("Both sides")
-    topic_names = dict(Topic.objects.values_list("slug", "name_en"))
+    topic_names = {topic.slug: topic.name for topic in Topic.objects.all()}
     offices = {p.office for p in parsed.participants if p.office}
-    office_titles = dict(Office.objects.filter(slug__in=offices).values_list("slug", "title_en"))
+    office_titles = {o.slug: o.title for o in Office.objects.filter(slug__in=offices)}
     return {
         "parsed": parsed,
         "language": Language(parsed.language).label if parsed.language in Language.values else "",

@@ -42,10 +42,17 @@ class TopicAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     )
     def retag(self, request, queryset):
         report = retag_statements(queryset)
-        names = ", ".join(topic.name_en for topic in queryset)
-        text = f"Re-tagged {report.changed} statements for {names}."
+        names = ", ".join(topic.name for topic in queryset)
+        text = _("Re-tagged %(count)s statements for %(names)s.") % {
+            "count": report.changed,
+            "names": names,
+        }
         if report.kept_edited:
-            text += f" Left {report.kept_edited} hand-edited statements as staff set them."
+            text += " " + _("Left %(count)s hand-edited statements as staff set them.") % {
+                "count": report.kept_edited
+            }
         if report.unparsed:
-            text += f" {report.unparsed} readouts could not be parsed and were skipped."
+            text += " " + _("%(count)s readouts could not be parsed and were skipped.") % {
+                "count": report.unparsed
+            }
         self.message_user(request, text, messages.SUCCESS)
