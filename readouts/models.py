@@ -70,6 +70,8 @@ class Office(models.Model):
     objects = SlugQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
         ordering = ["country", "title_en"]
 
     def __str__(self):
@@ -122,6 +124,8 @@ class Official(models.Model):
     objects = OfficialQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
         ordering = ["name"]
         constraints = [
             # An empty slug has no URL and would make every later nameless official the same one.
@@ -148,6 +152,8 @@ class Tenure(models.Model):
     acting = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name = _("tenure")
+        verbose_name_plural = _("tenures")
         ordering = ["start"]
         constraints = [
             models.CheckConstraint(
@@ -182,6 +188,8 @@ class Topic(models.Model):
     objects = TopicQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["name_en"]
 
     def __str__(self):
@@ -240,6 +248,8 @@ class Concept(models.Model):
     objects = ConceptQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("concept")
+        verbose_name_plural = _("concepts")
         ordering = ["pref_label_en"]
         indexes = [models.Index(fields=["kind", "slug"], name="concept_kind_slug")]
 
@@ -366,6 +376,8 @@ class Call(EditedByStaff):
     objects = CallQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
         ordering = ["-date", "slug"]
         get_latest_by = "date"
         indexes = [
@@ -404,6 +416,8 @@ class Participant(EditedByStaff):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
         ordering = ["call", "position"]
         constraints = [
             models.UniqueConstraint(fields=["call", "official"], name="participant_unique_official")
@@ -489,6 +503,8 @@ class Readout(models.Model):
     )  # fmt: skip
 
     class Meta:
+        verbose_name = _("readout")
+        verbose_name_plural = _("readouts")
         ordering = ["call", "pk"]
         indexes = [
             models.Index(fields=["source"], name="readout_source_idx"),
@@ -614,6 +630,8 @@ class Statement(EditedByStaff):
     objects = StatementQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = ["readout", "order"]
         constraints = [
             models.UniqueConstraint(fields=["readout", "order"], name="statement_unique_order")
@@ -652,6 +670,8 @@ class Mention(models.Model):
     )
 
     class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
         ordering = ["kind", "name"]
         constraints = [
             models.UniqueConstraint(fields=["readout", "kind", "name"], name="mention_unique_name")
