@@ -13,18 +13,24 @@ class ImportReadoutForm(forms.Form):
     """Valid when the text parses; ``cleaned_data`` then holds ``readout_text`` and ``parsed``."""
 
     text = forms.CharField(
+        label=_("Text"),
         required=False,
         strip=False,  # the verbatim text starts with its " date YYYY-MM" header, space included
         widget=forms.Textarea(attrs={"rows": 14, "cols": 100, "class": "vLargeTextField"}),
         help_text=_("Paste the readout exactly as published, or upload it as a file below."),
     )
-    file = forms.FileField(required=False, help_text=_("A UTF-8 text file (.txt)."))
+    file = forms.FileField(
+        label=_("File"), required=False, help_text=_("A UTF-8 text file (.txt).")
+    )
     publisher = forms.ChoiceField(
+        label=_("Publisher"),
         required=False,
         choices=[("", _("Detect from the text")), *((p.key, p.name) for p in PUBLISHERS.values())],
     )
     language = forms.ChoiceField(
-        required=False, choices=[("", _("Detect from the text")), *Language.choices]
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Detect from the text")), *Language.choices],
     )
     source = forms.URLField(
         required=False,
