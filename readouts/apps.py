@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReadoutsConfig(AppConfig):
     name = "readouts"
-    verbose_name = "Readouts"
+    verbose_name = _("Readout Archive")
 
     def ready(self):
         from .cache import prepare_after_writes

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .parsing import REVIEW_KINDS, VERB_CLASSES
@@ -24,6 +25,11 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
     RUSSIAN = "ru", _("Russian")
     AZERBAIJANI = "az", _("Azerbaijani")
+
+
+def interface_is_french() -> bool:
+    """Whether the page is being written in French (records keep English and French names)."""
+    return (get_language() or "en").startswith("fr")
 
 
 class SlugQuerySet(models.QuerySet):
@@ -64,10 +70,17 @@ class Office(models.Model):
     objects = SlugQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
         ordering = ["country", "title_en"]
 
     def __str__(self):
         return self.title_en
+
+    @property
+    def title(self) -> str:
+        """The title in the interface language ("secrétaire d'État des États-Unis")."""
+        return (self.title_fr if interface_is_french() else "") or self.title_en
 
     def natural_key(self):
         return (self.slug,)
@@ -111,6 +124,8 @@ class Official(models.Model):
     objects = OfficialQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("official")
+        verbose_name_plural = _("officials")
         ordering = ["name"]
         constraints = [
             # An empty slug has no URL and would make every later nameless official the same one.
@@ -137,6 +152,8 @@ class Tenure(models.Model):
     acting = models.BooleanField(default=False)
 
     class Meta:
+        verbose_name = _("tenure")
+        verbose_name_plural = _("tenures")
         ordering = ["start"]
         constraints = [
             models.CheckConstraint(
@@ -172,6 +189,8 @@ class Topic(models.Model):
     objects = TopicQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["name_en"]
 
     def __str__(self):
@@ -180,15 +199,20 @@ class Topic(models.Model):
     def get_absolute_url(self):
         return reverse("topic-detail", args=[self.slug])
 
+    @property
+    def name(self) -> str:
+        """The name in the interface language, English when it has no French one."""
+        return (self.name_fr if interface_is_french() else "") or self.name_en
+
     def natural_key(self):
         return (self.slug,)
 
 
 class ConceptKind(models.TextChoices):
-    PLACE = "place", "Place"
-    ORGANIZATION = "organization", "Organisation"
-    DOCUMENT = "document", "Document"
-    TERM = "term", "Term"
+    PLACE = "place", _("Place")
+    ORGANIZATION = "organization", _("Organisation")
+    DOCUMENT = "document", _("Document")
+    TERM = "term", _("Term")
 
 
 # The languages a concept is labelled in (SKOS prefLabel and altLabel, per language).
@@ -225,6 +249,8 @@ class Concept(models.Model):
     objects = ConceptQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("concept")
+        verbose_name_plural = _("concepts")
         ordering = ["pref_label_en"]
         indexes = [models.Index(fields=["kind", "slug"], name="concept_kind_slug")]
 
@@ -244,6 +270,11 @@ class Concept(models.Model):
     def pref_label(self, language: str) -> str:
         return getattr(self, f"pref_label_{language}", "") or self.pref_label_en
 
+    @property
+    def name(self) -> str:
+        """The preferred label in the interface language."""
+        return self.pref_label("fr" if interface_is_french() else "en")
+
     def labels(self) -> list[tuple[str, str]]:
         """Every label as (language, label), preferred first, without repeats."""
         found: list[tuple[str, str]] = []
@@ -256,8 +287,8 @@ class Concept(models.Model):
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
 
 
 class CallQuerySet(SlugQuerySet):
@@ -346,6 +377,8 @@ class Call(EditedByStaff):
     objects = CallQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
         ordering = ["-date", "slug"]
         get_latest_by = "date"
         indexes = [
@@ -384,6 +417,8 @@ class Participant(EditedByStaff):
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
         ordering = ["call", "position"]
         constraints = [
             models.UniqueConstraint(fields=["call", "official"], name="participant_unique_official")
@@ -396,13 +431,13 @@ class Participant(EditedByStaff):
 
 # What a readout can be flagged for (``parsing.REVIEW_KINDS``), as editors read it.
 REVIEW_FLAG_LABELS = {
-    "framing": "Framing not recognised",
-    "language": "No rules for its language",
-    "new-official": "Official not in the table",
-    "date": "Date from the header or manifest only",
-    "speaker": "Speaker guessed",
-    "topics": "No topics found",
-    "parser": "Parser note",
+    "framing": _("Framing not recognised"),
+    "language": _("No rules for its language"),
+    "new-official": _("Official not in the table"),
+    "date": _("Date from the header or manifest only"),
+    "speaker": _("Speaker guessed"),
+    "topics": _("No topics found"),
+    "parser": _("Parser note"),
 }
 ReviewFlag = models.TextChoices(
     "ReviewFlag",
@@ -469,6 +504,8 @@ class Readout(models.Model):
     )  # fmt: skip
 
     class Meta:
+        verbose_name = _("readout")
+        verbose_name_plural = _("readouts")
         ordering = ["call", "pk"]
         indexes = [
             models.Index(fields=["source"], name="readout_source_idx"),
@@ -504,16 +541,16 @@ class Readout(models.Model):
 # How each kind of statement the parser tells apart (``parsing.VERB_CLASSES``, the one list)
 # reads on the site; a kind without a label here stops the app at import.
 VERB_CLASS_LABELS = {
-    "concern": "Concern",
-    "emphasis": "Emphasis",
-    "urge": "Call / urge",
-    "welcome": "Welcome / praise",
-    "agreement": "Agreement",
-    "support": "Support / commitment",
-    "information": "Information",
-    "hope": "Hope",
-    "condolence": "Condolence",
-    "discussion": "Discussion",
+    "concern": _("Concern"),
+    "emphasis": _("Emphasis"),
+    "urge": _("Call / urge"),
+    "welcome": _("Welcome / praise"),
+    "agreement": _("Agreement"),
+    "support": _("Support / commitment"),
+    "information": _("Information"),
+    "hope": _("Hope"),
+    "condolence": _("Condolence"),
+    "discussion": _("Discussion"),
 }
 VerbClass = models.TextChoices(
     "VerbClass", [(kind.upper(), (kind, VERB_CLASS_LABELS[kind])) for kind in VERB_CLASSES]
@@ -594,6 +631,8 @@ class Statement(EditedByStaff):
     objects = StatementQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
         ordering = ["readout", "order"]
         constraints = [
             models.UniqueConstraint(fields=["readout", "order"], name="statement_unique_order")
@@ -612,10 +651,10 @@ class Statement(EditedByStaff):
 
 
 class MentionKind(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANIZATION = "organization", "Organization"
-    PLACE = "place", "Place"
-    DOCUMENT = "document", "Document"
+    PERSON = "person", _("Person")
+    ORGANIZATION = "organization", _("Organization")
+    PLACE = "place", _("Place")
+    DOCUMENT = "document", _("Document")
 
 
 class Mention(models.Model):
@@ -632,6 +671,8 @@ class Mention(models.Model):
     )
 
     class Meta:
+        verbose_name = _("mention")
+        verbose_name_plural = _("mentions")
         ordering = ["kind", "name"]
         constraints = [
             models.UniqueConstraint(fields=["readout", "kind", "name"], name="mention_unique_name")

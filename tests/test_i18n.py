@@ -92,3 +92,56 @@ def test_officials_without_calls_are_hidden_until_asked(client, seeds):
     assert "all=1" in page
     everyone = client.get("/officials/", {"all": "1"}).content.decode()
     assert "/officials/mehriban-aliyeva/" in everyone
+
+
+FR = {"HTTP_ACCEPT_LANGUAGE": "fr"}
+
+
+def test_the_record_pages_are_in_french(client, seeds):
+    call = seeds[0]
+    page = client.get(call.get_absolute_url(), **FR).content.decode()
+    for heading in ("Entretien téléphonique", "Participants à l’appel", "Texte intégral"):
+        assert heading in page
+    assert '<p class="eyebrow">Telephone call' not in page and "On the call" not in page
+    # A citation is written in English whatever the interface (as in its BibTeX and RIS).
+    assert '<p class="cite__text" lang="en">“Telephone call between' in page
+    assert "Verbatim text" not in page and "Cite this" not in page
+    official = call.participants.first().official
+    page = client.get(official.get_absolute_url(), **FR).content.decode()
+    assert "Suivre les nouveaux appels" in page and "Follow new calls" not in page
+    topic = call.topics.exclude(name_fr="").first()
+    page = client.get(topic.get_absolute_url(), **FR).content.decode()
+    assert f"<h1>{topic.name_fr}</h1>" in page
+    assert '<h2 id="statements-heading">Déclarations' in page
+
+
+def test_facet_values_and_chips_are_in_french(client, seeds):
+    page = client.get("/", {"language": "fr"}, **FR).content.decode()
+    assert "Azerbaïdjan" in page and "États-Unis" in page  # the officials' countries
+    assert ">français<" in page  # the readouts' language, as Django's French names it
+    assert "Langue du compte rendu\u00a0: français" in page  # the chip
+    topic = Topic.objects.exclude(name_fr="").filter(calls__isnull=False).first()
+    page = client.get("/", {"topic": topic.slug}, **FR).content.decode()
+    assert f'<span class="facet-label">{topic.name_fr}</span>' in page
+
+
+def test_a_refusal_is_in_french(client, seeds):
+    response = client.get("/", {"official": "nobody"}, **FR)
+    assert response.status_code == 400
+    refusal = "L’archive ne compte aucun responsable «\u00a0nobody\u00a0»."
+    assert refusal in response.content.decode()
+    response = client.get("/", {"page": "9"}, **FR)
+    assert "Il n’y a pas de page 9" in response.content.decode()
+
+
+def test_the_feed_title_is_in_the_readers_language(client, seeds):
+    feed = client.get("/feed/", **FR).content.decode()
+    assert "<title>Appels — Readout Archive</title>" in feed
+    assert "Comptes rendus des appels téléphoniques" in feed
+
+
+def test_the_admin_review_queue_is_in_french(admin_client, seeds):
+    page = admin_client.get("/admin/readouts/readout/review/", **FR).content.decode()
+    assert "Comptes rendus à relire" in page and "Readouts that need review" not in page
+    page = admin_client.get("/admin/readouts/readout/", **FR).content.decode()
+    assert "Ajouter un compte rendu à partir du texte" in page

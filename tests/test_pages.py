@@ -70,7 +70,7 @@ def test_call_page_shows_the_record_and_the_verbatim_text(client, call, people):
     assert "National Security Advisor" in page
     assert 'href="/topics/border-tensions/"' in page
     assert 'lang="fr"' in page
-    assert "Azerbaijan readout" in page
+    assert "Azerbaijani readout" in page
     assert "President of the Republic of Azerbaijan (president.az)" in page
     assert "Armenia" in page
     # Readout text is escaped, never trusted.

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Call, Country, Participant, Readout
 from ..writing.corrections import last_edit
@@ -40,7 +41,7 @@ class ReadoutInline(admin.TabularInline):
 
 
 class CountryFilter(admin.SimpleListFilter):
-    title = "country"
+    title = _("country")
     parameter_name = "country"
 
     def lookups(self, request, model_admin):
@@ -55,11 +56,11 @@ class CountryFilter(admin.SimpleListFilter):
 class NeedsReviewFilter(admin.SimpleListFilter):
     """Calls with an official the parser created, or a readout the parser warned about."""
 
-    title = "needs review"
+    title = _("needs review")
     parameter_name = "needs_review"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Yes"), ("no", "No")]
+        return [("yes", _("Yes")), ("no", _("No"))]
 
     def queryset(self, request, queryset):
         if self.value() not in ("yes", "no"):
@@ -105,7 +106,7 @@ class CallAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("slug", ("date", "date_precision"), "initiator", "topics")}),
         (
-            "Record",
+            _("Record"),
             {"fields": ("is_demo", "last_change", "created_at", "updated_at")},
         ),
     )
@@ -125,39 +126,42 @@ class CallAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
             )
         )
 
-    @admin.display(description="date", ordering="date")
+    @admin.display(description=_("date"), ordering="date")
     def date_display(self, call):
         return call.date.strftime("%Y-%m") if call.date_precision == "month" else call.date
 
-    @admin.display(description="participants")
+    @admin.display(description=_("participants"))
     def participant_names(self, call):
         return ", ".join(p.official.name for p in call.participants.all())
 
-    @admin.display(description="topics")
+    @admin.display(description=_("topics"))
     def topic_names(self, call):
-        names = [topic.name_en for topic in call.topics.all()]
+        names = [topic.name for topic in call.topics.all()]
         shown = ", ".join(names[:TOPICS_SHOWN])
-        return (
-            f"{shown} and {len(names) - TOPICS_SHOWN} more" if len(names) > TOPICS_SHOWN else shown
-        )
+        if len(names) <= TOPICS_SHOWN:
+            return shown
+        return _("%(shown)s and %(more)s more") % {
+            "shown": shown,
+            "more": len(names) - TOPICS_SHOWN,
+        }
 
-    @admin.display(description="readouts", ordering="readout_total")
+    @admin.display(description=_("readouts"), ordering="readout_total")
     def readout_count(self, call):
         return call.readout_total
 
-    @admin.display(description="call edited", ordering="edited_at", empty_value="—")
+    @admin.display(description=_("call edited"), ordering="edited_at", empty_value="—")
     def last_edited(self, call):
         return call.edited_at
 
-    @admin.display(description="last changed by staff")
+    @admin.display(description=_("last changed by staff"))
     def last_change(self, call):
         edit = last_edit(call) if call.pk else None
         if edit is None:
-            return "Not edited since it was imported."
+            return _("Not edited since it was imported.")
         history = reverse("admin:readouts_call_history", args=[call.pk])
-        who = edit.edited_by.get_username() if edit.edited_by else "a deleted user"
+        who = edit.edited_by.get_username() if edit.edited_by else _("a deleted user")
         return format_html(
-            '{} by {} ({}) — <a href="{}">full history</a>',
+            _('{} by {} ({}) — <a href="{}">full history</a>'),
             edit.edited_at.strftime("%Y-%m-%d %H:%M UTC"),
             who,
             type(edit)._meta.verbose_name,

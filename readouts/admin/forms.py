@@ -1,6 +1,7 @@
 """The admin's import form: a pasted or uploaded readout, checked by the parser before saving."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .. import parsing
 from ..models import Language
@@ -12,25 +13,31 @@ class ImportReadoutForm(forms.Form):
     """Valid when the text parses; ``cleaned_data`` then holds ``readout_text`` and ``parsed``."""
 
     text = forms.CharField(
+        label=_("Text"),
         required=False,
         strip=False,  # the verbatim text starts with its " date YYYY-MM" header, space included
         widget=forms.Textarea(attrs={"rows": 14, "cols": 100, "class": "vLargeTextField"}),
-        help_text="Paste the readout exactly as published, or upload it as a file below.",
+        help_text=_("Paste the readout exactly as published, or upload it as a file below."),
     )
-    file = forms.FileField(required=False, help_text="A UTF-8 text file (.txt).")
+    file = forms.FileField(
+        label=_("File"), required=False, help_text=_("A UTF-8 text file (.txt).")
+    )
     publisher = forms.ChoiceField(
+        label=_("Publisher"),
         required=False,
-        choices=[("", "Detect from the text"), *((p.key, p.name) for p in PUBLISHERS.values())],
+        choices=[("", _("Detect from the text")), *((p.key, p.name) for p in PUBLISHERS.values())],
     )
     language = forms.ChoiceField(
-        required=False, choices=[("", "Detect from the text"), *Language.choices]
+        label=_("Language"),
+        required=False,
+        choices=[("", _("Detect from the text")), *Language.choices],
     )
     source = forms.URLField(
         required=False,
         max_length=500,
         assume_scheme="https",
-        label="Source URL",
-        help_text="Where the readout was published.",
+        label=_("Source URL"),
+        help_text=_("Where the readout was published."),
     )
     # Hash of the text the editor last previewed: Save writes only a text that was previewed.
     previewed = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -39,7 +46,7 @@ class ImportReadoutForm(forms.Form):
         data = super().clean()
         upload, pasted = data.get("file"), data.get("text") or ""
         if upload and pasted.strip():
-            raise forms.ValidationError("Paste a text or upload a file, not both.")
+            raise forms.ValidationError(_("Paste a text or upload a file, not both."))
         field = "file" if upload else "text"
         try:
             if upload:
@@ -63,11 +70,10 @@ class ImportReadoutForm(forms.Form):
         detected = parsing.detect_language(text) if chosen and text.strip() else chosen
         if chosen == detected:
             return ""
-        return (
-            f" (read with the {Language(chosen).label} rules you chose; the text reads as "
-            f"{Language(detected).label}: choose {Language(detected).label} or "
-            "“Detect from the text”)"
-        )
+        return _(
+            " (read with the %(chosen)s rules you chose; the text reads as %(detected)s: "
+            "choose %(detected)s or “Detect from the text”)"
+        ) % {"chosen": Language(chosen).label, "detected": Language(detected).label}
 
     @property
     def language_mismatch(self) -> str:
@@ -76,8 +82,7 @@ class ImportReadoutForm(forms.Form):
         detected = parsing.detect_language(text) if chosen and text else chosen
         if chosen == detected:
             return ""
-        return (
-            f"You chose {Language(chosen).label}, but the text reads as "
-            f"{Language(detected).label}; the {Language(chosen).label} rules were applied "
-            f"and the readout will be saved as {Language(chosen).label}."
-        )
+        return _(
+            "You chose %(chosen)s, but the text reads as %(detected)s; the %(chosen)s rules "
+            "were applied and the readout will be saved as %(chosen)s."
+        ) % {"chosen": Language(chosen).label, "detected": Language(detected).label}

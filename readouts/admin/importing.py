@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from .. import parsing
@@ -15,7 +16,7 @@ class ImportReadoutView(ModelAdminPage, FormView):
     form_class = ImportReadoutForm
     template_name = "admin/readouts/readout/import.html"
     permission = "add"
-    title = "Add a readout from text"
+    title = _("Add a readout from text")
 
     def form_valid(self, form):
         text = form.cleaned_data["readout_text"]
@@ -58,12 +59,20 @@ class ImportReadoutView(ModelAdminPage, FormView):
                 self.get_context_data(form=form, duplicate=result.readout)
             )
         self.model_admin.log_addition(self.request, result.readout, [{"added": {}}])
-        where = "the existing call" if result.status == ingest.Status.MERGED else "a new call"
+        if result.status == ingest.Status.MERGED:
+            saved = _(
+                "The readout was saved to the existing call, %(call)s, with %(count)s "
+                "statements. Check its participants below and its statements on the readout's "
+                "page."
+            )
+        else:
+            saved = _(
+                "The readout was saved to a new call, %(call)s, with %(count)s statements. "
+                "Check its participants below and its statements on the readout's page."
+            )
         messages.success(
             self.request,
-            f"The readout was saved to {where}, {result.call}, with "
-            f"{result.readout.statements.count()} statements. Check its participants below and "
-            f"its statements on the readout's page.",
+            saved % {"call": result.call, "count": result.readout.statements.count()},
         )
         return redirect("admin:readouts_call_change", result.call.pk)
 
@@ -73,10 +82,10 @@ def describe(parsed: parsing.ParsedReadout) -> dict:
     speakers = {s.speaker for s in parsed.statements} | {p.slug for p in parsed.participants}
     names = dict(Official.objects.filter(slug__in=speakers).values_list("slug", "name"))
     names.update({p.slug: p.name for p in parsed.participants})
-    names[parsing.BOTH] = "Both sides"
-    topic_names = dict(Topic.objects.values_list("slug", "name_en"))
+    names[parsing.BOTH] = _("Both sides")
+    topic_names = {topic.slug: topic.name for topic in Topic.objects.all()}
     offices = {p.office for p in parsed.participants if p.office}
-    office_titles = dict(Office.objects.filter(slug__in=offices).values_list("slug", "title_en"))
+    office_titles = {o.slug: o.title for o in Office.objects.filter(slug__in=offices)}
     return {
         "parsed": parsed,
         "language": Language(parsed.language).label if parsed.language in Language.values else "",

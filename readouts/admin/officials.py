@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import transaction
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Office, Official, Tenure
 from ..writing.corrections import merge_officials
@@ -22,8 +23,8 @@ class MergeOfficialsForm(forms.Form):
         queryset=Official.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
-        label="Keep",
-        help_text="The others are merged into this one and removed.",
+        label=_("Keep"),
+        help_text=_("The others are merged into this one and removed."),
     )
 
     def __init__(self, *args, officials, **kwargs):
@@ -48,25 +49,31 @@ class OfficialAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_call_counts()
 
-    @admin.display(description="other spellings")
+    @admin.display(description=_("other spellings"))
     def variants(self, official):
         return ", ".join(official.name_variants)
 
-    @admin.display(description="calls", ordering="call_count")
+    @admin.display(description=_("calls"), ordering="call_count")
     def call_count(self, official):
         return official.call_count
 
-    @admin.action(description="Mark selected officials as reviewed", permissions=["change"])
+    @admin.action(description=_("Mark selected officials as reviewed"), permissions=["change"])
     def mark_reviewed(self, request, queryset):
         count = queryset.update(needs_review=False)  # shown only in the admin: nothing to refresh
-        self.message_user(request, f"{count} officials marked as reviewed.", messages.SUCCESS)
+        self.message_user(
+            request,
+            _("%(count)s officials marked as reviewed.") % {"count": count},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Merge selected officials into one…", permissions=["change"])
+    @admin.action(description=_("Merge selected officials into one…"), permissions=["change"])
     def merge_into_one(self, request, queryset):
         """Ask which official to keep, then move everything of the others onto it."""
         officials = queryset.order_by("needs_review", "name")
         if officials.count() < 2:
-            self.message_user(request, "Select at least two officials to merge.", messages.WARNING)
+            self.message_user(
+                request, _("Select at least two officials to merge."), messages.WARNING
+            )
             return None
         form = MergeOfficialsForm(
             request.POST if "confirm" in request.POST else None, officials=officials
@@ -79,11 +86,15 @@ class OfficialAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
                 self.log_deletions(request, officials.exclude(pk=target.pk))
                 merge_officials(duplicates, target, user=request.user)
                 self.log_change(request, target, f"Merged {names} into this official.")
-            self.message_user(request, f"Merged {names} into {target}.", messages.SUCCESS)
+            self.message_user(
+                request,
+                _("Merged %(names)s into %(target)s.") % {"names": names, "target": target},
+                messages.SUCCESS,
+            )
             return None
         context = {
             **self.admin_site.each_context(request),
-            "title": "Merge officials",
+            "title": _("Merge officials"),
             "opts": self.model._meta,
             "has_view_permission": self.has_view_permission(request),
             "officials": officials,

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Mention, Readout, Statement
 from ..writing import ingest
@@ -47,14 +48,14 @@ class MentionInline(admin.TabularInline):
 
 
 class ReviewedFilter(admin.SimpleListFilter):
-    title = "review"
+    title = _("review")
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
         return [
-            ("waiting", "Flagged, not yet reviewed"),
-            ("reviewed", "Reviewed"),
-            ("clean", "Nothing flagged"),
+            ("waiting", _("Flagged, not yet reviewed")),
+            ("reviewed", _("Reviewed")),
+            ("clean", _("Nothing flagged")),
         ]
 
     def queryset(self, request, queryset):
@@ -94,10 +95,10 @@ class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
             None,
             {"fields": ("call", "headline", "source", "publisher", "relays", "side", "language")},
         ),
-        ("Where it was published", {"fields": ("source_url", "published")}),
-        ("As published", {"fields": ("text", "warnings")}),
-        ("Review", {"fields": ("flags", "reviewed_by", "reviewed_at")}),
-        ("Record", {"fields": ("content_hash", "imported_at")}),
+        (_("Where it was published"), {"fields": ("source_url", "published")}),
+        (_("As published"), {"fields": ("text", "warnings")}),
+        (_("Review"), {"fields": ("flags", "reviewed_by", "reviewed_at")}),
+        (_("Record"), {"fields": ("content_hash", "imported_at")}),
     )
 
     actions = ("split_off", "mark_reviewed")
@@ -118,34 +119,38 @@ class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
             "imported_at",
         )
 
-    @admin.display(description="flagged for")
+    @admin.display(description=_("flagged for"))
     def flags(self, readout):
         labels = readout.review_flag_labels
         if not labels:
-            return "Nothing: the parser understood the whole text."
+            return _("Nothing: the parser understood the whole text.")
         return format_html_join(
             "\n", "<p><strong>{}</strong>{}</p>", ((k, f": {d}" if d else "") for k, d in labels)
         )
 
-    @admin.action(description="Mark selected readouts reviewed", permissions=["change"])
+    @admin.action(description=_("Mark selected readouts reviewed"), permissions=["change"])
     def mark_reviewed(self, request, queryset):
         count = mark_reviewed(list(queryset), request.user)
         for readout in queryset:
             self.log_change(request, readout, "Marked reviewed.")
-        self.message_user(request, f"{count} readouts marked reviewed.")
+        self.message_user(request, _("%(count)s readouts marked reviewed.") % {"count": count})
 
-    @admin.action(description="Split off into a call of its own (undo a wrong merge)")
+    @admin.action(description=_("Split off into a call of its own (undo a wrong merge)"))
     def split_off(self, request, queryset):
         for readout in queryset.select_related("call"):
             old_call = readout.call_id
             new_call = ingest.split_readout(readout)
             if new_call.pk == old_call:
                 self.message_user(
-                    request, f"{readout} is the only readout of {new_call}: nothing to split."
+                    request,
+                    _("%(readout)s is the only readout of %(call)s: nothing to split.")
+                    % {"readout": readout, "call": new_call},
                 )
             else:
                 self.message_user(
-                    request, f"{readout} now describes a call of its own: {new_call}."
+                    request,
+                    _("%(readout)s now describes a call of its own: %(call)s.")
+                    % {"readout": readout, "call": new_call},
                 )
 
     def get_queryset(self, request):
@@ -164,12 +169,12 @@ class ReadoutAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
         """Readouts come in through the import page, which parses them before saving."""
         return redirect("admin:readouts_readout_import")
 
-    @admin.display(description="call", ordering="call__date")
+    @admin.display(description=_("call"), ordering="call__date")
     def call_link(self, readout):
         url = reverse("admin:readouts_call_change", args=[readout.call_id])
         return format_html('<a href="{}">{}</a>', url, readout.call)
 
-    @admin.display(description="statements", ordering="statement_total")
+    @admin.display(description=_("statements"), ordering="statement_total")
     def statement_count(self, readout):
         return readout.statement_total
 
@@ -201,6 +206,6 @@ class StatementAdmin(KeepsPublicSiteFresh, TracksEdits, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.display(description="text")
+    @admin.display(description=_("text"))
     def short_text(self, statement):
         return statement.text[:120]

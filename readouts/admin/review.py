@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from ..models import Participant, Readout, Statement
@@ -23,7 +24,7 @@ PER_PAGE = 20
 
 class ReviewQueueView(ModelAdminPage, TemplateView):
     template_name = "admin/readouts/readout/review_queue.html"
-    title = "Readouts that need review"
+    title = _("Readouts that need review")
 
     def get_context_data(self, **kwargs):
         queue = Readout.objects.needing_review().prefetch_related(
@@ -50,5 +51,5 @@ class ReviewQueueView(ModelAdminPage, TemplateView):
         readout = get_object_or_404(Readout, pk=request.POST.get("readout"))
         mark_reviewed([readout], request.user)
         self.model_admin.log_change(request, readout, "Marked reviewed.")
-        messages.success(request, f"{readout} is marked reviewed.")
+        messages.success(request, _("%(readout)s is marked reviewed.") % {"readout": readout})
         return redirect("admin:readouts_readout_review")

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Concept
 from ..writing.concepts import relink_all_mentions
@@ -21,16 +22,18 @@ class ConceptAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("kind", "slug", "broader", "note")}),
         (
-            "Preferred labels",
+            _("Preferred labels"),
             {"fields": ("pref_label_en", "pref_label_fr", "pref_label_az")},
         ),
         (
-            "Other labels",
+            _("Other labels"),
             {
                 "fields": ("alt_labels_en", "alt_labels_fr", "alt_labels_az", "alt_labels_ru"),
-                "description": "Every other name the readouts use, as a JSON list per language "
-                '(e.g. ["Karabagh", "Nagorno-Karabakh"]). A search for any label also finds '
-                "all the others.",
+                "description": _(
+                    "Every other name the readouts use, as a JSON list per language "
+                    '(e.g. ["Karabagh", "Nagorno-Karabakh"]). A search for any label also finds '
+                    "all the others."
+                ),
             },
         ),
     )
@@ -42,6 +45,6 @@ class ConceptAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(mention_total=Count("mentions"))
 
-    @admin.display(description="mentions", ordering="mention_total")
+    @admin.display(description=_("mentions"), ordering="mention_total")
     def mention_count(self, concept):
         return concept.mention_total

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from ..models import Topic
 from ..writing.corrections import retag_statements
@@ -17,11 +18,13 @@ class TopicAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("name_en", "name_fr", "slug", "description")}),
         (
-            "Cue lexicon",
+            _("Cue lexicon"),
             {
                 "fields": ("cues_fr", "cues_en", "cues_az"),
-                "description": "Words and phrases that tag a statement with this topic; "
-                "the next parse uses them.",
+                "description": _(
+                    "Words and phrases that tag a statement with this topic; "
+                    "the next parse uses them."
+                ),
             },
         ),
     )
@@ -29,20 +32,27 @@ class TopicAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_total=Count("statements"))
 
-    @admin.display(description="statements", ordering="statement_total")
+    @admin.display(description=_("statements"), ordering="statement_total")
     def statement_count(self, topic):
         return topic.statement_total
 
     @admin.action(
-        description="Re-tag statements with the selected topics' current cues",
+        description=_("Re-tag statements with the selected topics' current cues"),
         permissions=["change"],
     )
     def retag(self, request, queryset):
         report = retag_statements(queryset)
-        names = ", ".join(topic.name_en for topic in queryset)
-        text = f"Re-tagged {report.changed} statements for {names}."
+        names = ", ".join(topic.name for topic in queryset)
+        text = _("Re-tagged %(count)s statements for %(names)s.") % {
+            "count": report.changed,
+            "names": names,
+        }
         if report.kept_edited:
-            text += f" Left {report.kept_edited} hand-edited statements as staff set them."
+            text += " " + _("Left %(count)s hand-edited statements as staff set them.") % {
+                "count": report.kept_edited
+            }
         if report.unparsed:
-            text += f" {report.unparsed} readouts could not be parsed and were skipped."
+            text += " " + _("%(count)s readouts could not be parsed and were skipped.") % {
+                "count": report.unparsed
+            }
         self.message_user(request, text, messages.SUCCESS)

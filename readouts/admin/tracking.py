@@ -1,6 +1,7 @@
 """Admin mixins that stamp each row staff change, so ``load_readouts --update`` keeps it."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from ..models import EditedByStaff
 from ..writing.corrections import mark_edited
@@ -33,7 +34,7 @@ def settle_guess(obj, form) -> None:
 class ShowsEditMark:
     """One narrow read-only column for inline rows: who corrected the row, and when."""
 
-    @admin.display(description="edited")
+    @admin.display(description=_("edited"))
     def edit_mark(self, obj):
         if not obj.edited_at:
             return "—"

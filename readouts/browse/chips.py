@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Model
 from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
@@ -28,12 +29,8 @@ def _choice_label(filterset, key, value):
 
 def _value_label(filterset, key, value):
     """How a cleaned filter value reads on a chip: a name, a label, a written-out date."""
-    if hasattr(value, "name"):  # Official
-        return value.name
-    if hasattr(value, "name_en"):  # Topic
-        return value.name_en
-    if hasattr(value, "title_en"):  # Office
-        return value.title_en
+    if isinstance(value, Model):  # Official; Topic, Office, Concept in the interface language
+        return value.title if hasattr(value, "title_en") else value.name
     if hasattr(value, "isoformat"):
         return _written(value)
     if "choices" in filterset.filters[key].extra:
@@ -73,12 +70,16 @@ def chips_for(filterset) -> list[Chip]:
         label = _value_label(filterset, key, value)
         prefix = CHIP_PREFIX.get(key) or _(str(filterset.filters[key].label or key.capitalize()))
         if key == "q":
-            label = f"“{label}”"
+            label = _("“%(words)s”") % {"words": label}
         if isinstance(filterset.filters[key], ModelMultipleChoiceFilter):
             params = toggled(filterset.data, key, value.slug, multiple=True)
         else:
             params = replaced(filterset.data, **{key: None})
-        result.append(Chip(label=f"{prefix}: {label}", params=params))
+        result.append(
+            Chip(
+                label=_("%(filter)s: %(value)s") % {"filter": prefix, "value": label}, params=params
+            )
+        )
     return result
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Count, F
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters import ModelMultipleChoiceFilter
 
@@ -56,7 +57,7 @@ def _facet(filterset, key, title, rows, *, value_field, label_field=None, labels
     values = []
     for row in rows:
         value = str(row[value_field])
-        label = row[label_field] if label_field else labels.get(row[value_field], value)
+        label = _label(row, label_field) if label_field else labels.get(row[value_field], value)
         values.append(
             FacetValue(
                 label=label,
@@ -66,6 +67,20 @@ def _facet(filterset, key, title, rows, *, value_field, label_field=None, labels
             )
         )
     return Facet(key=key, title=title, values=values)
+
+
+def _french() -> bool:
+    return (get_language() or "en").startswith("fr")
+
+
+def _label(row, field):
+    """A row's label in the interface language: ``field`` names the English column; a French
+    column beside it (``…_fr``, ``title_en`` → ``title_fr``) wins in French when it is filled."""
+    if _french():
+        french = row.get(field[:-3] + "_fr") if field.endswith("_en") else None
+        if french:
+            return french
+    return row[field]
 
 
 def year_counts(calls, matched=None):
@@ -182,21 +197,25 @@ def call_facets(filterset, years=None, matched=None) -> list[Facet]:
         .values(key=F("office_id"))
         .annotate(n=Count("call_id", distinct=True)),
         Office,
-        {"office__slug": "slug", "office__title_en": "title_en"},
+        {"office__slug": "slug", "office__title_en": "title_en", "office__title_fr": "title_fr"},
     )
     topics = top_values(
         _of_calls(Call.topics.through.objects, ids, matched)
         .values(key=F("topic_id"))
         .annotate(n=Count("call_id")),
         Topic,
-        {"topic__slug": "slug", "topic__name_en": "name_en"},
+        {"topic__slug": "slug", "topic__name_en": "name_en", "topic__name_fr": "name_fr"},
     )
     mentioned = top_values(
         Mention.objects.filter(readout__call_id__in=ids, concept__isnull=False)
         .values(key=F("concept_id"))
         .annotate(n=Count("readout__call_id", distinct=True)),
         Concept,
-        {"concept__slug": "slug", "concept__pref_label_en": "pref_label_en"},
+        {
+            "concept__slug": "slug",
+            "concept__pref_label_en": "pref_label_en",
+            "concept__pref_label_fr": "pref_label_fr",
+        },
     )
     years = year_counts(calls, matched) if years is None else years
     return [
@@ -270,7 +289,7 @@ def statement_facets(filterset, matched=None) -> list[Facet]:
         )
     topics = top_values(
         links.values(key=F("topic_id")).annotate(n=Count("statement_id")),
-        Topic, {"topic__slug": "slug", "topic__name_en": "name_en"},
+        Topic, {"topic__slug": "slug", "topic__name_en": "name_en", "topic__name_fr": "name_fr"},
     )  # fmt: skip
     return [
         _facet(

@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import BigIntegerField, Exists, Func, OuterRef
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_filters import fields
 
 from ..models import (
@@ -63,7 +64,9 @@ class SearchWordsField(forms.CharField):
         if not words(value):
             return ""  # nothing to search for (only spaces or punctuation): no query
         if len(value.split()) > MAX_SEARCH_WORDS:
-            raise ValidationError(f"Search for at most {MAX_SEARCH_WORDS} words.")
+            raise ValidationError(
+                _("Search for at most %(count)s words.") % {"count": MAX_SEARCH_WORDS}
+            )
         return value
 
 
@@ -136,8 +139,18 @@ class SlugsFilter(filters.ModelMultipleChoiceFilter):
         return qs.filter(**{f"{pk}__in": links.filter(**{f"{other}__in": value}).values(own)})
 
 
+UNKNOWN = {
+    "official": gettext_lazy("There is no official “%(value)s” in the archive."),
+    "topic": gettext_lazy("There is no topic “%(value)s” in the archive."),
+    "office": gettext_lazy("There is no office “%(value)s” in the archive."),
+    "concept": gettext_lazy(
+        "There is no place, organisation or document “%(value)s” in the archive."
+    ),
+}
+
+
 def _unknown(thing):
-    return {"invalid_choice": f"There is no {thing} “%(value)s” in the archive."}
+    return {"invalid_choice": UNKNOWN[thing]}
 
 
 def official_filter(field_name, label, **kwargs):
@@ -154,7 +167,7 @@ def official_filter(field_name, label, **kwargs):
 def topic_filter(field_name="topics__slug"):
     return SlugsFilter(
         field_name=field_name,
-        label="Topic",
+        label=gettext_lazy("Topic"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
         conjoined=True,
@@ -164,7 +177,7 @@ def topic_filter(field_name="topics__slug"):
 
 def office_filter(method):
     return SlugsFilter(
-        label="Office",
+        label=gettext_lazy("Office"),
         queryset=Office.objects.all(),
         to_field_name="slug",
         method=method,
@@ -189,32 +202,32 @@ class DateRangeForm(forms.Form):
 
 def date_filters(field_name):
     return (
-        filters.DateFilter(field_name=field_name, lookup_expr="gte", label="From"),
-        filters.DateFilter(field_name=field_name, lookup_expr="lte", label="Until"),
+        filters.DateFilter(field_name=field_name, lookup_expr="gte", label=gettext_lazy("From")),
+        filters.DateFilter(field_name=field_name, lookup_expr="lte", label=gettext_lazy("Until")),
     )
 
 
 def sort_filter():
     """Newest or oldest first; without it a search lists the best matches first."""
     return filters.ChoiceFilter(
-        choices=[("-date", "Newest first"), ("date", "Oldest first")],
+        choices=[("-date", gettext_lazy("Newest first")), ("date", gettext_lazy("Oldest first"))],
         method="sort_by",
-        label="Order",
+        label=gettext_lazy("Order"),
     )
 
 
 class CallFilter(filters.FilterSet):
-    q = SearchFilter(method="filter_q", label="Words")
+    q = SearchFilter(method="filter_q", label=gettext_lazy("Words"))
     date_after, date_before = date_filters("date")
     year = YearFilter(field_name="year", min_value=1900, max_value=2100)
-    official = official_filter("officials__slug", "Official", conjoined=True)
+    official = official_filter("officials__slug", gettext_lazy("Official"), conjoined=True)
     topic = topic_filter()
     office = office_filter("filter_office")
     country = filters.ChoiceFilter(
-        choices=Country.choices, method="filter_country", label="Country"
+        choices=Country.choices, method="filter_country", label=gettext_lazy("Country")
     )
     language = filters.ChoiceFilter(
-        choices=Language.choices, method="filter_language", label="Readout language"
+        choices=Language.choices, method="filter_language", label=gettext_lazy("Readout language")
     )
     initiator = SlugFilter(
         field_name="initiator",
@@ -225,23 +238,28 @@ class CallFilter(filters.FilterSet):
     publisher = filters.ChoiceFilter(
         choices=[(key, p.name) for key, p in PUBLISHERS.items()],
         method="filter_publisher",
-        label="Publisher",
+        label=gettext_lazy("Publisher"),
     )
     sides = filters.ChoiceFilter(
-        choices=[("both", "Readouts from both sides")], method="filter_sides", label="Sides"
+        choices=[("both", gettext_lazy("Readouts from both sides"))],
+        method="filter_sides",
+        label=gettext_lazy("Sides"),
     )
     reviewed = filters.ChoiceFilter(
-        choices=[("yes", "Reviewed by an editor"), ("no", "Not yet reviewed")],
+        choices=[
+            ("yes", gettext_lazy("Reviewed by an editor")),
+            ("no", gettext_lazy("Not yet reviewed")),
+        ],
         method="filter_reviewed",
-        label="Review",
+        label=gettext_lazy("Review"),
     )
     mentioned = SlugsFilter(
-        label="Mentioned",
+        label=gettext_lazy("Mentioned"),
         queryset=Concept.objects.all(),
         to_field_name="slug",
         conjoined=True,
         method="filter_mentioned",
-        error_messages=_unknown("place, organisation or document"),
+        error_messages=_unknown("concept"),
     )
     sort = sort_filter()
 
@@ -299,19 +317,23 @@ class CallFilter(filters.FilterSet):
 
 
 class StatementFilter(filters.FilterSet):
-    q = SearchFilter(method="filter_q", label="Words")
+    q = SearchFilter(method="filter_q", label=gettext_lazy("Words"))
     speaker = SlugFilter(
         field_name="speaker",
         queryset=Official.objects.all(),
         to_field_name="slug",
         error_messages=_unknown("official"),
-        label="Speaker",
+        label=gettext_lazy("Speaker"),
     )
     office = office_filter("filter_office")
     topic = topic_filter()
-    verb_class = filters.ChoiceFilter(choices=VerbClass.choices, label="Kind of statement")
+    verb_class = filters.ChoiceFilter(
+        choices=VerbClass.choices, label=gettext_lazy("Kind of statement")
+    )
     country = filters.ChoiceFilter(
-        field_name="speaker__country", choices=Country.choices, label="Speaker's country"
+        field_name="speaker__country",
+        choices=Country.choices,
+        label=gettext_lazy("Speaker's country"),
     )
     date_after, date_before = date_filters("readout__call__date")
     sort = sort_filter()

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 from django.http import QueryDict
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .querylinks import replaced
 
@@ -45,7 +48,7 @@ class Timeline:
 
 
 def _calls(n):
-    return f"{n} call" if n == 1 else f"{n} calls"
+    return ngettext("%(count)s call", "%(count)s calls", n) % {"count": n}
 
 
 def _bars(periods):
@@ -97,9 +100,9 @@ def call_timeline(filterset, years, matched=None) -> Timeline | None:
             first, last = dt.date(chosen_year, month, 1), dt.date(chosen_year, month, last_day)
             params = replaced(query, date_after=first.isoformat(), date_before=last.isoformat())
             periods.append(
-                (first.strftime("%b"), first.strftime("%B %Y"), by_month.get(month, 0), params)
+                (date_format(first, "M"), date_format(first, "F Y"), by_month.get(month, 0), params)
             )
-        caption = f"Calls per month in {chosen_year}"
+        caption = _("Calls per month in %(year)s") % {"year": chosen_year}
     else:
         counts = {row["year"]: row["n"] for row in years}
         if not counts:
@@ -109,5 +112,9 @@ def call_timeline(filterset, years, matched=None) -> Timeline | None:
             for year in range(min(counts), max(counts) + 1)
         ]
         first, last = min(counts), max(counts)
-        caption = f"Calls per year, {first}–{last}" if first != last else f"Calls in {first}"
+        caption = (
+            _("Calls per year, %(first)s–%(last)s") % {"first": first, "last": last}
+            if first != last
+            else _("Calls in %(year)s") % {"year": first}
+        )
     return Timeline(caption=caption, bars=_bars(periods), width=len(periods) * SLOT_WIDTH)

@@ -2,12 +2,15 @@
 
 The archive cites the readout as its publisher published it, with our permalink as the place
 it was read and the date it was accessed, so a citation stays checkable after a source moves.
+A citation is written in English whatever the interface language, the same on the page as in
+its BibTeX and RIS files (names, dates and words are never mixed from two languages).
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
 import rispy
+from django.utils import translation
 
 from ..models import Call, DatePrecision, Statement
 from .wording import call_date, join_names, participant_names
@@ -115,6 +118,7 @@ def publishers(call: Call):
     return join_names(names)
 
 
+@translation.override("en")
 def cite_call(call: Call, absolute_url, accessed: dt.date):
     """``call`` must come from ``Call.objects.with_related()``; ``absolute_url`` builds URLs."""
     return Citation(
@@ -130,6 +134,7 @@ def cite_call(call: Call, absolute_url, accessed: dt.date):
     )
 
 
+@translation.override("en")
 def cite_statement(statement: Statement, call: Call, absolute_url, accessed: dt.date):
     """A statement is cited as part of its readout, pointing at its anchor on the call page."""
     readout = statement.readout

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy
+
 from ..models import Call, Statement, Topic
 
 SIDES = ("AZ", "US")
-SIDE_ADJECTIVES = {"AZ": "Azerbaijani", "US": "US"}
 
 
 @dataclass
@@ -50,15 +51,22 @@ class Comparison:
     @property
     def only_in(self) -> list[OnlyIn]:
         found = []
-        for index, side in enumerate(SIDES):
+        for side in SIDES:
             topics = [row.topic for row in self.rows if row.only_side == side]
             if topics:
-                found.append(OnlyIn(f"Only in the {self.labels[index]}", topics))
+                found.append(OnlyIn(ONLY_IN[side], topics))
         return found
 
 
+READOUT_LABELS = {"AZ": gettext_lazy("Azerbaijani readout"), "US": gettext_lazy("US readout")}
+ONLY_IN = {
+    "AZ": gettext_lazy("Only in the Azerbaijani readout"),
+    "US": gettext_lazy("Only in the US readout"),
+}
+
+
 def readout_label(side: str) -> str:
-    return f"{SIDE_ADJECTIVES[side]} readout"
+    return READOUT_LABELS[side]
 
 
 def compare(call: Call) -> Comparison | None:

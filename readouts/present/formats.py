@@ -10,6 +10,8 @@ server's request timeout (``manage.py export_calls`` is the way to everything).
 import csv
 
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy
 
 from ..browse.querylinks import replaced
 from .export import call_to_dict
@@ -81,14 +83,30 @@ def errors_response(errors: dict, output: str) -> HttpResponse:
     )
 
 
+CALLS_TOO_MANY = gettext_lazy(
+    "%(count)s calls match these filters, and a CSV download holds at most %(limit)s. Narrow "
+    "the filters (dates, an official, a topic, words), or export the whole archive with "
+    "`manage.py export_calls`."
+)
+STATEMENTS_TOO_MANY = gettext_lazy(
+    "%(count)s statements match these filters, and a CSV download holds at most %(limit)s. "
+    "Narrow the filters (dates, an official, a topic, words), or export the whole archive with "
+    "`manage.py export_calls`."
+)
+
+
 def csv_too_large(count: int, noun: str) -> HttpResponse | None:
     """The 400 for a result over ``CSV_MAX_ROWS``, or None when it fits."""
     if count <= CSV_MAX_ROWS:
         return None
+    message = CALLS_TOO_MANY if noun == "calls" else STATEMENTS_TOO_MANY
     return HttpResponse(
-        f"{count:,} {noun} match these filters, and a CSV download holds at most "
-        f"{CSV_MAX_ROWS:,}. Narrow the filters (dates, an official, a topic, words), or export "
-        "the whole archive with `manage.py export_calls`.\n",
+        message
+        % {
+            "count": number_format(count, force_grouping=True),
+            "limit": number_format(CSV_MAX_ROWS, force_grouping=True),
+        }
+        + "\n",
         status=400,
         content_type="text/plain; charset=utf-8",
     )

@@ -5,14 +5,13 @@ said it: a link is made by ``writing.concepts``), with the call list's filters a
 and its names in each language from the thesaurus.
 """
 
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from ..browse.facets import year_counts
 from ..browse.timeline import call_timeline
-from ..models import Call, Concept, ConceptKind, Readout
+from ..models import Call, Concept, ConceptKind, Language, Readout
 from .pages import FilteredCallsMixin
-
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "az": "Azerbaijani", "ru": "Russian"}
 
 
 class ConceptDetailView(FilteredCallsMixin, DetailView):
@@ -32,7 +31,7 @@ class ConceptDetailView(FilteredCallsMixin, DetailView):
         timeline = call_timeline(self.calls, year_counts(self.calls.qs)) if valid else None
         labels = {}
         for language, label in self.object.labels():
-            labels.setdefault(LANGUAGE_NAMES[language], []).append(label)
+            labels.setdefault(Language(language).label, []).append(label)
         return super().get_context_data(
             timeline=timeline,
             labels=labels.items(),
@@ -65,7 +64,7 @@ class ConceptListView(ListView):
         )
 
     def get_context_data(self, **kwargs):
-        heading = "Places" if self.kind == ConceptKind.PLACE else "Organisations"
+        heading = _("Places") if self.kind == ConceptKind.PLACE else _("Organisations")
         return super().get_context_data(heading=heading, **kwargs)
 
 

@@ -11,6 +11,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from ..browse.chips import describe_calls
 from ..browse.filters import CallFilter
@@ -58,7 +59,7 @@ class LatestCallsFeed(Feed):
     author_name = "Readout Archive"
 
     def subtitle(self, request):
-        return "Readouts of phone calls between Azerbaijani and US officials, newest first."
+        return _("Readouts of phone calls between Azerbaijani and US officials, newest first.")
 
     def items(self, request):
         return request.call_filter.qs.order_by("-date", "slug")[:FEED_LENGTH]
@@ -68,14 +69,19 @@ class LatestCallsFeed(Feed):
         return xml_text(f"{call_date(call)}: {join_names(names)}")
 
     def item_description(self, call):
-        topics = ", ".join(topic.name_en for topic in call.topics.all()) or "no topic tagged"
+        topics = ", ".join(topic.name for topic in call.topics.all()) or _("no topic tagged")
         readouts = ", ".join(
-            f"{r.get_side_display() or 'unknown side'} ({r.get_language_display()})"
+            f"{r.get_side_display() or _('unknown side')} ({r.get_language_display()})"
             + (f", {r.publisher_name}" if r.publisher else "")
             for r in call.readouts.all()
         )
         # Atom's summary is type="html": readers render it, so names go in as text.
-        return xml_text(escape(f"Topics: {topics}. Readouts: {readouts}."))
+        return xml_text(
+            escape(
+                _("Topics: %(topics)s. Readouts: %(readouts)s.")
+                % {"topics": topics, "readouts": readouts}
+            )
+        )
 
     def item_pubdate(self, call):
         return dt.datetime.combine(call.date, dt.time(), tzinfo=dt.UTC)

@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views import View
 
 from .. import search
@@ -99,7 +100,9 @@ class FilteredListView(View):
     def get(self, request):
         output = request.GET.get("format", "html")
         if output not in formats.FORMATS:
-            message = f"Unknown format “{output[:20]}”: use html, json or csv."
+            message = _("Unknown format “%(format)s”: use html, json or csv.") % {
+                "format": output[:20]
+            }
             return formats.errors_response({"format": [message]}, "text")
         filterset = self.filterset_class(
             request.GET or None, queryset=self.get_queryset(output), request=request
@@ -158,7 +161,7 @@ class CallListView(FilteredListView):
     template_name = "readouts/call_list.html"
     matched_fields = matched_fields()
     cache_prefix = "calls"
-    plain_heading = "Calls"
+    plain_heading = gettext_lazy("Calls")
 
     def get_queryset(self, output):
         return Call.objects.with_related() if output == "json" else Call.objects.for_list()
@@ -193,7 +196,7 @@ class StatementListView(FilteredListView):
     template_name = "readouts/statement_list.html"
     matched_fields = STATEMENT_FIELDS
     cache_prefix = "statements"
-    plain_heading = "Statements"
+    plain_heading = gettext_lazy("Statements")
 
     def get_queryset(self, output):
         return Statement.objects.for_list()

@@ -8,7 +8,7 @@ from collections import defaultdict
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from .. import search
@@ -82,7 +82,7 @@ def _citation_for_request(request, slug):
         for statement in readout.statements.all():
             if statement.anchor == anchor:
                 return call, citations.cite_statement(statement, call, absolute_url, accessed)
-    raise Http404("This call has no statement with that anchor.")
+    raise Http404(_("This call has no statement with that anchor."))
 
 
 def _download(body, content_type, filename):
@@ -110,7 +110,7 @@ class OfficialListView(ListView):
         self.country = request.GET.get("country", "")
         if self.country and self.country not in Country.values:
             return HttpResponseBadRequest(
-                "Unknown country. Use one of: " + ", ".join(Country.values) + ".",
+                _("Unknown country. Use one of: %(codes)s.") % {"codes": ", ".join(Country.values)},
                 content_type="text/plain; charset=utf-8",
             )
         return super().get(request, *args, **kwargs)
@@ -128,9 +128,9 @@ class OfficialListView(ListView):
         names = dict(Country.choices)
         groups = defaultdict(list)
         for official in self.object_list:
-            groups[names.get(official.country, official.country or "Country not recorded")].append(
-                official
-            )
+            groups[
+                names.get(official.country, official.country or _("Country not recorded"))
+            ].append(official)
         return super().get_context_data(
             groups=sorted(groups.items()),
             countries=Country.choices,
@@ -214,11 +214,8 @@ class TopicListView(ListView):
     template_name = "readouts/topic_list.html"
 
     def get_queryset(self):
-        french = (get_language() or "en").startswith("fr")
         topics = list(super().get_queryset())
-        for topic in topics:
-            topic.shown_name = (topic.name_fr if french else "") or topic.name_en
-        return sorted(topics, key=lambda topic: search.fold_to_base_letters(topic.shown_name))
+        return sorted(topics, key=lambda topic: search.fold_to_base_letters(topic.name))
 
 
 class TopicDetailView(FilteredCallsMixin, DetailView):

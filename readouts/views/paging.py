@@ -8,6 +8,8 @@ read the last page again and again, and a reader would take it for the page they
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 class PageError(ValueError):
@@ -29,10 +31,16 @@ def paginate(queryset, number, per_page, count=None):
     try:
         return paginator.page(number)
     except PageNotAnInteger:
-        raise PageError(f"“{str(number)[:20]}” is not a page number.") from None
+        raise PageError(
+            _("“%(number)s” is not a page number.") % {"number": str(number)[:20]}
+        ) from None
     except EmptyPage:
         pages = paginator.num_pages
         raise PageError(
-            f"There is no page {str(number)[:20]}: these results have "
-            f"{pages} page{'s' if pages != 1 else ''}."
+            ngettext(
+                "There is no page %(number)s: these results have %(pages)s page.",
+                "There is no page %(number)s: these results have %(pages)s pages.",
+                pages,
+            )
+            % {"number": str(number)[:20], "pages": pages}
         ) from None

@@ -6,6 +6,7 @@ was wrong: as the page itself with the messages above its form (HTML), or as JSO
 """
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from ..present import formats
 
@@ -13,7 +14,7 @@ from ..present import formats
 def labelled(filterset, errors) -> list[tuple[str, str]]:
     """(the field's label, message) for each error, as the page shows them."""
     labels = {key: f.label or key for key, f in filterset.filters.items()}
-    labels |= {"page": "Page", "statements_page": "Page of statements"}
+    labels |= {"page": _("Page"), "statements_page": _("Page of statements")}
     return [
         (labels.get(key, ""), message) for key, messages in errors.items() for message in messages
     ]
