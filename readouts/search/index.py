@@ -136,3 +136,19 @@ def _refresh_sqlite(connection, call_ids: list[int]) -> None:
         cursor.executemany(
             "INSERT INTO readouts_statement_search (rowid, body) VALUES (%s, %s)", statements
         )
+
+
+def stored_rows(using: str = "default") -> dict[str, dict[int, str]]:
+    """Every search row as stored: {"calls": {call id: body}, "statements": {id: body}}, the
+    body as text (a tsvector's text form on PostgreSQL), to compare with a fresh refresh."""
+    connection = connections[using]
+    body = "body::text" if connection.vendor == "postgresql" else "body"
+    rows = {}
+    with connection.cursor() as cursor:
+        for name, table in (
+            ("calls", "readouts_call_search"),
+            ("statements", "readouts_statement_search"),
+        ):
+            cursor.execute(f"SELECT rowid, {body} FROM {table}")
+            rows[name] = dict(cursor.fetchall())
+    return rows
