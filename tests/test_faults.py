@@ -39,12 +39,17 @@ def texts(tmp_path):
     return str(corpus_copy(tmp_path / "texts"))
 
 
+# On PostgreSQL the subprocesses write to the test database, so the tests must see it committed.
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
 @pytest.fixture
-def archive(request, tmp_path):
+def archive(tmp_path):
     """A migrated, empty archive the subprocesses share."""
     if connection.vendor == "postgresql":
-        request.getfixturevalue("transactional_db")
-        return database_url()
+        url = database_url()
+        assert url.rsplit("/", 1)[1].startswith("test_"), url  # never a database of our own
+        return url
     url = f"sqlite:///{tmp_path / 'archive.sqlite3'}"
     status, _, stderr = manage(url, "migrate", "--no-input", "-v0")
     assert status == 0, stderr

@@ -58,8 +58,9 @@ def check(database_url: str) -> dict:
         env=env_for(database_url),
         capture_output=True,
         text=True,
-        check=True,
     )
+    if result.returncode:
+        raise RuntimeError(f"the consistency check failed: {result.stderr[-2000:]}")
     return json.loads(result.stdout)
 
 
