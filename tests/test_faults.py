@@ -13,25 +13,19 @@ import sys
 import pytest
 from django.db import connection
 
-from bench.faults.processes import CORPUS, check, corpus_copy, kill_at_random, manage, start
+from bench.faults.processes import (
+    CORPUS,
+    EDITS,
+    check,
+    corpus_copy,
+    kill_at_random,
+    manage,
+    start,
+)
 
 from .test_concurrency import database_url
 
 CORPUS_FILES = len(list(CORPUS.glob("*.txt")))
-
-# What the admin's save does: a plain edit in one transaction that retires the cache on commit.
-EDITS = """
-from django.db import transaction
-from readouts.models import Office
-from readouts.writing.derived import archive_changed
-office = Office.objects.order_by("pk").first()
-for n in range(20):
-    with transaction.atomic():
-        office.title_en = f"{office.title_en.split(' #')[0]} #{n}"
-        office.save()
-        archive_changed()
-print("20 edits")
-"""
 
 
 @pytest.fixture

@@ -18,6 +18,21 @@ PYTHON = sys.executable
 CORPUS = ROOT / "tests" / "data" / "corpus"  # 22 real readouts (20 calls)
 
 
+# What the admin's save does: a plain edit in one transaction that retires the cache on commit.
+EDITS = """
+from django.db import transaction
+from readouts.models import Office
+from readouts.writing.derived import archive_changed
+office = Office.objects.order_by("pk").first()
+for n in range(20):
+    with transaction.atomic():
+        office.title_en = f"{office.title_en.split(' #')[0]} #{n}"
+        office.save()
+        archive_changed()
+print("20 edits")
+"""
+
+
 def corpus_copy(folder: Path) -> Path:
     """The corpus's texts in ``folder``, without its SOURCES.tsv (an evaluation manifest, not
     the archive's): each file's publisher and date come from its text."""
@@ -107,6 +122,7 @@ def serve(database_url: str, port: int, workers: int = 2) -> subprocess.Popen:
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_ACCESS_LOG": os.devnull,
+        "GUNICORN_LOG_LEVEL": "warning",
     }
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "--config", "archive/gunicorn.conf.py", "archive.wsgi"],
