@@ -96,9 +96,23 @@ def run(database_url: str, short: bool) -> ScenarioResult:
     server = serve(database_url, port)
     by_kind: dict[str, list[float]] = {kind: [] for kind in TARGETS}
     lock = threading.Lock()
+    quiet: list[float] = []
     try:
         for _, url in urls:  # each page visited once before the load
             fetch(port, url)
+        # The same readers with no writer, for comparison (not counted in the result).
+        until = time.monotonic() + (5 if short else 15)
+
+        def quiet_reader(offset: int) -> None:
+            for _, url in itertools.islice(itertools.cycle(urls), offset, None):
+                if time.monotonic() > until:
+                    return
+                status, ms = fetch(port, url)
+                if status == 200:
+                    with lock:
+                        quiet.append(ms)
+
+        _together(quiet_reader)
         load = start(
             database_url, "generate_demo_archive", "--calls", str(calls), "--seed", "2",
             "--batch-size", str(min(1000, calls // 4)),
@@ -118,14 +132,12 @@ def run(database_url: str, short: bool) -> ScenarioResult:
                     else:
                         result.fail(str(status))
 
-        threads = [threading.Thread(target=reader, args=(i * 3,)) for i in range(READERS)]
-        for thread in threads:
-            thread.start()
-        while load.poll() is None:
-            load_average.append(os.getloadavg()[0])
-            time.sleep(1)
-        for thread in threads:
-            thread.join()
+        def watch() -> None:
+            while load.poll() is None:
+                load_average.append(os.getloadavg()[0])
+                time.sleep(1)
+
+        _together(reader, watch)
         seconds = time.monotonic() - started
         _, stderr = load.communicate()
         if load.returncode:
@@ -137,11 +149,7 @@ def run(database_url: str, short: bool) -> ScenarioResult:
     for kind, values in by_kind.items():
         if not values:
             continue
-        p99 = (
-            statistics.quantiles(values, n=100, method="inclusive")[98]
-            if len(values) > 1
-            else values[0]
-        )
+        p99 = _percentile(values, 99)
         figures.append(f"{kind} p99 {p99:,.0f}/{TARGETS[kind]}")
         if p99 > TARGETS[kind]:
             over.append(kind)
@@ -149,6 +157,24 @@ def run(database_url: str, short: bool) -> ScenarioResult:
     result.detail = (
         f"{READERS} readers beside a load of {calls:,} calls ({seconds:.0f} s, load average "
         f"{mean_load:.1f} on {os.cpu_count()} CPUs); p99 ms/target: {', '.join(figures)}; "
-        f"over target: {', '.join(over) or 'none'}"
+        f"over target: {', '.join(over) or 'none'}; the same readers with no writer: "
+        f"{len(quiet)} requests, p50 {_percentile(quiet, 50):,.0f}, "
+        f"p99 {_percentile(quiet, 99):,.0f} ms"
     )
     return result
+
+
+def _together(reader, *others) -> None:
+    """``reader(offset)`` in each of the readers' threads, and ``others`` beside them."""
+    threads = [threading.Thread(target=reader, args=(i * 3,)) for i in range(READERS)]
+    threads += [threading.Thread(target=other) for other in others]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def _percentile(values: list[float], n: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[n - 1]
