@@ -300,6 +300,6 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 # Anonymous clients: this many requests per window of seconds per address, then 429 with
-# Retry-After (counted in the shared cache table, so every gunicorn worker sees the same count).
+# Retry-After (counted in the shared cache, so every gunicorn worker sees the same count).
 API_RATE_LIMIT = (int(os.environ.get("DJANGO_API_RATE_LIMIT", "120")), 60)
 DATASET_ROOT = Path(os.environ.get("DJANGO_DATASET_ROOT", BASE_DIR / "dataset"))
