@@ -16,6 +16,7 @@ from django.db import connection
 from bench.faults.processes import (
     CORPUS,
     EDITS,
+    REFERENCE,
     check,
     corpus_copy,
     kill_at_random,
@@ -58,11 +59,11 @@ def consistent(url: str) -> dict:
 
 
 def test_writers_at_once_all_succeed_one_after_the_other(archive, texts):
-    manage(archive, "load_readouts", texts, "-v0")  # the reference rows, and an edit target
+    manage(archive, "shell", "-c", REFERENCE)  # the offices the edits change
     runs = [
         start(archive, "generate_demo_archive", "--calls", "400", "--batch-size", "50"),
-        start(archive, "load_readouts", "--update", texts),
-        start(archive, "load_readouts", "--update", texts),
+        start(archive, "load_readouts", texts),
+        start(archive, "load_readouts", texts),
         start(archive, "shell", "--no-imports", "-c", EDITS),
     ]
     for run in runs:
@@ -71,6 +72,7 @@ def test_writers_at_once_all_succeed_one_after_the_other(archive, texts):
         assert "locked" not in stdout + stderr
     report = consistent(archive)
     assert report["demo_calls"] == 400
+    assert report["readouts"] - report["demo_readouts"] == CORPUS_FILES
     status, stdout, _ = manage(archive, "load_readouts", texts)
     assert status == 0 and f"0 created, 0 updated, {CORPUS_FILES} unchanged" in stdout
     assert report["served_count"] == report["calls"]

@@ -35,6 +35,7 @@ def report() -> dict:
         "calls": Call.objects.count(),
         "demo_calls": Call.objects.filter(is_demo=True).count(),
         "readouts": Readout.objects.count(),
+        "demo_readouts": Readout.objects.filter(call__is_demo=True).count(),
         "statements": Statement.objects.count(),
         # A slug or a text stored twice (the unique constraints should make these zero).
         "duplicate_slugs": Call.objects.values("slug")

@@ -32,6 +32,8 @@ for n in range(20):
 print("20 edits")
 """
 
+REFERENCE = "from readouts.writing.reference import sync_reference_data; sync_reference_data()"
+
 
 def corpus_copy(folder: Path) -> Path:
     """The corpus's texts in ``folder``, without its SOURCES.tsv (an evaluation manifest, not
