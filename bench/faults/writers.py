@@ -4,6 +4,7 @@ well (no "database is locked"), serialised by the database, and the archive be c
 afterwards, each readout once. A "request" here is one writer."""
 
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -28,10 +29,19 @@ def run(database_url: str, short: bool) -> ScenarioResult:
         }
         started = time.monotonic()
         running = {name: start(database_url, *args) for name, args in writers.items()}
-        seconds = {}
-        for name, process in running.items():
-            stdout, stderr = process.communicate(timeout=1800)
+        seconds, outputs = {}, {}
+
+        def finish(name: str) -> None:
+            outputs[name] = running[name].communicate(timeout=1800)
             seconds[name] = time.monotonic() - started
+
+        threads = [threading.Thread(target=finish, args=(name,)) for name in running]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        for name, process in running.items():
+            stdout, stderr = outputs[name]
             if "database is locked" in stdout + stderr:
                 result.fail("locked")
             elif process.returncode:
