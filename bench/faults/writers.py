@@ -14,7 +14,7 @@ from .result import ScenarioResult
 
 def run(database_url: str, short: bool) -> ScenarioResult:
     result = ScenarioResult("writers", "")
-    calls = 1000 if short else 3000
+    calls = 500 if short else 3000
     with tempfile.TemporaryDirectory() as folder:
         texts = str(corpus_copy(Path(folder)))
         status, _, stderr = manage(database_url, "shell", "-c", REFERENCE)  # offices to edit
