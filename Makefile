@@ -8,7 +8,7 @@ PORT ?= 8000
 GUNICORN_BIND ?= $(HOST):$(PORT)
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: install run serve loadtest test test-sqlite test-postgres lint format migrations-check clean bench eval messages
+.PHONY: install run serve loadtest test test-sqlite test-postgres lint format migrations-check clean bench eval messages faults
 
 $(BIN)/python: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,9 @@ eval: install ## Measure the parser on each gold set in a throw-away SQLite data
 
 bench: install ## Serve demo archives of 10,000 and 100,000 calls on SQLite and PostgreSQL; measure with wrk
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+faults: install ## Writers at once, readers beside a bulk load, kill -9 and rerun, on SQLite and PostgreSQL; fails on any failure
+	$(BIN)/python bench/faults/run.py $(FAULTS_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

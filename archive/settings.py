@@ -111,24 +111,55 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "5"))
     )
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite's default page cache is 2 MB: a 100,000-call archive (~1 GB) then re-reads the
-    # full-text index from the OS on every search. 64 MB of cache per connection and
-    # memory-mapped reads keep the hot pages in the process.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY"
+SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+if SQLITE:
+    # SQLite as an embedded server: readers and one writer at a time, never "database is
+    # locked". WAL lets readers read while a writer writes (synchronous=NORMAL is WAL's usual
+    # setting: a killed process loses nothing committed). Writers take the one write lock when
+    # their transaction begins (IMMEDIATE), so two writers queue for it instead of failing
+    # when a read turns into a write, and wait up to DJANGO_SQLITE_TIMEOUT seconds for it.
+    # The default page cache is 2 MB: a 100,000-call archive (~1 GB) then re-reads the
+    # full-text index from the OS on every search; 64 MB per connection and memory-mapped
+    # reads keep the hot pages in the process.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": float(os.environ.get("DJANGO_SQLITE_TIMEOUT", "20")),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY"
+            ),
+        }
     )
 
 # Shared by every server process, so a write from `load_readouts` or the admin reaches them all
-# (`readouts.cache` keys on an archive version bumped after each write).
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "readouts_cache",
-        # One entry per set of filters people ask for (counts and facets): room for many.
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+# (`readouts.cache` keys on an archive version bumped after each write). On PostgreSQL, the
+# database's own cache table: concurrent writers are what PostgreSQL does well. On SQLite, files
+# in a folder beside the database (DJANGO_CACHE_DIR): a cache row written by a public GET would
+# queue for the database's one write lock behind every load and admin save, so no page view
+# writes to the database there. The files are shared by all gunicorn workers (atomic renames),
+# survive a restart, and are cheap to lose: every entry is recomputed from the rows.
+if SQLITE:
+    database_file = str(DATABASES["default"]["NAME"])
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get(
+                "DJANGO_CACHE_DIR",
+                f"{database_file}-cache" if database_file != ":memory:" else BASE_DIR / "cache",
+            ),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "readouts_cache",
+            # One entry per set of filters people ask for (counts and facets): room for many.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -276,6 +307,6 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 # Anonymous clients: this many requests per window of seconds per address, then 429 with
-# Retry-After (counted in the shared cache table, so every gunicorn worker sees the same count).
+# Retry-After (counted in the shared cache, so every gunicorn worker sees the same count).
 API_RATE_LIMIT = (int(os.environ.get("DJANGO_API_RATE_LIMIT", "120")), 60)
 DATASET_ROOT = Path(os.environ.get("DJANGO_DATASET_ROOT", BASE_DIR / "dataset"))

@@ -108,17 +108,43 @@ class Lexicon:
 
 
 def generate(calls: int, seed: int, batch_size: int = 1000) -> Iterator[int]:
-    """Write ``calls`` demo calls; yields the number written after each batch."""
+    """Write ``calls`` demo calls; yields (calls composed, calls added) after each batch.
+
+    Call ``i`` of seed ``s`` has the slug ``…-demo-s-i``, composed the same way every time: a
+    run again with the same arguments (after a killed one, say) composes every call again but
+    writes only those not yet in the archive, so it completes the job without duplicates.
+    """
     rng = random.Random(seed)
     lexicon = Lexicon()
+    added = 0
     for start in range(0, calls, batch_size):
         size = min(batch_size, calls - start)
-        with transaction.atomic():
-            _write_batch(rng, lexicon, seed, start, size)
-        yield start + size
+        planned = _compose_batch(rng, lexicon, seed, start, size)
+        present = set(
+            Call.objects.filter(slug__in=[call.slug for call in planned]).values_list(
+                "slug", flat=True
+            )
+        )
+        missing = [call for call in planned if call.slug not in present]
+        if missing:
+            with transaction.atomic():
+                _write_batch(missing)
+            added += len(missing)
+        yield start + size, added
 
 
-def _write_batch(rng, lexicon, seed, offset, size) -> None:
+@dataclass
+class PlannedCall:
+    slug: str
+    day: dt.date
+    people: list[Person]
+    initiator_id: int
+    # (language, headline, text, [(sentence, speaker id, verb class, topic id)])
+    readouts: list[tuple[str, str, str, list[tuple]]]
+
+
+def _compose_batch(rng, lexicon, seed, offset, size) -> list[PlannedCall]:
+    """Every random choice of a batch, in a fixed order, and nothing written."""
     span = (LAST_DAY - FIRST_DAY).days
     planned = []
     for index in range(offset, offset + size):
@@ -129,36 +155,43 @@ def _write_batch(rng, lexicon, seed, offset, size) -> None:
             continue
         people = [*rng.sample(az, min(len(az), rng.choice((1, 1, 2)))), rng.choice(us)]
         slug = call_slug_base(day, "day", [p.name.split()[-1] for p in people])
-        planned.append((f"{slug}-demo-{seed}-{index}", day, people))
+        planned.append(PlannedCall(f"{slug}-demo-{seed}-{index}", day, people, 0, []))
+    for call in planned:
+        call.initiator_id = rng.choice(call.people).official_id
+    for call in planned:
+        for language in rng.choice((["fr"], ["en"], ["fr", "en"])):
+            sentences = _statements(rng, lexicon, call.people, language)
+            headline = HEADLINES[language].format(az=call.people[0].name, us=call.people[-1].name)
+            text = " ".join(sentence for sentence, *_ in sentences)
+            call.readouts.append((language, headline, text, sentences))
+    return planned
 
+
+def _write_batch(planned: list[PlannedCall]) -> None:
     calls = Call.objects.bulk_create(
         Call(
-            slug=slug,
-            date=day,
-            year=day.year,
-            initiator_id=rng.choice(people).official_id,
+            slug=p.slug,
+            date=p.day,
+            year=p.day.year,
+            initiator_id=p.initiator_id,
             is_demo=True,
         )
-        for slug, day, people in planned
+        for p in planned
     )
     Participant.objects.bulk_create(
         Participant(
             call=call,
-            official_id=p.official_id,
-            office_id=p.office_id,
-            title_as_written=p.title,
+            official_id=person.official_id,
+            office_id=person.office_id,
+            title_as_written=person.title,
             position=position,
         )
-        for call, (_, _, people) in zip(calls, planned, strict=True)
-        for position, p in enumerate(people)
+        for call, p in zip(calls, planned, strict=True)
+        for position, person in enumerate(p.people)
     )
-    readouts, statements, statement_topics = [], [], []
-    for call, (_, _, people) in zip(calls, planned, strict=True):
-        languages = rng.choice((["fr"], ["en"], ["fr", "en"]))
-        for language in languages:
-            sentences = _statements(rng, lexicon, people, language)
-            headline = HEADLINES[language].format(az=people[0].name, us=people[-1].name)
-            text = " ".join(sentence for sentence, *_ in sentences)
+    readouts, statements = [], []
+    for call, p in zip(calls, planned, strict=True):
+        for language, headline, text, sentences in p.readouts:
             publisher, side = PUBLISHER[language]
             readouts.append(
                 Readout(

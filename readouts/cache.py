@@ -9,8 +9,15 @@ write made by ``load_readouts`` to reach the running site.
 
 What every visitor sees first (the unfiltered call list) is prepared by the write, not by the
 unlucky first visitor: a preparer registered with ``prepare_after_writes`` runs right after each
-new version. A command that writes many times in a row (``load_readouts``,
-``generate_demo_archive``) runs inside ``writes_in_a_row()``, which prepares once at the end.
+new version.
+
+A command that writes many times in a row (``load_readouts``, ``generate_demo_archive``) runs
+inside ``writes_in_a_row()``: its commits do not retire the cache one by one (each batch would
+make every page cold for every reader while the load runs); the site keeps serving the entries
+of the version before the load, and the load publishes one new version, and prepares, when it
+ends. Each commit meanwhile marks a new version as owed (``OWED_KEY``) and renews the load's
+lease (``LEASE_KEY``, ``LEASE_SECONDS``): a load killed before it could publish leaves the debt
+and no lease, and the first reader after the lease lapses publishes the version itself.
 """
 
 import threading
@@ -22,6 +29,11 @@ from typing import Any
 from django.core.cache import cache
 
 VERSION_KEY = "readouts:archive-version"
+OWED_KEY = "readouts:version-owed"  # a load committed rows the current version does not show
+LEASE_KEY = "readouts:load-lease"  # a load is running: it will publish the version at its end
+# Longer than any gap between two commits of a load (a demo batch of 1,000 calls on a busy
+# machine takes ~20 s): a lapsed lease means the load died.
+LEASE_SECONDS = 120
 
 
 # One entry per set of filters people have asked for: let the rare ones expire.
@@ -55,21 +67,36 @@ def prepare() -> None:
 
 @contextmanager
 def writes_in_a_row():
-    """Writes inside still retire the cache at once; the preparers run once, at the end."""
+    """Commits inside keep the current version served; one new version (and the preparers) at
+    the end, whether the writes ended well or not."""
     depth = getattr(_in_a_row, "depth", 0)
     _in_a_row.depth = depth + 1
+    if not depth:
+        _in_a_row.wrote = False
     try:
         yield
     finally:
         _in_a_row.depth = depth
+        if not depth and _in_a_row.wrote:
+            _publish()
     if not depth:
         prepare()
 
 
 def bump_archive_version() -> None:
+    """A write committed: retire the cache (inside ``writes_in_a_row``, owe it until the end)."""
+    if getattr(_in_a_row, "depth", 0):
+        _in_a_row.wrote = True
+        cache.set(LEASE_KEY, True, timeout=LEASE_SECONDS)
+        cache.set(OWED_KEY, True, timeout=None)
+        return
+    _publish()
+    prepare()
+
+
+def _publish() -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
-    if not getattr(_in_a_row, "depth", 0):
-        prepare()
+    cache.delete_many([OWED_KEY, LEASE_KEY])
 
 
 def cached(key: str, compute: Callable[[], Any], timeout: int = ENTRY_TIMEOUT) -> Any:
@@ -80,7 +107,10 @@ def cached(key: str, compute: Callable[[], Any], timeout: int = ENTRY_TIMEOUT) -
     write is recognised as stale and recomputed.
     """
     key = f"readouts:{key}"
-    found = cache.get_many([VERSION_KEY, key])
+    found = cache.get_many([VERSION_KEY, key, OWED_KEY, LEASE_KEY])
+    if OWED_KEY in found and LEASE_KEY not in found:  # a load died before publishing
+        _publish()
+        found.pop(VERSION_KEY, None)
     version = found.get(VERSION_KEY) or archive_version()
     entry = found.get(key)
     if entry is not None and entry[0] == version:

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 
@@ -31,7 +32,8 @@ def plain_static_storage(settings):
 
 @pytest.fixture(autouse=True)
 def fresh_cache(request):
-    """The cache is a database table that test flushes leave alone: start each test without it.
+    """The cache (a table on PostgreSQL, files on SQLite) outlives test flushes: start each
+    test without it.
 
     The archive version is set again at once, as on any site that has served a page.
     """
@@ -87,6 +89,20 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_file_cache(tmp_path_factory):
+    """On SQLite the cache is a folder beside the database file: the session's own, not the
+    checkout's (which a development server may be using)."""
+    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+        location = str(tmp_path_factory.mktemp("cache"))
+        with override_settings(
+            CACHES={"default": {**settings.CACHES["default"], "LOCATION": location}}
+        ):
+            yield
+    else:
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

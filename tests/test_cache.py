@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from readouts.cache import cached
+from readouts.cache import cached, writes_in_a_row
 from readouts.models import Call
 
 from .factories import make_call, make_official
@@ -36,4 +36,42 @@ def test_a_lost_version_key_never_brings_back_an_old_entry():
     make_call("2020-01-01", people, text="First call.")
     assert cached("call-count", Call.objects.count) == 1
     cache.delete(VERSION_KEY)  # as a cull would
+    assert cached("call-count", Call.objects.count) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bulk_load_keeps_the_previous_counts_until_it_ends():
+    """Readers beside a load are served the archive as it was, then the whole load at once."""
+    people = [make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")]
+    make_call("2020-01-01", people, text="First call.")
+    assert cached("call-count", Call.objects.count) == 1
+    with writes_in_a_row():
+        make_call("2020-02-02", people, text="Second call.")
+        make_call("2020-03-03", people, text="Third call.")
+        assert cached("call-count", Call.objects.count) == 1
+    assert cached("call-count", Call.objects.count) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_load_that_died_before_it_ended_is_published_once_its_lease_lapses():
+    from django.core.cache import cache
+
+    from readouts.cache import LEASE_KEY
+
+    people = [make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")]
+    assert cached("call-count", Call.objects.count) == 0
+    with writes_in_a_row():
+        make_call("2020-02-02", people, text="A call.")
+        assert cached("call-count", Call.objects.count) == 0
+        cache.delete(LEASE_KEY)  # as when the load is killed and its lease times out
+        assert cached("call-count", Call.objects.count) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bulk_load_that_fails_still_publishes_what_it_committed():
+    people = [make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")]
+    assert cached("call-count", Call.objects.count) == 0
+    with pytest.raises(RuntimeError), writes_in_a_row():
+        make_call("2020-02-02", people, text="A call.")
+        raise RuntimeError("the load stops")
     assert cached("call-count", Call.objects.count) == 1

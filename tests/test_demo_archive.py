@@ -42,3 +42,13 @@ def test_same_seed_same_archive_and_it_is_searchable():
     generate(seed=3)
     assert list(Statement.objects.order_by("pk").values_list("text", flat=True)[:20]) == first
     assert search_calls(Call.objects.all(), "dialogue").exists()
+
+
+def test_a_second_run_adds_only_the_calls_the_first_did_not_write():
+    generate(calls=20, seed=5)
+    first = set(Call.objects.values_list("slug", flat=True))
+    assert "20 demo calls written" in generate(calls=40, seed=5)
+    assert set(Call.objects.values_list("slug", flat=True)) > first
+    assert Call.objects.count() == 40
+    assert "0 demo calls written" in generate(calls=40, seed=5)
+    assert Call.objects.count() == 40

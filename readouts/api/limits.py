@@ -1,9 +1,10 @@
 """Requests per address per minute for anonymous clients, counted in the shared cache.
 
 A fixed window (``settings.API_RATE_LIMIT``: 120 requests per 60 s by default) counted in the
-database cache table that every gunicorn worker shares, so the limit holds for the site and not
-per process. Past it the answer is 429 with ``Retry-After``: the seconds until the window
-ends. A script that waits that long (or one request every half second) never loses a page.
+cache every gunicorn worker shares (a table on PostgreSQL, files on SQLite: settings.CACHES),
+so the limit holds for the site and not per process. Past it the answer is 429 with
+``Retry-After``: the seconds until the window ends. A script that waits that long (or one
+request every half second) never loses a page.
 The address is the one the nearest proxy reported (``REST_FRAMEWORK["NUM_PROXIES"]``). Counts
 from concurrent requests may race (a read, then a write), so the limit is
 approximate by a request or two; it protects the server, not an accounting.

@@ -22,7 +22,8 @@ _PG_FOLD = "translate({}, 'əƏ', 'eE')"
 
 # A call is found by its participants' names in every spelling, whatever its readouts call them.
 _PG_NAMES = (
-    "SELECT string_agg(o.name || ' ' || o.name_variants::text, ' ') FROM readouts_participant p "
+    "SELECT string_agg(o.name || ' ' || o.name_variants::text, ' ' ORDER BY p.id) "
+    "FROM readouts_participant p "
     "JOIN readouts_official o ON o.id = p.official_id WHERE p.call_id = readouts_readout.call_id"
 )
 
@@ -31,12 +32,14 @@ INSERT INTO readouts_call_search (rowid, body)
 SELECT call_id,
     to_tsvector('french_unaccent', {
     _PG_FOLD.format(
-        "coalesce(string_agg(headline || ' ' || text, ' ') FILTER (WHERE language = 'fr'), '')"
+        "coalesce(string_agg(headline || ' ' || text, ' ' ORDER BY id) "
+        "FILTER (WHERE language = 'fr'), '')"
     )
 })
     || to_tsvector('english_unaccent', {
     _PG_FOLD.format(
-        "coalesce(string_agg(headline || ' ' || text, ' ') FILTER (WHERE language <> 'fr'), '')"
+        "coalesce(string_agg(headline || ' ' || text, ' ' ORDER BY id) "
+        "FILTER (WHERE language <> 'fr'), '')"
     )
 })
     || to_tsvector('english_unaccent', {_PG_FOLD.format("coalesce((" + _PG_NAMES + "), '')")})
@@ -106,7 +109,8 @@ def _refresh_sqlite(connection, call_ids: list[int]) -> None:
             documents[call_id].append(stemmed_document(f"{headline} {text}", language))
         cursor.execute(
             f"SELECT p.call_id, o.name, o.name_variants FROM readouts_participant p "
-            f"JOIN readouts_official o ON o.id = p.official_id WHERE p.call_id IN ({marks})",
+            f"JOIN readouts_official o ON o.id = p.official_id WHERE p.call_id IN ({marks}) "
+            f"ORDER BY p.id",
             call_ids,
         )
         for call_id, name, variants in cursor.fetchall():
@@ -136,3 +140,19 @@ def _refresh_sqlite(connection, call_ids: list[int]) -> None:
         cursor.executemany(
             "INSERT INTO readouts_statement_search (rowid, body) VALUES (%s, %s)", statements
         )
+
+
+def stored_rows(using: str = "default") -> dict[str, dict[int, str]]:
+    """Every search row as stored: {"calls": {call id: body}, "statements": {id: body}}, the
+    body as text (a tsvector's text form on PostgreSQL), to compare with a fresh refresh."""
+    connection = connections[using]
+    body = "body::text" if connection.vendor == "postgresql" else "body"
+    rows = {}
+    with connection.cursor() as cursor:
+        for name, table in (
+            ("calls", "readouts_call_search"),
+            ("statements", "readouts_statement_search"),
+        ):
+            cursor.execute(f"SELECT rowid, {body} FROM {table}")
+            rows[name] = dict(cursor.fetchall())
+    return rows

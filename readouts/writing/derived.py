@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from ..cache import bump_archive_version
-from ..models import Call, Participant, Readout, Statement
-from ..search.index import refresh_calls
+from ..models import Call, Mention, Participant, Readout, Statement
+from ..search.index import refresh_calls, stored_rows
 from .concepts import link_mentions
 
 BATCH = 2000
@@ -92,3 +92,27 @@ def refresh_countries_and_languages(call_ids: list[int], using: str = "default")
         ["countries", "languages"],
         batch_size=500,
     )
+
+
+def derived_facts(using: str = "default") -> dict[str, dict]:
+    """Every derived fact as stored, keyed by row, so that two readings compare with ``==``:
+    the call topics, countries and languages, the search rows, the mentions' concepts.
+    ``writing.consistency`` compares this with what ``refresh_derived`` would write."""
+    topics = defaultdict(set)
+    for call_id, topic_id in Call.topics.through.objects.using(using).values_list(
+        "call_id", "topic_id"
+    ):
+        topics[call_id].add(topic_id)
+    rows = stored_rows(using)
+    return {
+        "topics": dict(topics),
+        "countries and languages": {
+            pk: (countries, languages)
+            for pk, countries, languages in Call.objects.using(using).values_list(
+                "pk", "countries", "languages"
+            )
+        },
+        "call search rows": rows["calls"],
+        "statement search rows": rows["statements"],
+        "mention concepts": dict(Mention.objects.using(using).values_list("pk", "concept_id")),
+    }

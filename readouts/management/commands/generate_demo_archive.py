@@ -1,4 +1,8 @@
-"""``generate_demo_archive --calls N --seed S``: fill the database with synthetic demo calls."""
+"""``generate_demo_archive --calls N --seed S``: fill the database with synthetic demo calls.
+
+The same arguments give the same calls: run again (after an interrupted run, say), it adds only
+the calls not yet written.
+"""
 
 import time
 
@@ -20,12 +24,15 @@ class Command(BaseCommand):
     def handle(self, *args, calls, seed, batch_size, verbosity, **options):
         started = time.monotonic()
         sync_reference_data()
-        written = 0
-        with writes_in_a_row():  # the first pages are prepared once, at the end
-            for written in generate(calls, seed, batch_size):
+        composed = added = 0
+        with writes_in_a_row():  # one new archive version, prepared once, at the end
+            for composed, added in generate(calls, seed, batch_size):
                 if verbosity > 1:
-                    self.stdout.write(f"{written} calls")
+                    self.stdout.write(f"{composed} calls ({added} added)")
         elapsed = time.monotonic() - started
+        already = f", {composed - added} already there" if added < composed else ""
         self.stdout.write(
-            self.style.SUCCESS(f"{written} demo calls written in {elapsed:.1f} s (seed {seed}).")
+            self.style.SUCCESS(
+                f"{added} demo calls written in {elapsed:.1f} s (seed {seed}{already})."
+            )
         )

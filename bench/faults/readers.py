@@ -1,0 +1,184 @@
+"""Readers beside a bulk load: gunicorn (production settings, 2 workers) on loopback serves 8
+readers in a loop while ``generate_demo_archive`` writes 10,000 calls (1,000 with ``--short``)
+in batches. No request may fail; each kind of page's p99 is compared with twice its
+first-request target (the detail line says which kinds are over; the figures depend on the
+machine, so they are reported, not failed on).
+
+The readers visit a fixed set of pages (three of each kind) that were each visited once
+before the load: what a site's visitors do. During the load the site serves the cache of the
+version before it (``readouts.cache.writes_in_a_row``); the page queries themselves run
+against the growing archive.
+"""
+
+import http.client
+import itertools
+import json
+import os
+import socket
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .processes import corpus_copy, manage, serve, start, stop
+from .result import ScenarioResult
+
+READERS = 8
+# Twice the first-request targets (p90 targets doubled for p99 under a writer), in ms.
+TARGETS = {
+    "home": 100,
+    "call list + facets": 600,
+    "statement search": 600,
+    "official page": 600,
+    "topic page": 600,
+    "search + facets": 1000,
+    "call page": 40,
+}
+SLUGS = (
+    "import json; from readouts.models import Call, Official; "
+    "print(json.dumps({'calls': list(Call.objects.order_by('pk').values_list('slug', flat=True)"
+    "[:3]), 'officials': list(Official.objects.filter(participations__isnull=False).distinct()"
+    ".order_by('pk').values_list('slug', flat=True)[:3])}))"
+)
+
+
+def pages(slugs: dict) -> list[tuple[str, str]]:
+    kinds = {
+        "home": ["/"],
+        "call list + facets": ["/?year=2022&topic=peace-process", "/?year=2020", "/?country=US"],
+        "statement search": [
+            "/statements/?q=frontiere",
+            "/statements/?q=energy",
+            "/statements/?q=prisoners&topic=prisoners",
+        ],
+        "official page": [f"/officials/{slug}/" for slug in slugs["officials"]],
+        "topic page": ["/topics/energy/", "/topics/peace-process/", "/topics/prisoners/"],
+        "search + facets": ["/?q=dialogue&year=2020", "/?q=peace", "/?q=Karabakh&year=2022"],
+        "call page": [f"/calls/{slug}/" for slug in slugs["calls"]],
+    }
+    return [(kind, url) for kind, urls in kinds.items() for url in urls]
+
+
+def fetch(port: int, url: str) -> tuple[int | str, float]:
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", url, headers={"X-Forwarded-Proto": "https"})
+        response = connection.getresponse()
+        response.read()
+        status = response.status
+    except TimeoutError:
+        status = "timeout"
+    except OSError as error:
+        status = type(error).__name__
+    finally:
+        connection.close()
+    return status, (time.perf_counter() - started) * 1000
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run(database_url: str, short: bool) -> ScenarioResult:
+    result = ScenarioResult("readers", "")
+    calls = 1000 if short else 10_000
+    with tempfile.TemporaryDirectory() as folder:
+        status, _, stderr = manage(database_url, "load_readouts", str(corpus_copy(Path(folder))))
+        if status:
+            raise RuntimeError(f"the first load failed: {stderr[-500:]}")
+    slugs = json.loads(manage(database_url, "shell", "-c", SLUGS)[1].strip().splitlines()[-1])
+    urls = pages(slugs)
+    port = free_port()
+    server = serve(database_url, port)
+    by_kind: dict[str, list[float]] = {kind: [] for kind in TARGETS}
+    lock = threading.Lock()
+    quiet: dict[str, list[float]] = {kind: [] for kind in TARGETS}
+    try:
+        for _, url in urls:  # each page visited once before the load
+            fetch(port, url)
+        # The same readers with no writer, for comparison (not counted in the result).
+        until = time.monotonic() + (5 if short else 15)
+
+        def quiet_reader(offset: int) -> None:
+            for kind, url in itertools.islice(itertools.cycle(urls), offset, None):
+                if time.monotonic() > until:
+                    return
+                status, ms = fetch(port, url)
+                if status == 200:
+                    with lock:
+                        quiet[kind].append(ms)
+
+        _together(quiet_reader)
+        load = start(
+            database_url, "generate_demo_archive", "--calls", str(calls), "--seed", "2",
+            "--batch-size", str(min(1000, calls // 4)),
+        )  # fmt: skip
+        started = time.monotonic()
+        load_average = []
+
+        def reader(offset: int) -> None:
+            for kind, url in itertools.islice(itertools.cycle(urls), offset, None):
+                if load.poll() is not None:
+                    return
+                status, ms = fetch(port, url)
+                with lock:
+                    if status == 200:
+                        result.latencies_ms.append(ms)
+                        by_kind[kind].append(ms)
+                    else:
+                        result.fail(str(status))
+
+        def watch() -> None:
+            while load.poll() is None:
+                load_average.append(os.getloadavg()[0])
+                time.sleep(1)
+
+        _together(reader, watch)
+        seconds = time.monotonic() - started
+        _, stderr = load.communicate()
+        if load.returncode:
+            raise RuntimeError(f"the bulk load failed: {stderr[-500:]}")
+    finally:
+        stop(server)
+    over = []
+    figures = []
+    for kind, values in by_kind.items():
+        if not values:
+            continue
+        p99 = _percentile(values, 99)
+        figures.append(
+            f"{kind} {p99:,.0f} (no writer {_percentile(quiet[kind], 99):,.0f})/{TARGETS[kind]}"
+        )
+        if p99 > TARGETS[kind]:
+            over.append(kind)
+    mean_load = statistics.mean(load_average) if load_average else os.getloadavg()[0]
+    alone = [ms for values in quiet.values() for ms in values]
+    slow = sum(ms > 2000 for ms in result.latencies_ms)
+    result.detail = (
+        f"{READERS} readers beside a load of {calls:,} calls ({seconds:.0f} s, load average "
+        f"{mean_load:.1f} on {os.cpu_count()} CPUs), {slow} requests over 2 s; "
+        f"p99 ms/target: {', '.join(figures)}; over target: {', '.join(over) or 'none'}; "
+        f"the same readers with no writer: {len(alone)} requests, "
+        f"p50 {_percentile(alone, 50):,.0f}, p99 {_percentile(alone, 99):,.0f} ms"
+    )
+    return result
+
+
+def _together(reader, *others) -> None:
+    """``reader(offset)`` in each of the readers' threads, and ``others`` beside them."""
+    threads = [threading.Thread(target=reader, args=(i * 3,)) for i in range(READERS)]
+    threads += [threading.Thread(target=other) for other in others]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def _percentile(values: list[float], n: int) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[n - 1]
