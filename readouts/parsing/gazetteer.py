@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import fold_same_length
+from .text import fold_same_length, longest_first
 from .types import Concept, Gazetteer, Office, Official, Tenure, TopicCues
 
 
@@ -89,17 +88,8 @@ class NameIndex:
                 if key:
                     by_form.setdefault(key, {})[official.slug] = official
         self._by_form = {key: tuple(found.values()) for key, found in by_form.items()}
-        forms = sorted(self._by_form, key=len, reverse=True)
-        self._pattern = (
-            re.compile(
-                r"(?<![\w-])(?<!\w\w')(?P<name>"
-                + "|".join(map(re.escape, forms))
-                + r")(?P<suffix>"
-                + (suffix or "")
-                + r")(?![\w-])"
-            )
-            if forms
-            else None
+        self._pattern = longest_first(
+            self._by_form, "name", suffix, before=r"(?<![\w-])(?<!\w\w')", after=r"(?![\w-])"
         )
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[NameMatch]:

@@ -30,14 +30,13 @@ labels is a rule set's country marker of that country ("Azerbaijan" on a call wi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .publishers import spokespeople
-from .text import fold_same_length
+from .text import fold_same_length, longest_first
 from .types import Concept, ParsedMention
 
 if TYPE_CHECKING:  # participants.py imports this module
@@ -149,17 +148,8 @@ class LabelIndex:
                 )
         # A label two concepts share names neither.
         self._labels = {key: next(iter(c.values())) for key, c in entries.items() if len(c) == 1}
-        forms = sorted(self._labels, key=len, reverse=True)
-        self._pattern = (
-            re.compile(
-                r"(?<![\w])(?P<label>"
-                + "|".join(map(re.escape, forms))
-                + r")(?:"
-                + (suffix or "")
-                + r")(?![\w])"
-            )
-            if forms
-            else None
+        self._pattern = longest_first(
+            self._labels, "label", suffix, before=r"(?<![\w])", after=r"(?![\w])"
         )
 
     def find(self, text: str, folded: str, english: bool = False) -> list[Found]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,6 +88,20 @@ def lower(text: str) -> str:
 def fold_same_length(text: str) -> str:
     """Lower case, quotes and spaces unified, accents stripped (Azerbaijani letters too)."""
     return "".join(_fold_char(c, True) for c in text)
+
+
+def longest_first(
+    forms: Iterable[str], group: str, suffix: str, *, before: str, after: str
+) -> re.Pattern | None:
+    """One regex over many literal forms, tried longest first (so "Nagorno-Karabakh" wins over
+    "Karabakh"): the form in group ``group``, then group "suffix" matching ``suffix`` (a
+    language's case endings; may match nothing), between the ``before`` and ``after``
+    boundaries. None when there are no forms."""
+    ordered = sorted(forms, key=len, reverse=True)
+    if not ordered:
+        return None
+    alternation = "|".join(map(re.escape, ordered))
+    return re.compile(f"{before}(?P<{group}>{alternation})(?P<suffix>{suffix}){after}")
 
 
 @dataclass(frozen=True)
