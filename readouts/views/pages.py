@@ -5,6 +5,7 @@ Every page loads what it shows in a fixed number of queries, whatever the archiv
 
 from collections import defaultdict
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -287,8 +288,14 @@ class TopicDetailView(FilteredCallsMixin, DetailView):
         return [(month, calls) for month, calls, _statements in self.summary_rows()]
 
     def pages(self):
+        # EXISTS rather than a join on the topic: the database walks the calls of the months
+        # the page spans (their date index) and checks each statement's topic, instead of
+        # reading every statement of the topic to keep those of a month.
+        tagged = Statement.topics.through.objects.filter(
+            statement_id=OuterRef("pk"), topic_id=self.object.pk
+        )
         statements = MonthWindowed(
-            Statement.objects.filter(topics=self.object).for_list(),
+            Statement.objects.filter(Exists(tagged)).for_list(),
             [(month, n) for month, _calls, n in self.summary_rows()],
             "readout__call__date",
         )
