@@ -25,6 +25,7 @@ from ..models import (
     OfficialCounterpart,
     OfficialMonth,
     OfficialTopic,
+    Participant,
     Statement,
     Tenure,
     Topic,
@@ -177,7 +178,7 @@ class FilteredCallsMixin:
         """The paginated sections of the page, by context name; raises ``PageError``."""
         calls = self.calls.qs
         if self.unfiltered():
-            calls = MonthWindowed(calls, self.months(), "date")
+            calls = MonthWindowed(self.base_calls(by_date=True), self.months(), "date")
         return {"calls_page": self.page_of(calls, "page", CALLS_PER_PAGE)}
 
     def unfiltered(self) -> bool:
@@ -212,7 +213,12 @@ class OfficialDetailView(FilteredCallsMixin, DetailView):
     model = Official
     template_name = "readouts/official_detail.html"
 
-    def base_calls(self):
+    def base_calls(self, by_date=False):
+        """The official's calls; ``by_date``, checked by EXISTS, for a page read by month: the
+        database walks the months' calls by date instead of every call of the official."""
+        if by_date:
+            on_call = Participant.objects.filter(call_id=OuterRef("pk"), official=self.object)
+            return Call.objects.for_list().filter(Exists(on_call))
         return Call.objects.for_list().filter(participants__official=self.object)
 
     def months(self):
@@ -272,7 +278,11 @@ class TopicDetailView(FilteredCallsMixin, DetailView):
     model = Topic
     template_name = "readouts/topic_detail.html"
 
-    def base_calls(self):
+    def base_calls(self, by_date=False):
+        """The topic's calls (``by_date``: checked by EXISTS, as the official's)."""
+        if by_date:
+            tagged = Call.topics.through.objects.filter(call_id=OuterRef("pk"), topic=self.object)
+            return Call.objects.for_list().filter(Exists(tagged))
         return Call.objects.for_list().filter(topics=self.object)
 
     def summary_rows(self):
