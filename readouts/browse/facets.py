@@ -119,7 +119,12 @@ SCAN_ABOVE = 2000
 
 def _of_calls(links, ids, matched, column="call_id"):
     """The rows of a link table whose ``column`` is among ``ids``."""
-    if matched is not None and len(matched.rows) > SCAN_ABOVE and connection.vendor == "sqlite":
+    if (
+        matched is not None
+        and matched.scan_links
+        and len(matched.rows) > SCAN_ABOVE
+        and connection.vendor == "sqlite"
+    ):
         return links.alias(not_indexed=NotIndexed(column)).filter(not_indexed__in=ids)
     return links.filter(**{f"{column}__in": ids})
 
