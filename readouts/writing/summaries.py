@@ -157,7 +157,7 @@ def _replace(model, gone, changed, created, using):
     rows = model.objects.using(using)
     stale = [r.pk for r in gone] + [r.pk for r in changed]
     for start in range(0, len(stale), 500):
-        rows.filter(pk__in=stale[start : start + 500])._raw_delete(using)
+        rows.filter(pk__in=stale[start : start + 500]).delete()  # one DELETE: no cascades
     for row in changed:
         row.pk = None
     rows.bulk_create([*changed, *created], batch_size=500)
