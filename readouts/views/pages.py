@@ -177,8 +177,9 @@ class FilteredCallsMixin:
     def pages(self) -> dict:
         """The paginated sections of the page, by context name; raises ``PageError``."""
         calls = self.calls.qs
-        if self.unfiltered():
-            calls = MonthWindowed(self.base_calls(by_date=True), self.months(), "date")
+        months = self.months() if self.unfiltered() else None
+        if months is not None:
+            calls = MonthWindowed(self.base_calls(by_date=True), months, "date")
         return {"calls_page": self.page_of(calls, "page", CALLS_PER_PAGE)}
 
     def unfiltered(self) -> bool:
@@ -187,8 +188,9 @@ class FilteredCallsMixin:
         return not any(name not in shown for name in self.request.GET)
 
     def months(self):
-        """``[(month, calls)]`` of the page's object, from its summary rows."""
-        raise NotImplementedError
+        """``[(month, calls)]`` of the page's object from its summary rows (then
+        ``base_calls(by_date=True)`` gives its calls), or None when it has none."""
+        return None
 
     def page_of(self, queryset, param, per_page):
         try:
