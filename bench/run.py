@@ -8,6 +8,8 @@ cache, then repeated; p50/p90/max of both, SQL queries, and the page's own SQL r
 floor) with the ratio app/floor. ``--wrk`` also serves the archive with gunicorn (production
 settings, 2 workers) and records, per URL, p50/p99 with 1 connection and requests/s with 8.
 Prints tables and writes ``bench/results/<database>-<calls>.json`` (ignored by git).
+``--reuse`` keeps the archives (PostgreSQL: ``$BENCH_DATABASE_<calls>``) and measures a kept
+one again after migrating it, without loading it anew.
 """
 
 import argparse
@@ -57,19 +59,46 @@ def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def prepare(database: str, calls: int) -> tuple[dict, dict]:
-    """A fresh demo archive of ``calls`` calls; returns its environment and load figures."""
+def _postgres_database(calls: int, reuse: bool) -> str:
+    # A kept archive has one database per size, so both sizes can be kept side by side.
+    return f"{POSTGRES_DATABASE}_{calls}" if reuse else POSTGRES_DATABASE
+
+
+def _exists(database: str, calls: int, reuse: bool) -> bool:
     if database == "sqlite":
-        path = RESULTS / f"bench-{calls}.sqlite3"
+        return (RESULTS / f"bench-{calls}.sqlite3").exists()
+    server = POSTGRES_SERVER.rstrip("/")
+    found = subprocess.run(
+        ["psql", "-Atq", server + "/postgres", "-c",
+         f"SELECT 1 FROM pg_database WHERE datname = '{_postgres_database(calls, reuse)}'"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    return found == "1"
+
+
+def prepare(database: str, calls: int, reuse: bool = False) -> tuple[dict, dict]:
+    """A fresh demo archive of ``calls`` calls; returns its environment and load figures.
+
+    ``reuse``: an archive kept from an earlier ``--reuse`` run is only migrated (its load
+    figures are then those of no load: ``load_seconds`` None), so a change is measured again
+    without loading for minutes.
+    """
+    name = _postgres_database(calls, reuse)
+    server = POSTGRES_SERVER.rstrip("/")
+    path = RESULTS / f"bench-{calls}.sqlite3"
+    env = environment(f"sqlite:///{path}" if database == "sqlite" else f"{server}/{name}")
+    if reuse and _exists(database, calls, reuse):
+        manage(env, "migrate", "--no-input", "-v0")
+        if database == "postgresql":  # a migration may have filled tables
+            subprocess.run(["psql", "-q", env["DATABASE_URL"], "-c", "ANALYZE"], check=True)
+        return env, {"load_seconds": None, "load_peak_mb": None, **_probe(env, path)}
+    if database == "sqlite":
         for stale in RESULTS.glob(f"bench-{calls}.sqlite3*"):
             stale.unlink()
-        env = environment(f"sqlite:///{path}")
     else:
-        server = POSTGRES_SERVER.rstrip("/")
         maintenance = ["--maintenance-db", server + "/postgres"]
-        subprocess.run(["dropdb", "--if-exists", *maintenance, POSTGRES_DATABASE], check=True)
-        subprocess.run(["createdb", *maintenance, POSTGRES_DATABASE], check=True)
-        env = environment(f"{server}/{POSTGRES_DATABASE}")
+        subprocess.run(["dropdb", "--if-exists", *maintenance, name], check=True)
+        subprocess.run(["createdb", *maintenance, name], check=True)
     manage(env, "migrate", "--no-input", "-v0")
     started = time.monotonic()
     loader = subprocess.Popen(
@@ -84,6 +113,14 @@ def prepare(database: str, calls: int) -> tuple[dict, dict]:
     load_seconds = time.monotonic() - started
     if database == "postgresql":
         subprocess.run(["psql", "-q", env["DATABASE_URL"], "-c", "VACUUM ANALYZE"], check=True)
+    return env, {
+        "load_seconds": round(load_seconds, 1),
+        "load_peak_mb": round(usage.ru_maxrss / 1024, 1),
+        **_probe(env, path),
+    }
+
+
+def _probe(env, path) -> dict:
     probe = json.loads(
         subprocess.run(
             [PYTHON, "bench/probe.py", "slugs"],
@@ -95,12 +132,7 @@ def prepare(database: str, calls: int) -> tuple[dict, dict]:
         ).stdout
     )
     size = probe.pop("database_bytes") or path.stat().st_size
-    return env, {
-        "load_seconds": round(load_seconds, 1),
-        "load_peak_mb": round(usage.ru_maxrss / 1024, 1),
-        "database_bytes": size,
-        **probe,
-    }
+    return {"database_bytes": size, **probe}
 
 
 def serve(env):
@@ -175,8 +207,8 @@ def served(env, archive, seconds: int) -> dict:
     return pages
 
 
-def measure(database: str, calls: int, repeat: int, seconds: int | None) -> dict:
-    env, archive = prepare(database, calls)
+def measure(database: str, calls: int, repeat: int, seconds: int | None, reuse=False) -> dict:
+    env, archive = prepare(database, calls, reuse)
     visits = json.loads(
         subprocess.run(
             [PYTHON, "bench/first_visit.py", "--json", "--repeat", str(repeat)],
@@ -210,9 +242,13 @@ def visits_table(result: dict) -> str:
 
 
 def table(result: dict) -> str:
+    loaded = (
+        f"loaded in {result['load_seconds']} s (peak {result['load_peak_mb']} MB)"
+        if result["load_seconds"] is not None
+        else "kept from an earlier run (--reuse)"
+    )
     lines = [
-        f"\n{result['database']}, {result['calls']:,} calls: loaded in "
-        f"{result['load_seconds']} s (peak {result['load_peak_mb']} MB), "
+        f"\n{result['database']}, {result['calls']:,} calls: {loaded}, "
         f"database {result['database_bytes'] / 1e6:.0f} MB; first visit with an empty cache, "
         f"then repeats (ms)",
         visits_table(result["visits"]),
@@ -238,6 +274,12 @@ def main():
     parser.add_argument("--repeat", type=int, default=5, help="repeats after each first visit")
     parser.add_argument("--wrk", action="store_true", help="also serve with gunicorn and run wrk")
     parser.add_argument("--seconds", type=int, default=5, help="wrk duration per run")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep each archive (PostgreSQL: $BENCH_DATABASE_<calls>) and, when one is there "
+        "already, only migrate it and measure",
+    )
     args = parser.parse_args()
     if args.wrk and not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -250,7 +292,9 @@ def main():
     )
     for calls in args.calls:
         for database in args.databases:
-            result = measure(database, calls, args.repeat, args.seconds if args.wrk else None)
+            result = measure(
+                database, calls, args.repeat, args.seconds if args.wrk else None, args.reuse
+            )
             (RESULTS / f"{database}-{calls}.json").write_text(json.dumps(result, indent=2))
             print(table(result), flush=True)
 

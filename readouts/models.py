@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -89,19 +88,6 @@ class Office(models.Model):
 class OfficialQuerySet(SlugQuerySet):
     def with_call_counts(self):
         return self.annotate(call_count=Count("participations__call", distinct=True))
-
-    def counterparts_of(self, official):
-        """Everyone who was on a call with ``official``, most shared calls first."""
-        # One participation per official and call (a unique constraint): counting the other
-        # officials' participations in the official's calls needs no DISTINCT and no join
-        # through the calls table.
-        their_calls = Participant.objects.filter(official=official).values("call_id")
-        return (
-            self.filter(participations__call_id__in=their_calls)
-            .exclude(pk=official.pk)
-            .annotate(shared_calls=Count("participations"))
-            .order_by("-shared_calls", "name")
-        )
 
 
 class Official(models.Model):
@@ -567,42 +553,6 @@ class StatementQuerySet(models.QuerySet):
             .order_by("-readout__call__date", "readout__call__slug", "readout_id", "order")
         )
 
-    def latest_by_topic(self, per_topic=3):
-        """[(topic, count, latest statements)] for these statements, topics by name.
-
-        Two queries whatever the number of statements: the counts per topic, then the newest
-        ``per_topic`` of each topic picked by a window function.
-        """
-        tagged = Statement.topics.through.objects.filter(statement__in=self)
-        counts = dict(tagged.values_list("topic").annotate(n=Count("id")).order_by())
-        # The window ranks narrow rows (ids and a date); only the few it keeps are then read
-        # whole, without the readouts' texts: ranking whole rows made a president's page copy
-        # every statement, readout and call row they appear in before keeping three a topic.
-        newest = (
-            tagged.annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=F("topic"),
-                    order_by=[F("statement__readout__call__date").desc(), F("statement__order")],
-                )
-            )
-            .filter(rank__lte=per_topic)
-            .values("pk")
-        )
-        latest = (
-            Statement.topics.through.objects.filter(pk__in=newest)
-            .select_related("topic", "statement__readout__call")
-            .defer("statement__readout__text")
-            .order_by("-statement__readout__call__date", "statement__order")
-        )
-        groups = {}
-        for row in latest:
-            groups.setdefault(row.topic, []).append(row.statement)
-        return [
-            (topic, counts[topic.pk], statements)
-            for topic, statements in sorted(groups.items(), key=lambda item: item[0].name_en)
-        ]
-
 
 class Statement(EditedByStaff):
     """A sentence of a readout attributed to one official, or to both sides (no speaker)."""
@@ -732,3 +682,95 @@ class StatementSearchDocument(SearchDocument):
 
     def __str__(self):
         return f"Search document of statement {self.statement_id}"
+
+
+# Summaries of the official and topic pages. Derived rows, kept by ``writing.derived`` (through
+# ``writing.summaries``) and never written by hand: each page reads a few of them instead of
+# aggregating every call or statement of a president or of a broad topic.
+
+
+class CallTally(models.Model):
+    """What the summaries counted for one call, so that a write can take it back exactly.
+
+    No foreign key: the row must outlive a deleted call until ``refresh_derived`` is handed
+    that call's id, which then subtracts it.
+    """
+
+    call_id = models.BigIntegerField(primary_key=True)
+    month = models.DateField(help_text="The first day of the call's month.")
+    officials = models.JSONField(default=list)  # [official id, ...]
+    topics = models.JSONField(default=dict)  # {"topic id": statements on it}
+    speakers = models.JSONField(default=list)  # [[speaker id, topic id, statements], ...]
+
+    def __str__(self):
+        return f"Tally of call {self.call_id}"
+
+
+class OfficialMonth(models.Model):
+    """How many calls an official was on in a month: the count and the page of their calls."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    calls = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["official", "month"], name="official_month_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.official_id} {self.month:%Y-%m}: {self.calls}"
+
+
+class OfficialCounterpart(models.Model):
+    """How many calls two officials shared (one row each way)."""
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="+")
+    other = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="+")
+    calls = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["official", "other"], name="counterpart_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.official_id} with {self.other_id}: {self.calls}"
+
+
+class OfficialTopic(models.Model):
+    """An official's statements on a topic: how many, and the newest three.
+
+    ``latest`` holds ``[call date, statement order, statement id, call id]`` of the newest
+    three (newest call first, then the readout's order), the call list's order.
+    """
+
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    statements = models.PositiveIntegerField()
+    latest = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["official", "topic"], name="official_topic_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.official_id} on {self.topic_id}: {self.statements}"
+
+
+class TopicMonth(models.Model):
+    """A topic's calls and statements in a month: the topic page's timeline, counts and pages."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    calls = models.PositiveIntegerField()
+    statements = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "month"], name="topic_month_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.topic_id} {self.month:%Y-%m}: {self.calls}"

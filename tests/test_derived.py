@@ -1,12 +1,14 @@
 """Every writer leaves what is derived from a call right: its topics, its countries and
-languages, its search rows, the cache.
+languages, its search rows, the official and topic pages' summaries, the cache.
 
 Each test writes through one writer only — ingest, an update, a split, a merge of officials, a
 re-tag, an admin save or delete, the demo generator, the test factory — and then checks, for
 every call the write touched, that the call's topics are exactly its statements' topics, that
 its ``countries`` and ``languages`` are those of its officials and readouts, that its search
-rows (the call's and its statements') are those the index would build now, and that
-the archive version moved once the write committed, so no page cached before it is served.
+rows (the call's and its statements') are those the index would build now, that the summaries
+(calls per month, counterparts, statements per topic and the newest three) are what a full
+recount gives, and that the archive version moved once the write committed, so no page cached
+before it is served.
 """
 
 import pytest
@@ -20,6 +22,7 @@ from readouts.search import search_calls
 from readouts.search.index import refresh_calls
 from readouts.writing import ingest
 from readouts.writing.corrections import merge_officials, retag_statements
+from readouts.writing.summaries import expected_summaries, stored_summaries
 
 from .admin_helpers import change_form_data, inline_prefix
 from .factories import make_call, make_official
@@ -60,6 +63,13 @@ def assert_derived_right(call_ids) -> None:
     assert {key for key in stored if key[0] == "call"} == {("call", c.pk) for c in calls}
     refresh_calls([call.pk for call in calls])
     assert search_rows(call.pk for call in calls) == stored, "search rows were stale"
+    assert_summaries_right()
+
+
+def assert_summaries_right() -> None:
+    stored, expected = stored_summaries(), expected_summaries()
+    for name in expected:
+        assert stored[name] == expected[name], f"{name} were stale"
 
 
 @pytest.fixture
@@ -206,3 +216,41 @@ def test_the_test_factory(committed, db):
     )
     assert list(call.topics.values_list("slug", flat=True)) == ["peace-process"]
     assert_derived_right([call.pk])
+
+
+def test_an_admin_delete_of_a_whole_call(committed, load, staff):
+    call = load(FRENCH_AZ).call
+    assert stored_summaries()["pairs"], "the call's officials should count as counterparts"
+    url = reverse("admin:readouts_call_delete", args=[call.pk])
+    response = committed(lambda: staff.post(url, {"post": "yes"}, secure=True))
+    assert response.status_code == 302
+    assert not Call.objects.filter(pk=call.pk).exists()
+    assert not any(stored_summaries().values()), "what the deleted call counted was kept"
+    assert_summaries_right()
+
+
+def test_a_newest_statement_edited_away_is_replaced_by_the_next(committed, db):
+    """Untagging the newest of an official's statements on a topic (as the admin's statement
+    inline does) makes the summary read the next one from the statements: the one case the
+    difference of two tallies cannot settle."""
+    aliyev = make_official("Ilham Aliyev", country="AZ")
+    blinken = make_official("Antony Blinken")
+    calls = [
+        make_call(
+            f"2021-0{month}-01",
+            [aliyev, blinken],
+            statements=[(aliyev, f"Energy {month} {n}.", ["energy"]) for n in range(2)],
+        )
+        for month in range(1, 5)
+    ]
+    assert_summaries_right()
+    newest = Statement.objects.filter(readout__call=calls[-1]).order_by("order").first()
+
+    def retag():
+        newest.topics.clear()
+        from readouts.writing.derived import refresh_derived
+
+        refresh_derived([calls[-1].pk])
+
+    committed(retag)
+    assert_summaries_right()

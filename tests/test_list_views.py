@@ -316,3 +316,35 @@ def test_the_home_page_is_prepared_by_the_write_not_by_its_first_visitor(
     assert grouped == [], "the first visitor computed counts the write should have prepared"
     assert len(slugs(response)) == 5
     assert response.context["page_obj"].paginator.count == 5
+
+
+def test_a_filtered_list_read_once_shows_what_the_aggregates_show(client, db, monkeypatch):
+    """Up to ``READ_ONCE_UP_TO`` calls, a filtered list counts its facets and timeline from
+    its rows read once: the page is the same as when each facet aggregates over the filters."""
+    from readouts.views import lists
+
+    aliyev = make_official("Ilham Aliyev", country="AZ")
+    blinken = make_official("Antony Blinken")
+    pompeo = make_official("Mike Pompeo")
+    for day, (other, topic) in enumerate(
+        [(blinken, "energy"), (pompeo, "energy"), (blinken, "peace-process"), (pompeo, "trade")],
+        start=1,
+    ):
+        make_call(
+            dt.date(2021, day, day),
+            [aliyev, other],
+            language="fr" if day % 2 else "en",
+            statements=[(aliyev, f"Sujet {day}.", [topic])],
+        )
+    make_call(dt.date(2020, 5, 1), [aliyev, blinken], statements=[(aliyev, "Avant.", ["trade"])])
+    pages, queries = {}, {}
+    for limit in (0, 20_000):
+        monkeypatch.setattr(lists, "READ_ONCE_UP_TO", limit)
+        for url in ("/?year=2021", "/?topic=energy", "/?official=mike-pompeo&page=1"):
+            cache.clear()
+            with CaptureQueriesContext(connection) as captured:
+                pages[limit, url] = client.get(url, secure=True).content
+            queries[limit, url] = len(captured)
+    for url in ("/?year=2021", "/?topic=energy", "/?official=mike-pompeo&page=1"):
+        assert pages[0, url] == pages[20_000, url], url
+        assert queries[20_000, url] < queries[0, url], "the rows were not read once"

@@ -6,7 +6,9 @@ import pytest
 from django.urls import reverse
 
 from readouts.cache import bump_archive_version
+from readouts.models import Call, OfficialMonth, Statement, TopicMonth
 from readouts.views.pages import CallDetailView
+from readouts.views.paging import MonthWindowed
 from tests.factories import make_call, make_office, make_official, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -342,3 +344,29 @@ def test_official_and_topic_pages_offer_their_feed(client, call, people):
     assert 'type="application/atom+xml"' in page and 'href="/feed/?official=ilham-aliyev"' in page
     topic = get(client, "/topics/peace-process/").content.decode()
     assert 'href="/feed/?topic=peace-process"' in topic
+
+
+def test_a_page_read_by_month_is_that_page_of_the_whole_list(people):
+    """Official and topic pages read a page of calls or statements from the months it spans
+    (``MonthWindowed`` over the summary rows): the same rows as slicing the whole list."""
+    aliyev, blinken = people["aliyev"], people["blinken"]
+    for i in range(45):
+        make_call(
+            dt.date(2022, 1 + i % 3, 1 + i // 3),
+            [aliyev, blinken],
+            statements=[(aliyev, f"Paix {i}.", ["peace-process"])] * (1 + i % 2),
+        )
+    calls = Call.objects.filter(participants__official=aliyev)
+    months = OfficialMonth.objects.filter(official=aliyev).values_list("month", "calls")
+    windowed = MonthWindowed(calls, months, "date")
+    assert windowed.count() == 45
+    for start, stop in [(0, 20), (20, 40), (40, 60), (10, 17), (14, 16), (60, 80)]:
+        assert list(windowed[start:stop]) == list(calls[start:stop])
+    statements = Statement.objects.filter(topics__slug="peace-process").for_list()
+    topic_months = TopicMonth.objects.filter(topic__slug="peace-process")
+    by_month = MonthWindowed(
+        statements, topic_months.values_list("month", "statements"), "readout__call__date"
+    )
+    assert by_month.count() == statements.count() == 67
+    for start, stop in [(0, 30), (30, 60), (60, 90), (25, 35)]:
+        assert list(by_month[start:stop]) == list(statements[start:stop])

@@ -17,9 +17,12 @@ from django.db.models.expressions import RawSQL
 class Matched:
     """The rows of ``queryset`` (ordered, e.g. best match first), read on first use."""
 
-    def __init__(self, queryset, fields):
+    def __init__(self, queryset, fields, scan_links=True):
         self.queryset = queryset
         self.fields = fields
+        # Whether the facets may scan a link table rather than look each id up (SQLite, a
+        # broad search): a filtered list's few thousand calls are looked up.
+        self.scan_links = scan_links
         self._rows = None
 
     @property

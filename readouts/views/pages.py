@@ -5,6 +5,7 @@ Every page loads what it shows in a fixed number of queries, whatever the archiv
 
 from collections import defaultdict
 
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -15,12 +16,24 @@ from .. import search
 from ..browse.chips import chips_for
 from ..browse.facets import year_counts
 from ..browse.filters import MAX_SEARCH_LENGTH, CallFilter
+from ..browse.querylinks import SHOWN_NOT_FILTERED
 from ..browse.timeline import call_timeline
-from ..cache import cached
-from ..models import Call, Country, Official, Statement, Tenure, Topic
+from ..models import (
+    Call,
+    Country,
+    Official,
+    OfficialCounterpart,
+    OfficialMonth,
+    OfficialTopic,
+    Participant,
+    Statement,
+    Tenure,
+    Topic,
+    TopicMonth,
+)
 from ..present import citations
 from ..present.comparison import compare
-from .paging import PageError, paginate
+from .paging import MonthWindowed, PageError, paginate
 from .refusals import refused
 
 CALLS_PER_PAGE = 20
@@ -146,6 +159,8 @@ class FilteredCallsMixin:
     """The calls section of an official or topic page takes the call list's GET filters.
 
     Bad filters or a page that does not exist are a 400, as on the call list (``refusals``).
+    Without filters, the calls are counted and paged by month from the page's summary rows
+    (``months()``, kept by ``writing.derived``): the page reads its twenty calls, not all.
     """
 
     def get(self, request, *args, **kwargs):
@@ -161,7 +176,21 @@ class FilteredCallsMixin:
 
     def pages(self) -> dict:
         """The paginated sections of the page, by context name; raises ``PageError``."""
-        return {"calls_page": self.page_of(self.calls.qs, "page", CALLS_PER_PAGE)}
+        calls = self.calls.qs
+        months = self.months() if self.unfiltered() else None
+        if months is not None:
+            calls = MonthWindowed(self.base_calls(by_date=True), months, "date")
+        return {"calls_page": self.page_of(calls, "page", CALLS_PER_PAGE)}
+
+    def unfiltered(self) -> bool:
+        """No filter asked (page numbers aside): the summary rows answer for all the calls."""
+        shown = SHOWN_NOT_FILTERED | {"statements_page"}
+        return not any(name not in shown for name in self.request.GET)
+
+    def months(self):
+        """``[(month, calls)]`` of the page's object from its summary rows (then
+        ``base_calls(by_date=True)`` gives its calls), or None when it has none."""
+        return None
 
     def page_of(self, queryset, param, per_page):
         try:
@@ -186,25 +215,51 @@ class OfficialDetailView(FilteredCallsMixin, DetailView):
     model = Official
     template_name = "readouts/official_detail.html"
 
-    def base_calls(self):
+    def base_calls(self, by_date=False):
+        """The official's calls; ``by_date``, checked by EXISTS, for a page read by month: the
+        database walks the months' calls by date instead of every call of the official."""
+        if by_date:
+            on_call = Participant.objects.filter(call_id=OuterRef("pk"), official=self.object)
+            return Call.objects.for_list().filter(Exists(on_call))
         return Call.objects.for_list().filter(participants__official=self.object)
+
+    def months(self):
+        return OfficialMonth.objects.filter(official=self.object).values_list("month", "calls")
 
     def get_context_data(self, **kwargs):
         official = self.object
         return super().get_context_data(
             tenures=Tenure.objects.filter(official=official).select_related("office"),
-            **cached(f"official-summary:{official.pk}", lambda: official_summary(official)),
+            **official_summary(official),
             **kwargs,
         )
 
 
 def official_summary(official):
-    """Who the official spoke with and what they said on each topic: a pass over all their
-    calls and statements (tens of thousands for a president), so the page caches it."""
-    return {
-        "statements_by_topic": Statement.objects.filter(speaker=official).latest_by_topic(),
-        "counterparts": list(Official.objects.counterparts_of(official)),
-    }
+    """Who the official spoke with and what they said on each topic, read from the summary
+    rows ``writing.derived`` keeps (three queries, however many calls a president has)."""
+    counterparts = []
+    for row in (
+        OfficialCounterpart.objects.filter(official=official)
+        .select_related("other")
+        .order_by("-calls", "other__name")
+    ):
+        row.other.shared_calls = row.calls
+        counterparts.append(row.other)
+    topics = sorted(
+        OfficialTopic.objects.filter(official=official).select_related("topic"),
+        key=lambda row: row.topic.name_en,
+    )
+    found = (
+        Statement.objects.select_related("readout__call")
+        .defer("readout__text")
+        .in_bulk([entry[2] for row in topics for entry in row.latest])
+    )
+    statements_by_topic = [
+        (row.topic, row.statements, [found[e[2]] for e in row.latest if e[2] in found])
+        for row in topics
+    ]
+    return {"statements_by_topic": statements_by_topic, "counterparts": counterparts}
 
 
 class TopicListView(ListView):
@@ -222,11 +277,37 @@ class TopicDetailView(FilteredCallsMixin, DetailView):
     model = Topic
     template_name = "readouts/topic_detail.html"
 
-    def base_calls(self):
+    def base_calls(self, by_date=False):
+        """The topic's calls (``by_date``: checked by EXISTS, as the official's)."""
+        if by_date:
+            tagged = Call.topics.through.objects.filter(call_id=OuterRef("pk"), topic=self.object)
+            return Call.objects.for_list().filter(Exists(tagged))
         return Call.objects.for_list().filter(topics=self.object)
 
+    def summary_rows(self):
+        if not hasattr(self, "_months"):
+            self._months = list(
+                TopicMonth.objects.filter(topic=self.object).values_list(
+                    "month", "calls", "statements"
+                )
+            )
+        return self._months
+
+    def months(self):
+        return [(month, calls) for month, calls, _statements in self.summary_rows()]
+
     def pages(self):
-        statements = Statement.objects.filter(topics=self.object).for_list()
+        # EXISTS rather than a join on the topic: the database walks the calls of the months
+        # the page spans (their date index) and checks each statement's topic, instead of
+        # reading every statement of the topic to keep those of a month.
+        tagged = Statement.topics.through.objects.filter(
+            statement_id=OuterRef("pk"), topic_id=self.object.pk
+        )
+        statements = MonthWindowed(
+            Statement.objects.filter(Exists(tagged)).for_list(),
+            [(month, n) for month, _calls, n in self.summary_rows()],
+            "readout__call__date",
+        )
         return {
             **super().pages(),
             "statements_page": self.page_of(statements, "statements_page", STATEMENTS_PER_PAGE),
@@ -234,5 +315,13 @@ class TopicDetailView(FilteredCallsMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         valid = not self.calls.is_bound or self.calls.is_valid()
-        timeline = call_timeline(self.calls, year_counts(self.calls.qs)) if valid else None
+        timeline = None
+        if valid and self.unfiltered():
+            years = {}
+            for month, calls, _statements in self.summary_rows():
+                years[month.year] = years.get(month.year, 0) + calls
+            years = [{"year": year, "n": years[year]} for year in sorted(years, reverse=True)]
+            timeline = call_timeline(self.calls, years)
+        elif valid:
+            timeline = call_timeline(self.calls, year_counts(self.calls.qs))
         return super().get_context_data(timeline=timeline, **kwargs)

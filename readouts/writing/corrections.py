@@ -63,6 +63,11 @@ def merge_officials(duplicates, target: Official, user=None) -> None:
             "call_id", flat=True
         )
     )
+    # And the calls where a duplicate speaks without being a participant: their statements
+    # move to the target, and so does what the official's page counts of them.
+    touched |= set(
+        Statement.objects.filter(speaker__in=duplicates).values_list("readout__call_id", flat=True)
+    )
     for duplicate in duplicates:
         if duplicate.pk == target.pk:
             continue

@@ -1,6 +1,6 @@
 """The one owner of what the archive computes from its stored rows.
 
-Five facts are derived, never written by hand:
+Six facts are derived, never written by hand:
 
 - a call's topics: the union of its statements' topics;
 - its ``countries`` and ``languages`` columns: the countries of its officials and the
@@ -10,13 +10,17 @@ Five facts are derived, never written by hand:
   names of its participants in every spelling (``search.index``);
 - the thesaurus concept of each place, organisation or document its readouts mention
   (``concepts.link_mentions``);
+- the summaries of the official and topic pages (``summaries``): an official's calls per
+  month, who they spoke with, their statements per topic and the newest three; a topic's calls
+  and statements per month. Kept by difference, from what each call counted last time;
 - the archive version that cached counts, facets and page fragments are stamped with: it
   changes once the write commits, so nothing cached before the write is served after it.
 
 Every writer — ingest, corrections, the admin, the demo generator, the test factories — calls
 ``refresh_derived`` with the calls it touched, inside its transaction (``archive_changed``
 when no call's derived rows can change). A call that no longer
-exists is skipped (its search rows go with it: delete triggers in the database).
+exists is skipped (its search rows go with it: delete triggers in the database), but what it
+counted in the summaries is taken back.
 """
 
 from collections import defaultdict
@@ -28,25 +32,24 @@ from ..cache import bump_archive_version
 from ..models import Call, Mention, Participant, Readout, Statement
 from ..search.index import refresh_calls, stored_rows
 from .concepts import link_mentions
+from .summaries import refresh_summaries
 
 BATCH = 2000
 
 
 def refresh_derived(call_ids: Iterable[int], using: str = "default") -> None:
-    """Recompute the topics, countries, languages and search rows of these calls; retire the
-    cache on commit."""
+    """Recompute the topics, countries, languages, search rows and summaries of these calls;
+    retire the cache on commit."""
     archive_changed(using)
     wanted = sorted(set(call_ids))
     for start in range(0, len(wanted), BATCH):
-        batch = list(
-            Call.objects.using(using)
-            .filter(pk__in=wanted[start : start + BATCH])
-            .values_list("pk", flat=True)
-        )
+        asked = wanted[start : start + BATCH]
+        batch = list(Call.objects.using(using).filter(pk__in=asked).values_list("pk", flat=True))
         _refresh_topics(batch, using)
         refresh_countries_and_languages(batch, using)
         link_mentions(batch, using)
         refresh_calls(batch, using=using)
+        refresh_summaries(asked, using)  # deleted calls too: what they counted is taken back
 
 
 def archive_changed(using: str = "default") -> None:
