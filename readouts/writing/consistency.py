@@ -5,15 +5,18 @@ Consistent means: every call has its participants and readouts, every readout it
 (a write is one transaction, so a killed one leaves all of it or none), and every derived fact
 is what ``derived.refresh_derived`` would write now — call topics the union of the statement
 topics, ``Call.countries`` and ``languages``, each call's and statement's search rows, the
-mentions' concepts. The check computes them the one way the archive computes them (it runs
-``refresh_derived`` over every call in a transaction it rolls back), compares, and lists each
-difference. It takes the write lock while it runs: for tests and fault drills, not for pages.
+mentions' concepts — and the official and topic pages' summaries equal a full recount of the
+rows (they are kept by difference, so a refresh alone would carry a drift forward). The check
+computes the facts the one way the archive computes them (it runs ``refresh_derived`` over
+every call in a transaction it rolls back), compares, and lists each difference. It takes the
+write lock while it runs: for tests and fault drills, not for pages.
 """
 
 from django.db import transaction
 
 from ..models import Call, Readout
 from .derived import derived_facts, refresh_derived
+from .summaries import expected_summaries, stored_summaries
 
 SHOWN = 5  # differences named per fact; the rest are counted
 
@@ -47,17 +50,24 @@ def problems(using: str = "default") -> list[str]:
     except _RolledBack:
         pass
     for fact, expected in fresh.items():
-        wrong = sorted(
-            key
-            for key in expected.keys() | stored[fact].keys()
-            if expected.get(key) != stored[fact].get(key)
-        )
+        wrong = _differing(expected, stored[fact])
         if wrong:
             found.append(_described(f"{fact} not as derived.py writes them", wrong))
+    kept = stored_summaries(using)
+    for summary, expected in expected_summaries(using).items():
+        wrong = _differing(expected, kept[summary])
+        if wrong:
+            found.append(_described(f"page summaries ({summary}) not as a recount gives", wrong))
     return found
 
 
-def _described(what: str, ids: list[int]) -> str:
+def _differing(expected: dict, stored: dict) -> list:
+    return sorted(
+        key for key in expected.keys() | stored.keys() if expected.get(key) != stored.get(key)
+    )
+
+
+def _described(what: str, ids: list) -> str:
     shown = ", ".join(map(str, ids[:SHOWN]))
     more = f" and {len(ids) - SHOWN} more" if len(ids) > SHOWN else ""
     return f"{len(ids)} {what} (ids {shown}{more})"
