@@ -76,7 +76,9 @@ def run(database_url: str, short: bool) -> ScenarioResult:
         must(database_url, "load_readouts", str(corpus_copy(Path(folder))))
     slugs = json.loads(must(database_url, "shell", "-c", SLUGS).strip().splitlines()[-1])
     urls = pages(slugs)
-    server = Server(database_url)
+    # No access log: the readers' own timings are the figures (and the log's reader thread
+    # would share this process with them).
+    server = Server(database_url, GUNICORN_ACCESS_LOG=os.devnull, GUNICORN_LOG_LEVEL="warning")
     by_kind: dict[str, list[float]] = {kind: [] for kind in TARGETS}
     lock = threading.Lock()
     quiet: dict[str, list[float]] = {kind: [] for kind in TARGETS}
