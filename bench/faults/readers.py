@@ -10,18 +10,16 @@ version before it (``readouts.cache.writes_in_a_row``); the page queries themsel
 against the growing archive.
 """
 
-import http.client
 import itertools
 import json
 import os
-import socket
 import statistics
 import tempfile
 import threading
 import time
 from pathlib import Path
 
-from .processes import corpus_copy, manage, serve, start, stop
+from .processes import Server, corpus_copy, must, start
 from .result import ScenarioResult
 
 READERS = 8
@@ -60,46 +58,34 @@ def pages(slugs: dict) -> list[tuple[str, str]]:
     return [(kind, url) for kind, urls in kinds.items() for url in urls]
 
 
-def fetch(port: int, url: str) -> tuple[int | str, float]:
+def fetch(server: Server, url: str) -> tuple[int | str, float]:
     started = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        connection.request("GET", url, headers={"X-Forwarded-Proto": "https"})
-        response = connection.getresponse()
-        response.read()
-        status = response.status
+        status = server.get(url, timeout=30).status
     except TimeoutError:
         status = "timeout"
     except OSError as error:
         status = type(error).__name__
-    finally:
-        connection.close()
     return status, (time.perf_counter() - started) * 1000
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def run(database_url: str, short: bool) -> ScenarioResult:
     result = ScenarioResult("readers", "")
     calls = 1000 if short else 10_000
     with tempfile.TemporaryDirectory() as folder:
-        status, _, stderr = manage(database_url, "load_readouts", str(corpus_copy(Path(folder))))
-        if status:
-            raise RuntimeError(f"the first load failed: {stderr[-500:]}")
-    slugs = json.loads(manage(database_url, "shell", "-c", SLUGS)[1].strip().splitlines()[-1])
+        must(database_url, "load_readouts", str(corpus_copy(Path(folder))))
+    slugs = json.loads(must(database_url, "shell", "-c", SLUGS).strip().splitlines()[-1])
     urls = pages(slugs)
-    port = free_port()
-    server = serve(database_url, port)
+    # No access log: the readers' own timings are the figures (and the log's reader thread
+    # would share this process with them).
+    server = Server(database_url, GUNICORN_ACCESS_LOG=os.devnull, GUNICORN_LOG_LEVEL="warning")
     by_kind: dict[str, list[float]] = {kind: [] for kind in TARGETS}
     lock = threading.Lock()
     quiet: dict[str, list[float]] = {kind: [] for kind in TARGETS}
     try:
+        server.wait_until_up()
         for _, url in urls:  # each page visited once before the load
-            fetch(port, url)
+            fetch(server, url)
         # The same readers with no writer, for comparison (not counted in the result).
         until = time.monotonic() + (5 if short else 15)
 
@@ -107,7 +93,7 @@ def run(database_url: str, short: bool) -> ScenarioResult:
             for kind, url in itertools.islice(itertools.cycle(urls), offset, None):
                 if time.monotonic() > until:
                     return
-                status, ms = fetch(port, url)
+                status, ms = fetch(server, url)
                 if status == 200:
                     with lock:
                         quiet[kind].append(ms)
@@ -124,7 +110,7 @@ def run(database_url: str, short: bool) -> ScenarioResult:
             for kind, url in itertools.islice(itertools.cycle(urls), offset, None):
                 if load.poll() is not None:
                     return
-                status, ms = fetch(port, url)
+                status, ms = fetch(server, url)
                 with lock:
                     if status == 200:
                         result.latencies_ms.append(ms)
@@ -143,7 +129,7 @@ def run(database_url: str, short: bool) -> ScenarioResult:
         if load.returncode:
             raise RuntimeError(f"the bulk load failed: {stderr[-500:]}")
     finally:
-        stop(server)
+        server.stop()
     over = []
     figures = []
     for kind, values in by_kind.items():

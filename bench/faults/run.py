@@ -23,12 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
-from bench.faults.processes import ROOT, manage
+from bench.faults.processes import ROOT, collect_static, must
 from bench.faults.result import ScenarioResult, table
-from bench.run import environment
 
-# The other scenarios join this list as they are written (the database outage: "outage").
-SCENARIOS = ["writers", "readers", "killed"]
+SCENARIOS = ["writers", "readers", "killed", "outage"]
 RESULTS = ROOT / "bench" / "results"
 POSTGRES_SERVER = os.environ.get("FAULTS_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 
@@ -47,9 +45,7 @@ def fresh_database(database: str, scenario: str) -> str:
         subprocess.run(["dropdb", "--if-exists", *maintenance, name], check=True)
         subprocess.run(["createdb", *maintenance, name], check=True)
         url = f"{server}/{name}"
-    status, _, stderr = manage(url, "migrate", "--no-input", "-v0")
-    if status:
-        raise RuntimeError(f"migrate failed: {stderr[-500:]}")
+    must(url, "migrate", "--no-input", "-v0")
     return url
 
 
@@ -60,13 +56,7 @@ def main() -> int:
     parser.add_argument("--scenarios", nargs="+", default=SCENARIOS, choices=SCENARIOS)
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    # gunicorn serves with the production settings: whitenoise's manifest must exist.
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-        cwd=ROOT,
-        env=environment("sqlite:///" + str(RESULTS / "unused.sqlite3")),
-        check=True,
-    )
+    collect_static()  # gunicorn serves with the production settings: whitenoise's manifest
     results, timings = [], []
     begun = time.monotonic()
     for database in args.databases:
