@@ -142,6 +142,25 @@ def test_healthz_answers_503_when_the_database_does_not(database_url):
     assert "health check: the database did not answer" in result.stdout + result.stderr
 
 
+def test_healthz_answers_503_for_an_empty_sqlite_file_where_the_archive_was(tmp_path):
+    """A moved or lost SQLite database leaves SQLite an empty file to open: pages fail, and so
+    must the health check, or a load balancer keeps sending readers to a broken server."""
+    probe = (
+        "from django.test import Client; "
+        "r = Client().get('/healthz'); "
+        "print(r.status_code, r['Retry-After'], r.content.decode().strip())"
+    )
+    env = {
+        **PRODUCTION_ENV,
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}",
+        "DJANGO_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    result = manage("shell", "--no-imports", "-c", probe, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "503 30 database unavailable"
+
+
 def failing_view(request):
     raise RuntimeError("simulated fault in a view")
 
@@ -241,10 +260,11 @@ def test_gunicorn_logs_one_line_a_request_to_stdout(tmp_path):
         **clean,
         **PRODUCTION_ENV,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}",  # /healthz needs no table
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}",
         "WEB_CONCURRENCY": "1",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
     }
+    assert manage("migrate", "--no-input", env=env).returncode == 0
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "archive/gunicorn.conf.py", "archive.wsgi"],
         cwd=ROOT,

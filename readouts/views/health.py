@@ -1,4 +1,9 @@
-"""``/healthz`` for load balancers and uptime checks: 200 when the database answers, else 503."""
+"""``/healthz`` for load balancers and uptime checks: 200 when the archive's database answers,
+else 503 with ``Retry-After`` like every page in an outage.
+
+The probe reads the migrations table, not ``SELECT 1``: SQLite answers ``SELECT 1`` on the
+empty file it creates where a moved or lost database used to be, while every page fails.
+"""
 
 import logging
 
@@ -7,7 +12,7 @@ from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .unavailable import describe
+from .unavailable import RETRY_AFTER_SECONDS, describe
 
 logger = logging.getLogger(__name__)
 
@@ -17,10 +22,12 @@ logger = logging.getLogger(__name__)
 def healthz(request):
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+            cursor.execute("SELECT 1 FROM django_migrations LIMIT 1")
             cursor.fetchone()
     except DatabaseError as error:
         # One line a probe: a load balancer asks every few seconds, and the cause is the same.
         logger.error("health check: the database did not answer (%s)", describe(error))
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+        response = HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return HttpResponse("ok\n", content_type="text/plain")

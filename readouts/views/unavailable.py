@@ -4,9 +4,9 @@ Django turns any exception it did not expect into ``handler500``; this handler t
 (the database refused, dropped or timed out a connection, or SQLite's file was locked) from a
 bug. An outage is temporary and not the reader's fault: a 503 tells browsers, crawlers and API
 clients to come back, and ``Retry-After`` says when. The page renders from the template alone
-(no context processor, no cache, no query), so it is served while the database, and the
-database cache beside it, are gone. Each failure is one log line, not a traceback per request:
-the cause is the same until the database is back.
+(no context processor, no cache, no query), so it is served while the database (and the cache,
+where it lives in the database) is gone. Each failure is one log line, not a traceback per
+request: the cause is the same until the database is back.
 
 The handler does not reconnect: it closes the connection that failed, so the first request
 after the database returns opens a new one in the same worker. (PostgreSQL's would be dropped by the
