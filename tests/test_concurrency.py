@@ -1,4 +1,5 @@
-"""Two ``load_readouts`` of the same folder at once end with every row once and both exit 0.
+"""Writers at once on PostgreSQL: two ``load_readouts`` of the same folder end with every row
+once and both exit 0; two writers refreshing the same summary rows both count.
 
 Only PostgreSQL runs two writers truly at once (SQLite serialises them with a file lock), so
 this is where the unique constraints, not the timing, have to keep duplicates out.
@@ -7,17 +8,22 @@ this is where the unique constraints, not the timing, have to keep duplicates ou
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.db.models import Count
 
-from readouts.models import Call, Official, Participant, Readout, Statement
+from readouts.models import Call, Official, OfficialTopic, Participant, Readout, Statement
 from readouts.parsing import decode_readout
+from readouts.writing.derived import refresh_derived
+from readouts.writing.summaries import expected_summaries, stored_summaries
 from readouts.writing.vocabulary import Vocabulary
 
 from .conftest import SEEDS
+from .factories import make_call, make_official, make_topic
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,3 +76,50 @@ def test_two_loads_of_one_folder_at_once_store_each_row_once(round_):
     rerun = start_load(SEEDS[0].parent)
     status, stdout, stderr = rerun.wait(timeout=300), *rerun.communicate()
     assert status == 0 and f"0 created, 0 updated, {len(SEEDS)} unchanged" in stdout, stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_refreshing_one_officials_summaries_at_once_both_count():
+    """Nearly every call shares summary rows with others (a president's topics and months);
+    a second writer refreshing them while the first has not committed must wait for it, not
+    fail on the unique constraint or lose the first one's count."""
+    aliyev = make_official("Ilham Aliyev", country="AZ")
+    calls = [
+        make_call(date, [aliyev, make_official(name)])
+        for date, name in (("2022-04-05", "Antony Blinken"), ("2022-04-19", "Jake Sullivan"))
+    ]
+    energy = make_topic("energy")
+    first_refreshed, errors = threading.Event(), []
+
+    def say_on(call, then=None):
+        try:
+            with transaction.atomic():
+                readout = call.readouts.get()
+                statement = Statement.objects.create(
+                    readout=readout, order=99, speaker=aliyev, text="Gas flows to Europe."
+                )
+                statement.topics.add(energy)
+                refresh_derived([call.pk])
+                if then:
+                    then()
+        except Exception as error:  # the test reports whatever a writer raised
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def hold_then_commit():
+        first_refreshed.set()
+        time.sleep(1)  # the second writer meanwhile reaches the summary rows
+
+    first = threading.Thread(target=say_on, args=(calls[0], hold_then_commit))
+    first.start()
+    first_refreshed.wait(10)
+    second = threading.Thread(target=say_on, args=(calls[1],))
+    second.start()
+    first.join(30)
+    second.join(30)
+
+    assert errors == []
+    assert stored_summaries() == expected_summaries()
+    row = OfficialTopic.objects.get(official=aliyev, topic=energy)
+    assert row.statements == 2

@@ -16,11 +16,18 @@ official and topic are merged from the calls' statements, and read again from th
 only when a write removed one of them and the ones left cannot be the newest
 (``_newest``). ``expected_summaries()`` recomputes everything from the stored rows: the
 migration fills the tables with it, and the tests compare it with what the writes left.
+
+A refresh reads rows, counts in Python and writes them back, and nearly every call shares its
+rows with others (a president's counterparts, a broad topic's month): two writers at once would
+both rewrite the same row, and one would fail on its unique constraint or lose the other's
+count. So refreshes queue: on PostgreSQL behind a transaction-level advisory lock, held until
+the writer commits; SQLite's IMMEDIATE transactions already let one writer in at a time.
 """
 
 from collections import Counter, defaultdict
 from itertools import combinations
 
+from django.db import connections, transaction
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber, TruncMonth
 
@@ -36,6 +43,8 @@ from ..models import (
 )
 
 LATEST = 3
+# The advisory lock's key on PostgreSQL: any constant no other code of ours uses.
+SUMMARIES_LOCK = 0x52454144
 
 
 def _key(entry):
@@ -103,8 +112,17 @@ def _counts(tally, sign, months, pairs, topic_months, official_topics):
 
 
 def refresh_summaries(call_ids, using="default") -> None:
-    """Bring the summaries up to date for these calls (existing or deleted since)."""
-    call_ids = set(call_ids)
+    """Bring the summaries up to date for these calls (existing or deleted since), one writer
+    at a time."""
+    with transaction.atomic(using=using):
+        connection = connections[using]
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SUMMARIES_LOCK])
+        _refresh(set(call_ids), using)
+
+
+def _refresh(call_ids, using) -> None:
     old = {t.call_id: t for t in CallTally.objects.using(using).filter(call_id__in=call_ids)}
     new, candidates = _state(call_ids, using)
     months, pairs, official_topics = Counter(), Counter(), Counter()
