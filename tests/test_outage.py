@@ -136,6 +136,28 @@ def test_a_bug_in_a_query_is_still_a_500_with_its_traceback(client, db, monkeypa
     assert record.exc_info and record.exc_info[0] is ProgrammingError
 
 
+@pytest.mark.parametrize(
+    "message",
+    ['near "selec": syntax error', 'fts5: syntax error near ""', "no such column: nonsense"],
+)
+def test_sqlites_word_for_a_mistake_in_our_sql_is_a_500_not_an_outage(
+    client, db, monkeypatch, caplog, message
+):
+    """SQLite raises OperationalError for a malformed query as well as for a missing file."""
+
+    def broken(view):
+        raise OperationalError(message)
+
+    monkeypatch.setattr(pages.TopicListView, "get_queryset", broken)
+    client.raise_request_exception = False
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        response = client.get("/topics/", secure=True)
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+    (record,) = [r for r in caplog.records if r.name == "django.request"]
+    assert record.exc_info and record.exc_info[0] is OperationalError
+
+
 def _all_answer(server, expected_status):
     answers = [(path, server.get(path, headers)) for path, headers, _ in REQUESTS]
     assert [(path, a.status) for path, a in answers] == [(p, expected_status) for p, _ in answers]

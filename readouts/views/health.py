@@ -25,6 +25,9 @@ def healthz(request):
             cursor.execute("SELECT 1 FROM django_migrations LIMIT 1")
             cursor.fetchone()
     except DatabaseError as error:
+        # As after a failed page (unavailable.server_error): the next probe opens the database
+        # afresh, so a worker the load balancer took out of rotation comes back with it.
+        connection.close()
         # One line a probe: a load balancer asks every few seconds, and the cause is the same.
         logger.error("health check: the database did not answer (%s)", describe(error))
         response = HttpResponse("database unavailable\n", status=503, content_type="text/plain")

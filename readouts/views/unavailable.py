@@ -33,6 +33,28 @@ RETRY_AFTER_SECONDS = 30
 # What a database that cannot be reached raises (connection refused, reset, closed, timed out,
 # a locked SQLite file); a ProgrammingError or IntegrityError is a bug and stays a 500.
 OUTAGES = (OperationalError, InterfaceError)
+# SQLite reports a mistake in the SQL itself (a bug of ours, such as a malformed full-text MATCH)
+# as an OperationalError too: those stay 500s with their traceback. PostgreSQL reports them as
+# ProgrammingError. "no such table" is not among them: it is what an empty file, where a moved
+# or lost database was, answers.
+SQL_MISTAKES = (
+    "syntax error",
+    "unrecognized token",
+    "no such column",
+    "no such function",
+    "ambiguous column name",
+    "too many sql variables",
+    "wrong number of arguments",
+    "malformed match expression",
+)
+
+
+def is_outage(error: BaseException | None) -> bool:
+    """Did the database fail to answer (503), rather than our query fail (500)?"""
+    if not isinstance(error, OUTAGES):
+        return False
+    message = str(error).lower()
+    return not any(mistake in message for mistake in SQL_MISTAKES)
 
 
 def describe(error: BaseException) -> str:
@@ -75,7 +97,7 @@ def server_error(request):
     """``handler500``: a database outage is our 503, logged on one line; anything else is the
     usual 500 page and its traceback."""
     error = sys.exc_info()[1]
-    if not isinstance(error, OUTAGES):
+    if not is_outage(error):
         return plain_server_error(request)
     for connection in connections.all(initialized_only=True):
         connection.close()
