@@ -29,7 +29,7 @@ from typing import Any
 from django.core.cache import cache
 
 VERSION_KEY = "readouts:archive-version"
-OWED_KEY = "readouts:version-owed"  # a load committed rows the current version does not show
+OWED_KEY = "readouts:version-owed"  # when a load last committed rows the version does not show
 LEASE_KEY = "readouts:load-lease"  # a load is running: it will publish the version at its end
 # Longer than any gap between two commits of a load (a demo batch of 1,000 calls on a busy
 # machine takes ~20 s): a lapsed lease means the load died.
@@ -88,7 +88,7 @@ def bump_archive_version() -> None:
     if getattr(_in_a_row, "depth", 0):
         _in_a_row.wrote = True
         cache.set(LEASE_KEY, True, timeout=LEASE_SECONDS)
-        cache.set(OWED_KEY, True, timeout=None)
+        cache.set(OWED_KEY, time.time_ns(), timeout=None)  # when rows last changed
         return
     _publish()
     prepare()
@@ -97,6 +97,30 @@ def bump_archive_version() -> None:
 def _publish() -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
     cache.delete_many([OWED_KEY, LEASE_KEY])
+
+
+def _settled(found: dict) -> int:
+    """The current version, from a read of the version, owed and lease keys: a load that died
+    before publishing (a version owed, no lease) has its version published here."""
+    if OWED_KEY in found and LEASE_KEY not in found:
+        _publish()
+        found.pop(VERSION_KEY, None)
+        found.pop(OWED_KEY, None)
+    return found.get(VERSION_KEY) or archive_version()
+
+
+def current_version() -> int:
+    """The version cached pages and the dataset are stamped with."""
+    return _settled(cache.get_many([VERSION_KEY, OWED_KEY, LEASE_KEY]))
+
+
+def content_stamp() -> int:
+    """A time that moves with every committed write, the commits of a bulk load included
+    (which keep the version served until the load ends): for ETag and Last-Modified, since a
+    client's copy of a row is stale as soon as the row changed."""
+    found = cache.get_many([VERSION_KEY, OWED_KEY, LEASE_KEY])
+    version = _settled(found)
+    return max(version, found.get(OWED_KEY) or 0)
 
 
 def cached(key: str, compute: Callable[[], Any], timeout: int = ENTRY_TIMEOUT) -> Any:
@@ -108,10 +132,7 @@ def cached(key: str, compute: Callable[[], Any], timeout: int = ENTRY_TIMEOUT) -
     """
     key = f"readouts:{key}"
     found = cache.get_many([VERSION_KEY, key, OWED_KEY, LEASE_KEY])
-    if OWED_KEY in found and LEASE_KEY not in found:  # a load died before publishing
-        _publish()
-        found.pop(VERSION_KEY, None)
-    version = found.get(VERSION_KEY) or archive_version()
+    version = _settled(found)
     entry = found.get(key)
     if entry is not None and entry[0] == version:
         return entry[1]

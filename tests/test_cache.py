@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from readouts.cache import cached, writes_in_a_row
+from readouts.cache import cached, current_version, writes_in_a_row
 from readouts.models import Call
 
 from .factories import make_call, make_official
@@ -75,3 +75,32 @@ def test_a_bulk_load_that_fails_still_publishes_what_it_committed():
         make_call("2020-02-02", people, text="A call.")
         raise RuntimeError("the load stops")
     assert cached("call-count", Call.objects.count) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_api_clients_copy_is_stale_after_each_commit_of_a_bulk_load(client):
+    """The pages keep the version before the load; an API ETag must not: rows changed."""
+    people = [make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")]
+    make_call("2020-01-01", people, text="First call.")
+    before = client.get("/api/v1/calls/", secure=True)["ETag"]
+    with writes_in_a_row():
+        version = current_version()
+        make_call("2020-02-02", people, text="Second call.")
+        assert current_version() == version
+        during = client.get("/api/v1/calls/", secure=True, headers={"If-None-Match": before})
+        assert during.status_code == 200  # not a 304: the client fetches the changed rows
+        assert during["ETag"] != before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_killed_loads_version_is_published_by_the_dataset_and_api_too():
+    from django.core.cache import cache
+
+    from readouts.cache import LEASE_KEY
+
+    people = [make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")]
+    with writes_in_a_row():
+        version = current_version()
+        make_call("2020-02-02", people, text="A call.")
+        cache.delete(LEASE_KEY)  # the load was killed and its lease timed out
+        assert current_version() != version

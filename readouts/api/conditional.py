@@ -1,26 +1,26 @@
 """ETag and Last-Modified for every API answer, and 304 Not Modified when nothing changed.
 
-Every answer is a function of the URL and the archive's rows, and ``readouts.cache`` keeps an
-archive version that changes after each committed write (a ``time_ns`` timestamp). So the
-version plus the full path is a strong validator, and a conditional request is answered from
-one cache read, before any filter, count or page query runs: a client that polls (or re-runs a
+Every answer is a function of the URL and the archive's rows, and ``readouts.cache`` keeps a
+stamp that changes after each committed write (a ``time_ns`` timestamp; ``content_stamp``, which
+also moves with each commit of a bulk load that keeps the cached pages' version). So the stamp
+plus the full path is a strong validator, and a conditional request is answered from one cache
+read, before any filter, count or page query runs: a client that polls (or re-runs a
 notebook) pays almost nothing while the archive stays as it was.
 """
 
 import hashlib
 
-from django.core.cache import cache
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 
-from ..cache import VERSION_KEY, archive_version
+from ..cache import content_stamp
 
 
 def validators(request) -> tuple[str, int]:
     """(ETag, Last-Modified as a Unix timestamp) for this request's URL at this version."""
-    version = cache.get(VERSION_KEY) or archive_version()  # one read when the key is there
-    digest = hashlib.sha256(f"{version}:{request.get_full_path()}".encode()).hexdigest()[:32]
-    return quote_etag(digest), version // 1_000_000_000
+    stamp = content_stamp()
+    digest = hashlib.sha256(f"{stamp}:{request.get_full_path()}".encode()).hexdigest()[:32]
+    return quote_etag(digest), stamp // 1_000_000_000
 
 
 class ConditionalMixin:

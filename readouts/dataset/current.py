@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from ..cache import archive_version
+from ..cache import current_version
 from .files import write_dataset
 
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
@@ -27,7 +27,7 @@ def version_time(version: int) -> dt.datetime:
 
 def current_dataset(base_url: str = SITE_URL) -> tuple[Path, dt.datetime]:
     """(the folder holding the current version's files, the version's time), built if missing."""
-    version = archive_version()
+    version = current_version()
     root = Path(settings.DATASET_ROOT)
     folder = root / f"v{version}"
     when = version_time(version)
