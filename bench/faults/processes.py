@@ -167,13 +167,13 @@ class Server:
         self.port = free_port()
         self.workers = workers
         env = {
-            **env_for(database_url, static_root, **env),
-            "WEB_CONCURRENCY": str(workers),
-            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
             "GUNICORN_ACCESS_LOG_FORMAT": '%(p)s "%(r)s" %(s)s',  # %(p)s: the worker, <pid>
             # gunicorn replaces a worker after ~2000 requests by design; a scenario that makes
             # more must still see the same PIDs unless a fault replaced them.
             "GUNICORN_MAX_REQUESTS": "0",
+            **env_for(database_url, static_root, **env),  # a scenario's own settings win
+            "WEB_CONCURRENCY": str(workers),
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
         }
         self.process = subprocess.Popen(
             [PYTHON, "-m", "gunicorn", "--config", "archive/gunicorn.conf.py", "archive.wsgi"],
