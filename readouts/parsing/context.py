@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from .gazetteer import NameIndex
 from .header import Header, parse_header
+from .labels import LabelIndex, label_index
 from .languages import RULE_SETS, detect_language
-from .mentions import LabelIndex, label_index
 from .rules import RuleSet, VerbPhrase
 from .text import Span, fold_same_length, paragraph_spans, sentence_spans, tokens
 from .types import Concept, Gazetteer, ParseError
