@@ -7,6 +7,7 @@ import pytest
 from readouts.models import Topic
 
 from .conftest import SEEDS
+from .factories import make_call, make_official
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +146,21 @@ def test_the_admin_review_queue_is_in_french(admin_client, seeds):
     assert "Comptes rendus à relire" in page and "Readouts that need review" not in page
     page = admin_client.get("/admin/readouts/readout/", **FR).content.decode()
     assert "Ajouter un compte rendu à partir du texte" in page
+
+
+def test_an_officials_topics_in_the_alphabetical_order_of_the_interface_language(client, db):
+    """The order differs between the languages: Armistice < Energy, Énergie < Paix."""
+    aliyev = make_official("Ilham Aliyev", country="AZ")
+    for slug, english, french in (("energy", "Energy", "Énergie"), ("peace", "Armistice", "Paix")):
+        Topic.objects.create(slug=slug, name_en=english, name_fr=french)
+    make_call(
+        "2022-04-05",
+        [aliyev, make_official("Antony Blinken")],
+        statements=[(aliyev, "Gas.", ["energy"]), (aliyev, "Peace.", ["peace"])],
+    )
+    page = client.get(aliyev.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr", secure=True)
+    french = page.content.decode().split('id="statements-heading"')[1]
+    assert french.index(">Énergie</a>") < french.index(">Paix</a>")
+    english = client.get(aliyev.get_absolute_url(), secure=True).content.decode()
+    english = english.split('id="statements-heading"')[1]
+    assert english.index(">Armistice</a>") < english.index(">Energy</a>")

@@ -248,7 +248,7 @@ def official_summary(official):
         counterparts.append(row.other)
     topics = sorted(
         OfficialTopic.objects.filter(official=official).select_related("topic"),
-        key=lambda row: row.topic.name_en,
+        key=lambda row: search.fold_to_base_letters(row.topic.name),  # the reader's language
     )
     found = (
         Statement.objects.select_related("readout__call")
