@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Count, F
 from django.http import QueryDict
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters import ModelMultipleChoiceFilter
 
@@ -26,6 +25,7 @@ from ..models import (
     Statement,
     Topic,
     VerbClass,
+    interface_is_french,
 )
 from .filters import NotIndexed
 from .matched import ids_in
@@ -69,14 +69,10 @@ def _facet(filterset, key, title, rows, *, value_field, label_field=None, labels
     return Facet(key=key, title=title, values=values)
 
 
-def _french() -> bool:
-    return (get_language() or "en").startswith("fr")
-
-
 def _label(row, field):
     """A row's label in the interface language: ``field`` names the English column; a French
     column beside it (``…_fr``, ``title_en`` → ``title_fr``) wins in French when it is filled."""
-    if _french():
+    if interface_is_french():
         french = row.get(field[:-3] + "_fr") if field.endswith("_en") else None
         if french:
             return french
