@@ -2,9 +2,11 @@
 
     DATABASE_URL=... python bench/profile_pages.py [--repeat 7] [--explain] [URL ...]
 
-Without URLs it profiles ``bench/run.py``'s set. Runs under production settings with the cache
-warm (one request first), as gunicorn would serve them; ``--explain`` prints the plan of each
-page's slowest query (EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on PostgreSQL).
+Without URLs it profiles ``bench/run.py``'s set. Runs under production settings, as gunicorn
+would serve them, each request a first visit (Django's cache emptied before it: a repeat is the
+page kept whole, ``views/repeats.py``, and shows nothing of the page's own work); ``--explain``
+prints the plan of each page's slowest query (EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on
+PostgreSQL).
 """
 
 import argparse
@@ -21,6 +23,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "profile-only-not-secret")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1")
 django.setup()
 
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -46,12 +49,14 @@ def explain(sql):
 
 
 def profile(client, url, repeat, show_explain, slowest):
-    client.get(url, secure=True)
+    client.get(url, secure=True)  # the code paths loaded, not the data
     timings = []
     for _ in range(repeat):
+        cache.clear()
         started = time.perf_counter()
         response = client.get(url, secure=True)
         timings.append((time.perf_counter() - started) * 1000)
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         client.get(url, secure=True)
     queries = sorted(captured.captured_queries, key=lambda q: -float(q["time"]))

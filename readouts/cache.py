@@ -123,19 +123,34 @@ def content_stamp() -> int:
     return max(version, found.get(OWED_KEY) or 0)
 
 
-def cached(key: str, compute: Callable[[], Any], timeout: int = ENTRY_TIMEOUT) -> Any:
-    """``compute()``, remembered until the archive next changes.
+MISSING = object()  # what ``lookup`` gives for a key with no entry of the current version
+
+
+def lookup(key: str) -> tuple[int, Any]:
+    """The current version and the entry ``key`` holds for it (``MISSING`` if none).
 
     The entry keeps the version it was computed for, so one read fetches both the version and
     the entry (a hit is one query on the database cache) and an entry from before the last
-    write is recognised as stale and recomputed.
+    write is recognised as stale. Store the entry with ``keep`` under the version read here:
+    if a write commits meanwhile, the entry is already stale when stored, never taken for new.
     """
     key = f"readouts:{key}"
     found = cache.get_many([VERSION_KEY, key, OWED_KEY, LEASE_KEY])
     version = _settled(found)
     entry = found.get(key)
     if entry is not None and entry[0] == version:
-        return entry[1]
-    value = compute()
-    cache.set(key, (version, value), timeout=timeout)
+        return version, entry[1]
+    return version, MISSING
+
+
+def keep(key: str, version: int, value: Any, timeout: int = ENTRY_TIMEOUT) -> None:
+    cache.set(f"readouts:{key}", (version, value), timeout=timeout)
+
+
+def cached(key: str, compute: Callable[[], Any], timeout: int = ENTRY_TIMEOUT) -> Any:
+    """``compute()``, remembered until the archive next changes."""
+    version, value = lookup(key)
+    if value is MISSING:
+        value = compute()
+        keep(key, version, value, timeout)
     return value

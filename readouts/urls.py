@@ -4,29 +4,44 @@ from django.views.generic import TemplateView
 
 from .views import concepts, language, lists, pages
 from .views.feeds import LatestCallsFeed
+from .views.repeats import kept_for_repeats
 from .views.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("", lists.CallListView.as_view(), name="call-list"),
-    path("statements/", lists.StatementListView.as_view(), name="statement-list"),
+    path("", kept_for_repeats(lists.CallListView.as_view()), name="call-list"),
+    path("statements/", kept_for_repeats(lists.StatementListView.as_view()), name="statement-list"),
     path("feed/", LatestCallsFeed(), name="call-feed"),
-    path("calls/<slug:slug>/", pages.CallDetailView.as_view(), name="call-detail"),
+    path(
+        "calls/<slug:slug>/", kept_for_repeats(pages.CallDetailView.as_view()), name="call-detail"
+    ),
     path("calls/<slug:slug>/cite.bib", pages.cite_bibtex, name="call-cite-bibtex"),
     path("calls/<slug:slug>/cite.ris", pages.cite_ris, name="call-cite-ris"),
-    path("officials/", pages.OfficialListView.as_view(), name="official-list"),
+    path("officials/", kept_for_repeats(pages.OfficialListView.as_view()), name="official-list"),
     path(
         "officials/<slug:slug>/",
-        pages.OfficialDetailView.as_view(),
+        kept_for_repeats(pages.OfficialDetailView.as_view()),
         name="official-detail",
     ),
-    path("topics/", pages.TopicListView.as_view(), name="topic-list"),
-    path("topics/<slug:slug>/", pages.TopicDetailView.as_view(), name="topic-detail"),
-    path("places/", concepts.PlaceListView.as_view(), name="place-list"),
-    path("places/<slug:slug>/", concepts.PlaceDetailView.as_view(), name="place-detail"),
-    path("organisations/", concepts.OrganisationListView.as_view(), name="organisation-list"),
+    path("topics/", kept_for_repeats(pages.TopicListView.as_view()), name="topic-list"),
+    path(
+        "topics/<slug:slug>/",
+        kept_for_repeats(pages.TopicDetailView.as_view()),
+        name="topic-detail",
+    ),
+    path("places/", kept_for_repeats(concepts.PlaceListView.as_view()), name="place-list"),
+    path(
+        "places/<slug:slug>/",
+        kept_for_repeats(concepts.PlaceDetailView.as_view()),
+        name="place-detail",
+    ),
+    path(
+        "organisations/",
+        kept_for_repeats(concepts.OrganisationListView.as_view()),
+        name="organisation-list",
+    ),
     path(
         "organisations/<slug:slug>/",
-        concepts.OrganisationDetailView.as_view(),
+        kept_for_repeats(concepts.OrganisationDetailView.as_view()),
         name="organisation-detail",
     ),
     path("language/<str:code>/", language.choose_language, name="choose-language"),

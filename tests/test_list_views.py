@@ -258,7 +258,7 @@ def test_unfiltered_facets_are_cached_until_the_archive_changes(client, world):
     with CaptureQueriesContext(connection) as cold:
         first = get(client, "/")
     with CaptureQueriesContext(connection) as warm:
-        again = get(client, "/")
+        again = get(client, "/?format=html")  # not the same page: only its counts are shared
     assert facet(again, "year") == facet(first, "year")
     assert len(warm.captured_queries) <= len(cold.captured_queries) - 6  # no facet counted
     make_call("2024-06-01", [world.aliyev, world.blinken])

@@ -76,12 +76,15 @@ def test_the_queue_needs_the_right_to_change_readouts(client, django_user_model,
     assert Readout.objects.get(pk=unsure.readout.pk).reviewed_at is None
 
 
-def test_the_public_page_says_how_sure_the_record_is(client, editor_client, unsure):
+def test_the_public_page_says_how_sure_the_record_is(
+    client, editor_client, unsure, django_capture_on_commit_callbacks
+):
     url = unsure.call.get_absolute_url()
     before = client.get(url).content.decode()
     assert "Extracted automatically from the text; not yet reviewed by an editor." in before
     assert "(speaker inferred)" in before
-    editor_client.post(QUEUE, {"readout": unsure.readout.pk})
+    with django_capture_on_commit_callbacks(execute=True):  # the review commits
+        editor_client.post(QUEUE, {"readout": unsure.readout.pk})
     after = client.get(url).content.decode()
     assert "Reviewed by an editor on" in after and "not yet reviewed" not in after
     assert "editor</" not in after and "editor," not in after  # no user name on the public site
