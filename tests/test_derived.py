@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from bench.demo_archive import generate
 from readouts.cache import archive_version
-from readouts.models import Call, Official, Readout, Statement, Topic
+from readouts.models import Call, Concept, Mention, Office, Official, Readout, Statement, Topic
 from readouts.search import search_calls
 from readouts.search.index import refresh_calls
 from readouts.writing import ingest
@@ -59,11 +59,22 @@ def assert_derived_right(call_ids) -> None:
         assert call.countries == " ".join(sorted(countries)), call.slug
         languages = {r.language for r in call.readouts.all()}
         assert call.languages == " ".join(sorted(languages)), call.slug
+        assert call.facet_keys == expected_facet_keys(call), call.slug
     stored = search_rows(call.pk for call in calls)
     assert {key for key in stored if key[0] == "call"} == {("call", c.pk) for c in calls}
     refresh_calls([call.pk for call in calls])
     assert search_rows(call.pk for call in calls) == stored, "search rows were stale"
     assert_summaries_right()
+
+
+def expected_facet_keys(call) -> str:
+    participants = list(call.participants.all())
+    keys = {f"official:{p.official_id}" for p in participants}
+    keys |= {f"office:{p.office_id}" for p in participants if p.office_id}
+    keys |= {f"topic:{topic.pk}" for topic in call.topics.all()}
+    mentions = Mention.objects.filter(readout__call=call, concept__isnull=False)
+    keys |= {f"concept:{mention.concept_id}" for mention in mentions}
+    return " ".join(sorted(keys))
 
 
 def assert_summaries_right() -> None:
@@ -254,3 +265,36 @@ def test_a_newest_statement_edited_away_is_replaced_by_the_next(committed, db):
 
     committed(retag)
     assert_summaries_right()
+
+
+@pytest.mark.parametrize("model", [Topic, Office, Concept])
+def test_an_admin_delete_of_what_a_calls_facets_count(committed, load, staff, model):
+    """A topic, office or concept deleted in the admin leaves no call counting it."""
+    call = load(FRENCH_AZ).call
+    counted = {
+        Topic: lambda: call.topics.first(),
+        Office: lambda: call.participants.exclude(office=None).first().office,
+        Concept: lambda: (
+            Mention.objects.filter(readout__call=call).exclude(concept=None)[0].concept
+        ),
+    }[model]()
+    if model is Office:
+        counted.tenures.all().delete()  # an office someone still holds cannot be deleted
+    meta = model._meta
+    url = reverse(f"admin:{meta.app_label}_{meta.model_name}_delete", args=[counted.pk])
+    response = committed(lambda: staff.post(url, {"post": "yes"}, secure=True))
+    assert response.status_code == 302 and not model.objects.filter(pk=counted.pk).exists()
+    assert_derived_right([call.pk])
+
+
+def test_a_thesaurus_label_edit_moves_the_calls_mentions(committed, load, staff):
+    call = load(FRENCH_AZ).call
+    mention = Mention.objects.filter(readout__call=call).exclude(concept=None)[0]
+    other = Concept.objects.create(slug="elsewhere", kind=mention.concept.kind, pref_label_en="X")
+    url = reverse("admin:readouts_concept_change", args=[other.pk])
+    data = change_form_data(staff.get(url, secure=True))
+    data["alt_labels_en"] = f'["{mention.name}"]'  # now two concepts share the name
+    response = committed(lambda: staff.post(url, data, secure=True))
+    assert response.status_code == 302
+    assert Mention.objects.get(pk=mention.pk).concept is None
+    assert_derived_right([call.pk])

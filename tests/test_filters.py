@@ -1,10 +1,13 @@
 """The FilterSets and facets reused on other pages."""
 
+import pytest
 from django.http import QueryDict
 
-from readouts.browse.facets import call_facets
+from readouts.browse.facets import call_facets, matched_fields
 from readouts.browse.filters import CallFilter
-from readouts.models import Call
+from readouts.browse.matched import Matched
+from readouts.models import Call, Concept, Mention, MentionKind
+from readouts.writing.derived import refresh_derived
 
 from .list_world import plain_http_fixture, world_fixture  # noqa: F401
 
@@ -34,3 +37,25 @@ def test_filtered_results_never_repeat_a_call(world):
     assert calls.is_valid()
     result = list(calls.qs)
     assert len(result) == len(set(result)) == 3
+
+
+@pytest.mark.parametrize(
+    "query", ["", "q=aliyev", "year=2021", "country=AZ&q=border", "official=antony-blinken"]
+)
+def test_facets_counted_from_a_result_read_once_are_the_aggregates(world, query):
+    """A search or filtered list counts its facets from its rows' stored keys; the unfiltered
+    list counts them with one aggregate each: both must give the same facets."""
+    karabakh = Concept.objects.create(slug="karabakh", kind="place", pref_label_en="Karabakh")
+    osce = Concept.objects.create(slug="osce", kind="organization", pref_label_en="OSCE")
+    for call, concepts in ((world.border, [karabakh, osce]), (world.joint, [karabakh])):
+        for concept in concepts:
+            Mention.objects.create(
+                readout=call.readouts.first(), kind=MentionKind(concept.kind),
+                name=concept.pref_label_en, concept=concept,
+            )  # fmt: skip
+    refresh_derived(Call.objects.values_list("pk", flat=True))
+    calls = CallFilter(QueryDict(query), queryset=Call.objects.for_list())
+    assert calls.is_valid()
+    by_aggregates = call_facets(calls)
+    assert any(facet.values for facet in by_aggregates if facet.key == "official")
+    assert call_facets(calls, matched=Matched(calls.qs, matched_fields())) == by_aggregates

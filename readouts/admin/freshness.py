@@ -29,6 +29,11 @@ class KeepsPublicSiteFresh:
         """Calls whose topics or search rows may change when ``obj`` changes."""
         return calls_of([obj])
 
+    def calls_keyed_on(self, obj) -> set[int]:
+        """Calls whose stored facet keys name ``obj`` (an office, topic or concept): a delete
+        must refresh them, as the database only nulls or drops the rows that pointed to it."""
+        return set()
+
     def refresh_public_site(self, call_ids) -> None:
         if call_ids:
             refresh_derived(call_ids)
@@ -40,11 +45,13 @@ class KeepsPublicSiteFresh:
         self.refresh_public_site(self.calls_touched(form.instance))
 
     def delete_model(self, request, obj):
-        touched = self.calls_touched(obj)
+        touched = self.calls_touched(obj) | self.calls_keyed_on(obj)
         super().delete_model(request, obj)
         self.refresh_public_site(touched)
 
     def delete_queryset(self, request, queryset):
-        touched = set().union(*(self.calls_touched(obj) for obj in queryset))
+        touched = set().union(
+            *(self.calls_touched(obj) | self.calls_keyed_on(obj) for obj in queryset)
+        )
         super().delete_queryset(request, queryset)
         self.refresh_public_site(touched)

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Office, Official, Tenure
+from ..models import Office, Official, Participant, Tenure
 from ..writing.corrections import merge_officials
 from .freshness import KeepsPublicSiteFresh
 
@@ -107,9 +107,15 @@ class OfficialAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
 
 @admin.register(Office)
 class OfficeAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
-    """An office's title shows in lists and facets; nothing derived from a call depends on it."""
+    """An office's title shows in lists and facets; only its calls' facet keys depend on the
+    office itself (deleting it refreshes them)."""
 
     list_display = ("title_en", "title_fr", "country", "slug")
     list_filter = ("country",)
     search_fields = ("title_en", "title_fr", "slug")
     prepopulated_fields = {"slug": ("title_en",)}
+
+    def calls_keyed_on(self, office) -> set[int]:
+        return set(
+            Participant.objects.filter(office=office).values_list("call_id", flat=True).distinct()
+        )

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Concept
+from ..models import Call, Concept
 from ..writing.concepts import relink_all_mentions
 from .freshness import KeepsPublicSiteFresh
 
@@ -12,7 +12,8 @@ from .freshness import KeepsPublicSiteFresh
 @admin.register(Concept)
 class ConceptAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
     """A label edit changes what searches find and which mentions are the concept's: saving
-    resolves every mention again and bumps the archive version."""
+    resolves every mention again, refreshes the calls whose mentions changed concept and bumps
+    the archive version."""
 
     list_display = ("pref_label_en", "pref_label_fr", "pref_label_az", "kind", "mention_count")
     list_filter = ("kind",)
@@ -38,9 +39,13 @@ class ConceptAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
         ),
     )
 
+    def calls_keyed_on(self, concept) -> set[int]:
+        return set(
+            Call.objects.filter(readouts__mentions__concept=concept).values_list("pk", flat=True)
+        )
+
     def refresh_public_site(self, call_ids) -> None:
-        relink_all_mentions()
-        super().refresh_public_site(call_ids)
+        super().refresh_public_site(set(call_ids) | relink_all_mentions())
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(mention_total=Count("mentions"))

@@ -29,6 +29,9 @@ class TopicAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
         ),
     )
 
+    def calls_keyed_on(self, topic) -> set[int]:
+        return set(topic.calls.values_list("pk", flat=True))
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_total=Count("statements"))
 

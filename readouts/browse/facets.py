@@ -5,7 +5,9 @@ the filtered queryset, so a facet costs the same whether the result has 5 rows o
 Pass a bound-or-unbound, valid FilterSet from ``readouts.filters``: ``call_facets(filterset)``.
 """
 
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from django.db import connection
 from django.db.models import Count, F
@@ -83,30 +85,24 @@ def year_counts(calls, matched=None):
     """Calls per year, newest first: ``[{"year": 2021, "n": 14}, ...]``; counted from the rows
     of ``matched`` (see ``call_facets``) when the result was read already."""
     if matched is not None:
-        counts = {}
-        for _id, day, _countries, _languages in matched.rows:
-            counts[day.year] = counts.get(day.year, 0) + 1
+        counts = Counter(row[1].year for row in matched.rows)
         return [{"year": year, "n": counts[year]} for year in sorted(counts, reverse=True)]
     return list(calls.order_by().values("year").annotate(n=Count("pk")).order_by("-year"))
 
 
-def _code_counts(calls, column, keep=None):
+def _code_counts(calls, column):
     """Calls per code of a column of sorted codes ("AZ US"): one aggregate over the calls'
     own rows, grouped by the few combinations there are, then split per code."""
-    counts = {}
+    counts = Counter()
     for row in calls.order_by().values(column).annotate(n=Count("pk")):
         for code in row[column].split():
-            if keep is None or code in keep:
-                counts[code] = counts.get(code, 0) + row["n"]
+            counts[code] += row["n"]
     return [{"code": code, "n": n} for code, n in sorted(counts.items(), key=_most_first)]
 
 
 def counted(values) -> list[dict]:
     """``[{"code": value, "n": count}]``, most first, from an iterable of values."""
-    counts = {}
-    for value in values:
-        counts[value] = counts.get(value, 0) + 1
-    return [{"code": code, "n": n} for code, n in sorted(counts.items(), key=_most_first)]
+    return [{"code": code, "n": n} for code, n in sorted(Counter(values).items(), key=_most_first)]
 
 
 def _most_first(item):
@@ -118,31 +114,41 @@ STATEMENT_FIELDS = ("speaker_id", "verb_class")
 
 
 def matched_fields():
-    """The fields ``call_facets`` needs of each row of a ``Matched`` search result."""
-    return ("date", "countries", "languages")
+    """The fields ``call_facets`` needs of each row of a ``Matched`` result, in this order."""
+    return ("date", "countries", "languages", "facet_keys")
 
 
-# Above this many matched calls SQLite scans a link table once, testing each row against the
-# ids, rather than looking every id up in the link table's index (measured: 2-3x faster for
-# 7,000 of 10,000 calls, 5x slower for 300). PostgreSQL's planner weighs that on its own.
-SCAN_ABOVE = 2000
 # The statements' link table holds about thirteen rows per call: a statement search within a
-# topic (a few thousand of 1.3 million links at 100,000 calls) looks its ids up (measured:
-# median 585 -> 377 ms for the bench's statement searches + topic at 100,000 calls, the same
-# at 10,000).
+# topic (a few thousand of 1.3 million links at 100,000 calls) looks its ids up; SQLite scans
+# the table once, testing each row against the ids, only for a broad search (measured: median
+# 585 -> 377 ms for the bench's statement searches + topic at 100,000 calls, the same at
+# 10,000). PostgreSQL's planner weighs that on its own.
 STATEMENT_SCAN_ABOVE = 20_000
 
 
-def _of_calls(links, ids, matched, column="call_id"):
-    """The rows of a link table whose ``column`` is among ``ids``."""
-    if (
-        matched is not None
-        and matched.scan_links
-        and len(matched.rows) > (SCAN_ABOVE if column == "call_id" else STATEMENT_SCAN_ABOVE)
-        and connection.vendor == "sqlite"
-    ):
-        return links.alias(not_indexed=NotIndexed(column)).filter(not_indexed__in=ids)
-    return links.filter(**{f"{column}__in": ids})
+def _of_statements(links, matched):
+    """The rows of the statement-topic link table whose statement is among ``matched``'s."""
+    ids = ids_in(matched.ids, links.db)
+    if len(matched.rows) > STATEMENT_SCAN_ABOVE and connection.vendor == "sqlite":
+        return links.alias(not_indexed=NotIndexed("statement_id")).filter(not_indexed__in=ids)
+    return links.filter(statement_id__in=ids)
+
+
+def top_counted(counts: dict[int, int], model, labels, limit=TOP_VALUES) -> list[dict]:
+    """``top_values`` for counts already made (``{id: n}``): the ``limit`` ids with most, their
+    labels read for those alone, ties by the first label after the slug."""
+    if not counts:
+        return []
+    least = sorted(counts.values(), reverse=True)[min(limit, len(counts)) - 1]
+    names = [*labels, "n"]
+    rows = [
+        dict(zip(names, (*values, counts[pk]), strict=True))
+        for pk, *values in model.objects.filter(
+            pk__in=[pk for pk, n in counts.items() if n >= least]
+        ).values_list("pk", *labels.values())
+    ]
+    tie = names[1]
+    return sorted(rows, key=lambda row: (-row["n"], row[tie]))[:limit]
 
 
 def top_values(counts, model, labels, limit=TOP_VALUES) -> list[dict]:
@@ -169,60 +175,87 @@ def top_values(counts, model, labels, limit=TOP_VALUES) -> list[dict]:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+OFFICIAL_LABELS = {"official__slug": "slug", "official__name": "name"}
+OFFICE_LABELS = {
+    "office__slug": "slug",
+    "office__title_en": "title_en",
+    "office__title_fr": "title_fr",
+}
+TOPIC_LABELS = {"topic__slug": "slug", "topic__name_en": "name_en", "topic__name_fr": "name_fr"}
+CONCEPT_LABELS = {
+    "concept__slug": "slug",
+    "concept__pref_label_en": "pref_label_en",
+    "concept__pref_label_fr": "pref_label_fr",
+}
+
+
+def _counted_from(matched):
+    """The call-list facets' rows counted from a result read once: one pass over its rows."""
+    rows = matched.rows
+    by_kind = {"official": {}, "office": {}, "topic": {}, "concept": {}}
+    for key, n in Counter(chain.from_iterable(row[4].split() for row in rows)).items():
+        kind, _, pk = key.partition(":")
+        by_kind[kind][int(pk)] = n
+    return (
+        top_counted(by_kind["official"], Official, OFFICIAL_LABELS),
+        top_counted(by_kind["office"], Office, OFFICE_LABELS),
+        top_counted(by_kind["topic"], Topic, TOPIC_LABELS),
+        top_counted(by_kind["concept"], Concept, CONCEPT_LABELS),
+        counted(code for row in rows for code in row[2].split()),
+        counted(code for row in rows for code in row[3].split()),
+    )
+
+
+def _counted_by_aggregates(calls):
+    """The call-list facets' rows, one aggregate query each over the ids of ``calls``."""
+    ids = calls.order_by().values("pk")
+    on_calls = Participant.objects.filter(call_id__in=ids)
+    return (
+        top_values(
+            on_calls.values(key=F("official_id")).annotate(n=Count("call_id")),
+            Official,
+            OFFICIAL_LABELS,
+        ),
+        top_values(
+            on_calls.filter(office__isnull=False)
+            .values(key=F("office_id"))
+            .annotate(n=Count("call_id", distinct=True)),
+            Office,
+            OFFICE_LABELS,
+        ),
+        top_values(
+            Call.topics.through.objects.filter(call_id__in=ids)
+            .values(key=F("topic_id"))
+            .annotate(n=Count("call_id")),
+            Topic,
+            TOPIC_LABELS,
+        ),
+        top_values(
+            Mention.objects.filter(readout__call_id__in=ids, concept__isnull=False)
+            .values(key=F("concept_id"))
+            .annotate(n=Count("readout__call_id", distinct=True)),
+            Concept,
+            CONCEPT_LABELS,
+        ),
+        _code_counts(calls, "countries"),
+        _code_counts(calls, "languages"),
+    )
+
+
 def call_facets(filterset, years=None, matched=None) -> list[Facet]:
     """Year, official, office, topic, country, language and mentioned counts for
     ``filterset.qs``.
 
     ``years`` may be the result of ``year_counts`` if the caller already has it (the timeline).
-    ``matched`` (``browse.matched.Matched`` over ``matched_fields()``) is a search result read
-    once: years, countries and languages are counted from its rows, the other facets join on
-    its ids rather than match the documents again.
+    ``matched`` (``browse.matched.Matched`` over ``matched_fields()``) is a result read once
+    (a search, a filtered list): every facet is counted from its rows, the officials, offices,
+    topics and concepts from each call's stored ``facet_keys``; without it each facet is one
+    aggregate over the filters.
     """
     calls = filterset.qs
-    if matched is not None:
-        ids = ids_in(matched.ids, calls.db)
-        rows = matched.rows
-        countries = [
-            row
-            for row in counted(c for _id, _day, codes, _languages in rows for c in codes.split())
-            if row["code"] in Country.values
-        ]
-        languages = counted(code for *_others, codes in rows for code in codes.split())
-    else:
-        ids = calls.order_by().values("pk")
-        countries = _code_counts(calls, "countries", keep=set(Country.values))
-        languages = _code_counts(calls, "languages")
-    on_calls = _of_calls(Participant.objects, ids, matched)
-    officials = top_values(
-        on_calls.values(key=F("official_id")).annotate(n=Count("call_id")),
-        Official,
-        {"official__slug": "slug", "official__name": "name"},
-    )
-    offices = top_values(
-        on_calls.filter(office__isnull=False)
-        .values(key=F("office_id"))
-        .annotate(n=Count("call_id", distinct=True)),
-        Office,
-        {"office__slug": "slug", "office__title_en": "title_en", "office__title_fr": "title_fr"},
-    )
-    topics = top_values(
-        _of_calls(Call.topics.through.objects, ids, matched)
-        .values(key=F("topic_id"))
-        .annotate(n=Count("call_id")),
-        Topic,
-        {"topic__slug": "slug", "topic__name_en": "name_en", "topic__name_fr": "name_fr"},
-    )
-    mentioned = top_values(
-        Mention.objects.filter(readout__call_id__in=ids, concept__isnull=False)
-        .values(key=F("concept_id"))
-        .annotate(n=Count("readout__call_id", distinct=True)),
-        Concept,
-        {
-            "concept__slug": "slug",
-            "concept__pref_label_en": "pref_label_en",
-            "concept__pref_label_fr": "pref_label_fr",
-        },
-    )
+    counts = _counted_from(matched) if matched is not None else _counted_by_aggregates(calls)
+    officials, offices, topics, mentioned, countries, languages = counts
+    countries = [row for row in countries if row["code"] in Country.values]
     years = year_counts(calls, matched) if years is None else years
     return [
         _facet(filterset, "year", _("Year"), years, value_field="year", labels={}),
@@ -272,12 +305,7 @@ def statement_facets(filterset, matched=None) -> list[Facet]:
              for pk, slug, name in named),
             key=lambda row: (-row["n"], row["speaker__name"]),
         )[:TOP_VALUES]  # fmt: skip
-        links = _of_calls(
-            Statement.topics.through.objects,
-            ids_in(matched.ids, statements.db),
-            matched,
-            column="statement_id",
-        )
+        links = _of_statements(Statement.topics.through.objects, matched)
         kinds = [{"verb_class": row["code"], "n": row["n"]} for row in kinds]
     else:
         speakers = (
@@ -294,9 +322,8 @@ def statement_facets(filterset, matched=None) -> list[Facet]:
             .order_by("-n", "verb_class")
         )
     topics = top_values(
-        links.values(key=F("topic_id")).annotate(n=Count("statement_id")),
-        Topic, {"topic__slug": "slug", "topic__name_en": "name_en", "topic__name_fr": "name_fr"},
-    )  # fmt: skip
+        links.values(key=F("topic_id")).annotate(n=Count("statement_id")), Topic, TOPIC_LABELS
+    )
     return [
         _facet(
             filterset, "speaker", _("Speaker"), speakers,

@@ -4,8 +4,9 @@ facets all come, instead of one pass over the matching documents per figure.
 A full-text match cannot be answered from an index alone (PostgreSQL rechecks each matching
 tsvector, SQLite's FTS5 walks the doclists and scores each row), so a first visit to a search
 used to repeat that work for the count, the page and each facet. ``Matched`` runs it once and
-keeps narrow rows (id, date and the call's stored codes); the facets then join on those ids,
-passed as one parameter (``ids_in``): a JSON array on SQLite, an array on PostgreSQL.
+keeps narrow rows (id, date and the call's stored codes and facet keys), from which the call
+facets are counted; the statement facets' topics join on the ids, passed as one parameter
+(``ids_in``): a JSON array on SQLite, an array on PostgreSQL.
 """
 
 import json
@@ -17,12 +18,9 @@ from django.db.models.expressions import RawSQL
 class Matched:
     """The rows of ``queryset`` (ordered, e.g. best match first), read on first use."""
 
-    def __init__(self, queryset, fields, scan_links=True):
+    def __init__(self, queryset, fields):
         self.queryset = queryset
         self.fields = fields
-        # Whether the facets may scan a link table rather than look each id up (SQLite, a
-        # broad search): a filtered list's few thousand calls are looked up.
-        self.scan_links = scan_links
         self._rows = None
 
     @property

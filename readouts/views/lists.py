@@ -128,9 +128,9 @@ class FilteredListView(View):
                 results = self.matched.ids
             page = paginate(results, request.GET.get("page"), self.paginate_by, count)
             if self.matched is None and self.reads_once(filterset, count):
-                # Read only if the summary is not cached: its facets then join on these ids
-                # instead of evaluating the filters again in each of them.
-                self.matched = Matched(results, self.matched_fields, scan_links=False)
+                # Read only if the summary is not cached: its facets are then counted from
+                # these rows instead of evaluating the filters again in each of them.
+                self.matched = Matched(results, self.matched_fields)
         except PageError as error:
             return self.refuse(request, filterset, {"page": [str(error)]}, output)
         if isinstance(results, list):
@@ -181,9 +181,9 @@ class CallListView(FilteredListView):
 
     def reads_once(self, filterset, count) -> bool:
         """A filtered list of at most ``READ_ONCE_UP_TO`` calls reads its narrow rows once
-        (id, date, countries, languages): years, months, countries and languages are counted
-        from them, and the other facets join on their ids. Each facet used to evaluate the
-        filters again (a topic's tens of thousands of calls, every time)."""
+        (id, date, countries, languages, facet keys) and counts every facet from them. Each
+        facet used to evaluate the filters again (a topic's tens of thousands of calls, every
+        time)."""
         return filterset.is_bound and bool(filterset.data) and count <= READ_ONCE_UP_TO
 
     def extra_context(self, filterset):

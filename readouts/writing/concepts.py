@@ -33,17 +33,23 @@ def link_mentions(call_ids: Iterable[int], using: str = "default") -> None:
     _link(mentions.exclude(kind=MentionKind.PERSON), using)
 
 
-def relink_all_mentions(using: str = "default") -> None:
-    """After a thesaurus edit: every mention resolved again."""
-    _link(Mention.objects.using(using).exclude(kind=MentionKind.PERSON), using)
+def relink_all_mentions(using: str = "default") -> set[int]:
+    """After a thesaurus edit: every mention resolved again; returns the calls whose mentions
+    changed concept (what is derived from them must follow)."""
+    return _link(Mention.objects.using(using).exclude(kind=MentionKind.PERSON), using)
 
 
-def _link(mentions, using: str) -> None:
+def _link(mentions, using: str) -> set[int]:
     table = _concepts_by_label(using)
     by_concept: dict[int | None, list[int]] = defaultdict(list)
-    for pk, kind, name, current in mentions.values_list("pk", "kind", "name", "concept_id"):
+    calls = set()
+    for pk, call_id, kind, name, current in mentions.values_list(
+        "pk", "readout__call_id", "kind", "name", "concept_id"
+    ):
         concept = table.get((kind, tuple(words(name))))
         if concept != current:
             by_concept[concept].append(pk)
+            calls.add(call_id)
     for concept, pks in by_concept.items():
         Mention.objects.using(using).filter(pk__in=pks).update(concept_id=concept)
+    return calls
