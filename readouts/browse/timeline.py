@@ -6,6 +6,7 @@ to the same list narrowed to its year (or month).
 
 import calendar
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -78,15 +79,14 @@ def call_timeline(filterset, years, matched=None) -> Timeline | None:
     """``years`` is ``facets.year_counts(filterset.qs)``; None when there is nothing to draw.
 
     ``matched``, a search result already read (``browse.matched``) whose second field is the
-    date, gives the months without another pass over the documents.
+    date as ISO text (``facets.matched_fields``), gives the months without another pass over
+    the documents.
     """
     query = filterset.data if filterset.is_bound else None
     chosen_year = filterset.form.cleaned_data.get("year") if filterset.is_bound else None
     if chosen_year:
         if matched is not None:
-            by_month = {}
-            for row in matched.rows:
-                by_month[row[1].month] = by_month.get(row[1].month, 0) + 1
+            by_month = Counter(int(row[1][5:7]) for row in matched.rows)  # ISO text dates
         else:
             by_month = {
                 row["month"]: row["n"]

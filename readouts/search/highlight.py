@@ -6,6 +6,7 @@ equals a stem of a query word, as in the index.
 """
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 from django.utils.html import escape, format_html, format_html_join
@@ -31,19 +32,38 @@ def _spans(text: str, query: SearchQuery) -> list[tuple[int, int]]:
     """Character ranges of ``text`` where a term of ``query`` matches, in order, not overlapping.
 
     A prefix term (an Azerbaijani label of the thesaurus) matches a word that starts with it.
+    Each word of the text is looked up once among the terms' first words (a query widened by
+    the thesaurus has dozens of terms, a readout hundreds of words).
     """
     tokens = [(m.start(), m.end(), _token_stems(m.group())) for m in _TOKEN.finditer(text)]
+    terms = [
+        (term.prefix, [{stem(word, lang) for lang in STEM_LANGUAGES} for word in term.words])
+        for term in query.terms
+    ]
+    by_first_stem = defaultdict(list)  # a stem -> the terms whose first word has it
+    prefixes = []  # one-word prefix terms, tested on every word
+    for number, (prefix, wanted) in enumerate(terms):
+        if prefix and len(wanted) == 1:
+            prefixes.append(number)
+        else:
+            for first in wanted[0]:
+                by_first_stem[first].append(number)
+
+    def fits(number: int, index: int) -> bool:
+        prefix, wanted = terms[number]
+        window = tokens[index : index + len(wanted)]
+        return len(window) == len(wanted) and all(
+            _starts(keys, stems) if prefix and position == len(wanted) - 1 else keys & stems
+            for position, ((_, _, keys), stems) in enumerate(zip(window, wanted, strict=True))
+        )
+
     spans = []
-    for term in query.terms:
-        wanted = [{stem(word, lang) for lang in STEM_LANGUAGES} for word in term.words]
-        size = len(wanted)
-        for index in range(len(tokens) - size + 1):
-            window = tokens[index : index + size]
-            if all(
-                _starts(keys, stems) if term.prefix and position == size - 1 else keys & stems
-                for position, ((_, _, keys), stems) in enumerate(zip(window, wanted, strict=True))
-            ):
-                spans.append((window[0][0], window[-1][1]))
+    for index, (start, _, keys) in enumerate(tokens):
+        candidates = {number for key in keys for number in by_first_stem.get(key, ())}
+        candidates.update(number for number in prefixes if _starts(keys, terms[number][1][0]))
+        for number in candidates:
+            if fits(number, index):
+                spans.append((start, tokens[index + len(terms[number][1]) - 1][1]))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start < merged[-1][1]:
