@@ -4,8 +4,8 @@ For each database (SQLite, PostgreSQL database ``$BENCH_DATABASE``, default ``be
 size (10,000 and 100,000 calls by default) it builds a fresh demo archive with
 ``generate_demo_archive`` (its time and peak memory are reported), then runs
 ``bench/first_visit.py``: per kind of page, six filter sets, each first requested with an empty
-cache, then repeated; p50/p90/max of both, SQL queries, and the page's own SQL run alone (the
-floor) with the ratio app/floor. ``--wrk`` also serves the archive with gunicorn (production
+cache, then repeated; p50/p90/max of both, SQL queries (the cache table's apart), and the
+page's own SQL run alone (the floor) with the ratio app/floor. ``--wrk`` also serves the archive with gunicorn (production
 settings, 2 workers) and records, per URL, p50/p99 with 1 connection and requests/s with 8.
 Prints tables and writes ``bench/results/<database>-<calls>.json`` (ignored by git).
 ``--reuse`` keeps the archives (PostgreSQL: ``$BENCH_DATABASE_<calls>``) and measures a kept
@@ -228,13 +228,14 @@ def measure(database: str, calls: int, repeat: int, seconds: int | None, reuse=F
 def visits_table(result: dict) -> str:
     lines = [
         f"{'page':26} {'first p50':>9} {'p90':>7} {'max':>7}  {'repeat p50':>10} {'p90':>6} "
-        f"{'max':>6}  {'queries':>7}  {'floor p50':>9} {'app/floor':>9}"
+        f"{'max':>6}  {'queries':>7} {'cache':>5}  {'floor p50':>9} {'app/floor':>9}"
     ]
     for name, page in result["pages"].items():
         f, r, fl = page["first"], page["repeated"], page["floor"]
         lines.append(
             f"{name:26} {f['p50']:>9.1f} {f['p90']:>7.1f} {f['max']:>7.1f}  {r['p50']:>10.1f} "
-            f"{r['p90']:>6.1f} {r['max']:>6.1f}  {page['queries']:>7}  {fl['p50']:>9.1f} "
+            f"{r['p90']:>6.1f} {r['max']:>6.1f}  {page['queries']:>7} "
+            f"{page.get('cache_queries', '-'):>5}  {fl['p50']:>9.1f} "
             f"{page['ratio']:>9.1f}"
         )
     lines.append(f"worker peak memory: {result['worker_peak_mb']} MB")
