@@ -5,8 +5,9 @@ size (10,000 and 100,000 calls by default) it builds a fresh demo archive with
 ``generate_demo_archive`` (its time and peak memory are reported), then runs
 ``bench/first_visit.py``: per kind of page, six filter sets, each first requested with an empty
 cache, then repeated; p50/p90/max of both, SQL queries (the cache table's apart), and the
-page's own SQL run alone (the floor) with the ratio app/floor. ``--wrk`` also serves the archive with gunicorn (production
-settings, 2 workers) and records, per URL, p50/p99 with 1 connection and requests/s with 8.
+page's own SQL run alone (the floor) with the ratio app/floor. ``--wrk`` also serves the
+archive with gunicorn (production settings, 2 workers) and records, per URL, p50/p99 with 1
+connection and requests/s with 8.
 Prints tables and writes ``bench/results/<database>-<calls>.json`` (ignored by git).
 ``--reuse`` keeps the archives (PostgreSQL: ``$BENCH_DATABASE_<calls>``) and measures a kept
 one again after migrating it, without loading it anew.
