@@ -17,13 +17,18 @@ from .unavailable import RETRY_AFTER_SECONDS, describe
 logger = logging.getLogger(__name__)
 
 
+def probe() -> None:
+    """Raise the database's error unless the archive's database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM django_migrations LIMIT 1")
+        cursor.fetchone()
+
+
 @never_cache
 @require_safe
 def healthz(request):
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM django_migrations LIMIT 1")
-            cursor.fetchone()
+        probe()
     except DatabaseError as error:
         # As after a failed page (unavailable.server_error): the next probe opens the database
         # afresh, so a worker the load balancer took out of rotation comes back with it.

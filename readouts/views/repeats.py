@@ -8,7 +8,9 @@ still adds its headers (language, security, CSP) to each answer.
 
 A page depends only on its URL, the host it was asked on (absolute links, citations), the
 interface language and the day (a call's citation says when it was accessed): none shows the
-user or carries a CSRF token. Only a 200 that sets no cookie and is not streamed is kept.
+user or carries a CSRF token. Only a 200 that sets no cookie and is not streamed is kept. A
+kept page is served only while the database answers (one read of the migrations table, as
+``/healthz``): in an outage every page is the 503, also where the cache is files beside SQLite.
 """
 
 import functools
@@ -20,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from .. import cache
+from .health import probe
 
 # A page of a rare filter set need not outlive the day it was asked for.
 PAGE_TIMEOUT = 6 * 3600
@@ -33,6 +36,7 @@ def kept_for_repeats(view):
         key = page_key(request)
         version, kept = cache.lookup(key)
         if kept is not cache.MISSING:
+            probe()  # an outage is a 503 on every page, kept or not (the cache may be files)
             return served(kept)
         response = view(request, *args, **kwargs)
         if keepable(response):
