@@ -113,10 +113,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The planner's default random_page_cost (4) prices a disk that seeks: it then scans all
     # 1.1 million statement search rows rather than look up the few thousand of one topic
     # (EXPLAIN at 100,000 calls: 685 -> 192 ms). On SSDs or a database held in memory, 1.1 is
-    # the usual value; DJANGO_PG_RANDOM_PAGE_COST sets it for this site's connections only.
-    options.setdefault(
-        "options", f"-c random_page_cost={os.environ.get('DJANGO_PG_RANDOM_PAGE_COST', '1.1')}"
-    )
+    # the usual value; DJANGO_PG_RANDOM_PAGE_COST sets it for this site's connections, added to
+    # any options DATABASE_URL gives, and empty leaves the server's (behind a pooler that
+    # refuses startup options, set it with ALTER DATABASE ... SET random_page_cost instead).
+    page_cost = os.environ.get("DJANGO_PG_RANDOM_PAGE_COST", "1.1")
+    if page_cost:
+        options["options"] = (
+            f"{options.get('options', '')} -c random_page_cost={float(page_cost)}".strip()
+        )
 SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 if SQLITE:
     # SQLite as an embedded server: readers and one writer at a time, never "database is
@@ -145,26 +149,42 @@ if SQLITE:
 # queue for the database's one write lock behind every load and admin save, so no page view
 # writes to the database there. The files are shared by all gunicorn workers (atomic renames),
 # survive a restart, and are cheap to lose: every entry is recomputed from the rows.
+# The kept pages (readouts/views/repeats.py) have a cache of their own: one entry per URL anyone
+# asks for, culled among themselves, so a crawler's thousands of pages never cull the archive
+# version or the counts a write prepared.
 if SQLITE:
     database_file = str(DATABASES["default"]["NAME"])
+    cache_dir = Path(
+        os.environ.get(
+            "DJANGO_CACHE_DIR",
+            f"{database_file}-cache" if database_file != ":memory:" else BASE_DIR / "cache",
+        )
+    )
     CACHES = {
+        # One entry per set of filters people ask for (counts and facets): room for many.
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": os.environ.get(
-                "DJANGO_CACHE_DIR",
-                f"{database_file}-cache" if database_file != ":memory:" else BASE_DIR / "cache",
-            ),
+            "LOCATION": cache_dir,
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": cache_dir / "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "readouts_cache",
-            # One entry per set of filters people ask for (counts and facets): room for many.
             "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "readouts_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -4,14 +4,14 @@
 
 For each kind of page (home, call list with one year or three filters, searches, statement
 search, official, topic and call pages) it takes six filter sets and, for each one, empties
-Django's cache, times the first request (the home page is prepared first, as a write leaves it:
-``readouts.cache.bump_archive_version``), then ``--repeat`` more requests (the repeats). The
-first request's own SQL (every query except the cache table's, counted apart on PostgreSQL,
-where the cache is a table) is then run again alone, straight through a cursor: that sum is
-the floor a page cannot go under, and app/floor tells
-how much the page adds to its SQL whatever the machine. Figures are p50/p90/max over the six
-filter sets, in milliseconds; ``worker_peak_mb`` is this process's peak resident memory after
-all the pages (one worker serving every page in turn).
+Django's caches (the counts and the kept pages), times the first request (the home page is
+prepared first, as a write leaves it: ``readouts.cache.bump_archive_version``), then
+``--repeat`` more requests (the repeats). The first request's own SQL (every query except the
+cache tables', counted apart on PostgreSQL, where the caches are tables) is then run again
+alone, straight through a cursor: that sum is the floor a page cannot go under, and app/floor
+tells how much the page adds to its SQL whatever the machine. Figures are p50/p90/max over the
+six filter sets, in milliseconds; ``worker_peak_mb`` is this process's peak resident memory
+after all the pages (one worker serving every page in turn).
 """
 
 import argparse
@@ -30,7 +30,8 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1")
 django.setup()
 
-from django.core.cache import cache  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -93,9 +94,11 @@ def timed(client, url):
 
 
 def cache_query(sql: str) -> bool:
-    """A query of PostgreSQL's cache table, or the transaction around a write to it (a page
+    """A query of PostgreSQL's cache tables, or the transaction around a write to one (a page
     view writes nothing else)."""
-    return "readouts_cache" in sql or sql.strip().upper() in ("BEGIN", "COMMIT")
+    return any(table in sql for table in ("readouts_cache", "readouts_page_cache")) or (
+        sql.strip().upper() in ("BEGIN", "COMMIT")
+    )
 
 
 def floor(queries) -> float:
@@ -129,7 +132,8 @@ def measure(repeat: int) -> dict:
     for name, urls in filter_sets().items():
         first, repeated, floors, counts, cache_counts = [], [], [], [], []
         for url in urls:
-            cache.clear()
+            for alias in settings.CACHES:  # the counts, and the kept pages
+                caches[alias].clear()
             if name == "home":
                 bump_archive_version()  # what a write leaves behind once it commits
             with CaptureQueriesContext(connection) as captured:

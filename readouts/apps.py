@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +14,12 @@ class ReadoutsConfig(AppConfig):
 
         register_lookups()
         prepare_after_writes(prepare_home)
+        post_migrate.connect(retire_the_cache, sender=self)
+
+
+def retire_the_cache(**kwargs):
+    """A deploy runs ``migrate``: the code that rendered the cached pages and fragments may have
+    changed since (a template, a fix), so none of them is served after it."""
+    from .cache import bump_archive_version
+
+    bump_archive_version()

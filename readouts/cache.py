@@ -126,25 +126,29 @@ def content_stamp() -> int:
 MISSING = object()  # what ``lookup`` gives for a key with no entry of the current version
 
 
-def lookup(key: str) -> tuple[int, Any]:
+def lookup(key: str, store=None) -> tuple[int, Any]:
     """The current version and the entry ``key`` holds for it (``MISSING`` if none).
 
-    The entry keeps the version it was computed for, so one read fetches both the version and
-    the entry (a hit is one query on the database cache) and an entry from before the last
-    write is recognised as stale. Store the entry with ``keep`` under the version read here:
-    if a write commits meanwhile, the entry is already stale when stored, never taken for new.
+    The entry keeps the version it was computed for, so an entry from before the last write is
+    recognised as stale; in the default cache one read fetches both (a hit is one query on the
+    database cache). ``store`` is another cache the entries live in (the kept pages, so that
+    culling them never drops the version key). Store the entry with ``keep`` under the version
+    read here: if a write commits meanwhile, it is already stale when stored, never taken for
+    new.
     """
     key = f"readouts:{key}"
-    found = cache.get_many([VERSION_KEY, key, OWED_KEY, LEASE_KEY])
+    apart = store is not None and store is not cache
+    found = cache.get_many([VERSION_KEY, OWED_KEY, LEASE_KEY] + ([] if apart else [key]))
     version = _settled(found)
-    entry = found.get(key)
+    entry = store.get(key) if apart else found.get(key)
     if entry is not None and entry[0] == version:
         return version, entry[1]
     return version, MISSING
 
 
-def keep(key: str, version: int, value: Any, timeout: int = ENTRY_TIMEOUT) -> None:
-    cache.set(f"readouts:{key}", (version, value), timeout=timeout)
+def keep(key: str, version: int, value: Any, timeout: int = ENTRY_TIMEOUT, store=None) -> None:
+    """Store ``value`` for ``key`` under the ``version`` that ``lookup`` read."""
+    (store or cache).set(f"readouts:{key}", (version, value), timeout=timeout)
 
 
 def cached(key: str, compute: Callable[[], Any], timeout: int = ENTRY_TIMEOUT) -> Any:

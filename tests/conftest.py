@@ -1,11 +1,14 @@
 """Shared fixtures: the reference vocabulary and small factories that go through the real ingest."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from readouts.cache import archive_version
 from readouts.writing import ingest
@@ -32,8 +35,8 @@ def plain_static_storage(settings):
 
 @pytest.fixture(autouse=True)
 def fresh_cache(request):
-    """The cache (a table on PostgreSQL, files on SQLite) outlives test flushes: start each
-    test without it.
+    """The caches (tables on PostgreSQL, files on SQLite) outlive test flushes: start each
+    test without them.
 
     The archive version is set again at once, as on any site that has served a page.
     """
@@ -46,6 +49,7 @@ def fresh_cache(request):
     )
     request.getfixturevalue("transactional_db" if transactional else "db")
     cache.clear()
+    caches["pages"].clear()
     archive_version()
 
 
@@ -96,9 +100,12 @@ def private_file_cache(tmp_path_factory):
     """On SQLite the cache is a folder beside the database file: the session's own, not the
     checkout's (which a development server may be using)."""
     if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
-        location = str(tmp_path_factory.mktemp("cache"))
+        location = tmp_path_factory.mktemp("cache")
         with override_settings(
-            CACHES={"default": {**settings.CACHES["default"], "LOCATION": location}}
+            CACHES={
+                "default": {**settings.CACHES["default"], "LOCATION": location},
+                "pages": {**settings.CACHES["pages"], "LOCATION": location / "pages"},
+            }
         ):
             yield
     else:
@@ -110,3 +117,27 @@ def dataset_root(tmp_path_factory):
     """``/data/`` writes its files under the session's temporary folder, not in the checkout."""
     with override_settings(DATASET_ROOT=tmp_path_factory.mktemp("dataset")):
         yield
+
+
+class PageQueries(list):
+    """The SQL a page ran itself: the cache tables' reads and writes (PostgreSQL's cache and
+    the kept pages) left out."""
+
+
+@pytest.fixture
+def max_page_queries():
+    """``django_assert_max_num_queries`` for a page's own SQL (see ``PageQueries``)."""
+
+    @contextmanager
+    def at_most(limit):
+        own = PageQueries()
+        with CaptureQueriesContext(connection) as captured:
+            yield own
+        own.extend(
+            q["sql"]
+            for q in captured.captured_queries
+            if "_cache" not in q["sql"] and q["sql"] not in ("BEGIN", "COMMIT")
+        )
+        assert len(own) <= limit, f"{len(own)} queries, more than {limit}:\n" + "\n".join(own)
+
+    return at_most

@@ -3,10 +3,16 @@
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.test.utils import CaptureQueriesContext
+from django.utils.cache import patch_cache_control
 
+from readouts.cache import VERSION_KEY, current_version
 from readouts.models import Official
+from readouts.views.repeats import kept_for_repeats
 
 from .factories import make_call, make_official
 
@@ -27,9 +33,11 @@ def test_a_repeat_is_the_kept_page_until_a_write_commits(client, call):
     with CaptureQueriesContext(connection) as repeat:
         kept = client.get(url)
     assert kept.status_code == 200 and "Antony Blinken" in kept.content.decode()
-    # Only the cache read (a table on PostgreSQL) and the probe that the database answers.
+    # Only the caches' reads (tables on PostgreSQL) and, on SQLite, the probe that the database
+    # answers.
     assert {q["sql"].split(" FROM ")[1].split()[0] for q in repeat.captured_queries} <= {
         '"readouts_cache"',
+        '"readouts_page_cache"',
         "django_migrations",
     }
     make_call("2022-01-10", [blinken, Official.objects.get(name="Ilham Aliyev")], text="Again.")
@@ -60,3 +68,58 @@ def test_the_middleware_still_answers_each_request_of_a_kept_page(client, call):
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language"):
         assert repeat[header] == first[header]
     assert repeat.content == first.content
+
+
+def _counted(body="page", **response_args):
+    """A view that counts its calls, and its response."""
+    calls = []
+
+    def view(request):
+        calls.append(request)
+        return HttpResponse(body, **response_args)
+
+    return calls, view
+
+
+@pytest.mark.parametrize(
+    "made_for_the_visitor",
+    [
+        lambda request, response: get_token(request),  # a form's CSRF token
+        lambda request, response: response.set_cookie("seen", "1"),
+        lambda request, response: patch_cache_control(response, private=True),
+        lambda request, response: setattr(response, "status_code", 404),
+    ],
+    ids=["csrf token", "cookie", "private", "not found"],
+)
+def test_a_page_made_for_its_visitor_is_never_kept(rf, made_for_the_visitor):
+    calls = []
+
+    def view(request):
+        calls.append(request)
+        response = HttpResponse("for you")
+        made_for_the_visitor(request, response)
+        return response
+
+    served = kept_for_repeats(view)
+    served(rf.get("/calls/x/"))
+    served(rf.get("/calls/x/"))
+    assert len(calls) == 2
+    plain_calls, plain = _counted()
+    kept = kept_for_repeats(plain)
+    kept(rf.get("/calls/y/"))
+    assert kept(rf.get("/calls/y/")).content == b"page" and len(plain_calls) == 1
+    assert kept(rf.post("/calls/y/")) and len(plain_calls) == 2  # a POST is never answered kept
+
+
+def test_kept_pages_never_push_the_archive_version_out_of_the_cache(client, settings, call):
+    """Pages are culled among themselves (their own cache), not with the version and counts."""
+    settings.CACHES = {
+        "default": {**settings.CACHES["default"], "OPTIONS": {"MAX_ENTRIES": 6}},
+        "pages": {**settings.CACHES["pages"], "OPTIONS": {"MAX_ENTRIES": 2, "CULL_FREQUENCY": 2}},
+    }
+    people = list(Official.objects.all())
+    urls = [make_call(f"2020-01-{day:02}", people).get_absolute_url() for day in range(1, 9)]
+    version = current_version()
+    for url in urls:
+        assert client.get(url).status_code == 200
+    assert cache.get(VERSION_KEY) == version

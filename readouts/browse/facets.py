@@ -1,7 +1,8 @@
 """Facet counts for the current result set, each value with the link that toggles it.
 
-Counts come from one aggregate query per facet (``values().annotate(Count())``) over the ids of
-the filtered queryset, so a facet costs the same whether the result has 5 rows or 50,000.
+A result read once (a search, a filtered list: ``browse.matched``) has its call facets counted
+from its rows, each call's stored codes and facet keys, in one pass; otherwise (the unfiltered
+list, a broad filter) each facet is one aggregate query over the ids of the filtered queryset.
 Pass a bound-or-unbound, valid FilterSet from ``readouts.filters``: ``call_facets(filterset)``.
 """
 
@@ -10,8 +11,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from django.db import connection
-from django.db.models import CharField, Count, F
-from django.db.models.functions import Cast
+from django.db.models import CharField, Count, F, Func
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_filters import ModelMultipleChoiceFilter
@@ -114,11 +114,22 @@ def _most_first(item):
 STATEMENT_FIELDS = ("speaker_id", "verb_class")
 
 
+class IsoDate(Func):
+    """A date as ISO text ("2021-05-17"), whatever PostgreSQL's DateStyle: a broad search reads
+    tens of thousands of rows, and making a date object of each cost more than their query."""
+
+    output_field = CharField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="CAST(%(expressions)s AS text)")
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM-DD')")
+
+
 def matched_fields():
-    """The fields ``call_facets`` needs of each row of a ``Matched`` result, in this order. The
-    date comes as ISO text ("2021-05-17"): a broad search reads tens of thousands of rows, and
-    making a date object of each cost more than their query."""
-    return (Cast("date", output_field=CharField()), "countries", "languages", "facet_keys")
+    """The fields ``call_facets`` needs of each row of a ``Matched`` result, in this order."""
+    return (IsoDate("date"), "countries", "languages", "facet_keys")
 
 
 # The statements' link table holds about thirteen rows per call: a statement search within a
@@ -144,14 +155,18 @@ def top_counted(counts: dict[int, int], model, labels, limit=TOP_VALUES) -> list
         return []
     least = sorted(counts.values(), reverse=True)[min(limit, len(counts)) - 1]
     names = [*labels, "n"]
+    columns = list(labels.values())
+    # The labels in the database's own order (its collation, as top_values sorts ties), then
+    # a stable sort by count.
     rows = [
         dict(zip(names, (*values, counts[pk]), strict=True))
         for pk, *values in model.objects.filter(
             pk__in=[pk for pk, n in counts.items() if n >= least]
-        ).values_list("pk", *labels.values())
+        )
+        .order_by(columns[1], "pk")
+        .values_list("pk", *columns)
     ]
-    tie = names[1]
-    return sorted(rows, key=lambda row: (-row["n"], row[tie]))[:limit]
+    return sorted(rows, key=lambda row: -row["n"])[:limit]
 
 
 def top_values(counts, model, labels, limit=TOP_VALUES) -> list[dict]:
@@ -170,7 +185,7 @@ def top_values(counts, model, labels, limit=TOP_VALUES) -> list[dict]:
     selected = ", ".join(f"t.{column}" for column in columns)
     sql = (
         f"SELECT {selected}, x.n FROM ({inner}) x JOIN {table} t ON t.id = x.key "
-        f"ORDER BY x.n DESC, t.{columns[1]} LIMIT %s"
+        f"ORDER BY x.n DESC, t.{columns[1]}, t.id LIMIT %s"
     )
     names = [*labels, "n"]
     with connection.cursor() as cursor:

@@ -54,7 +54,7 @@ def _search(queryset, query, document, link):
         return queryset
     postgresql = connections[queryset.db].vendor == "postgresql"
     compile_ = _tsquery if postgresql else _match
-    excluded = compile_(_needed(query.excluded)) if query.excluded else None
+    excluded = compile_(query.excluded) if query.excluded else None
     if not query.groups:
         matching = document.objects.filter(body__matches=excluded).values(link)
         return queryset.exclude(pk__in=matching).annotate(
@@ -79,31 +79,13 @@ def _search(queryset, query, document, link):
 
 
 def _combine_groups(query, compile_, postgresql):
-    parts = [compile_(_needed(group)) for group in query.groups]
+    parts = [compile_(group) for group in query.groups]
     if not postgresql:
         return " AND ".join(parts)
     combined = parts[0]
     for part in parts[1:]:
         combined &= part
     return combined
-
-
-def _needed(terms):
-    """The terms a document is matched by, without those another of them already implies: a
-    text that has "energy cooperation" has "energy", so a group holding both matches by
-    "energy" alone (the thesaurus widens a word to dozens of labels, and each one costs every
-    document of the archive a test). Highlighting still marks every term."""
-    unique = list(dict.fromkeys(terms))
-    return [term for term in unique if not any(o != term and _within(o, term) for o in unique)]
-
-
-def _within(shorter, longer) -> bool:
-    """Whether every text that has ``longer`` also has ``shorter``."""
-    if shorter.prefix:
-        return False
-    words = longer.words[:-1] if longer.prefix else longer.words
-    size = len(shorter.words)
-    return any(words[i : i + size] == shorter.words for i in range(len(words) - size + 1))
 
 
 def _match(terms):

@@ -63,7 +63,8 @@ def rendered(template, path, **context):
 def call_list_summary(filterset, path, matched=None):
     """The call list's facets and timeline, with their rendered HTML, cached per filter set.
 
-    ``matched`` (a search's rows, ``browse.matched``) spares them a pass over the documents.
+    ``matched`` (the rows of a search or filtered list read once, ``browse.matched``) spares
+    them a pass over the documents and the link tables.
     """
 
     def summary():
@@ -97,7 +98,7 @@ class FilteredListView(View):
     filterset_class = None
     template_name = None
     paginate_by = 25
-    matched_fields = ()  # what the summary needs of each row of a search's result
+    matched_fields = ()  # what the summary needs of each row of a result read once
 
     def get_queryset(self, output):
         raise NotImplementedError

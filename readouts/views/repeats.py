@@ -2,21 +2,24 @@
 
 A first request for a URL is answered from the database (the pages are built to be fast then);
 a repeat (a reader going back, a shared link, a crawler, the readers beside a bulk load) gets the
-page rendered the first time, kept in the cache under the archive version like every other entry,
-so the next committed write retires it. The kept page is the view's own response: the middleware
-still adds its headers (language, security, CSP) to each answer.
+page rendered the first time, kept under the archive version like every other cached entry, so
+the next committed write (or a deploy's ``migrate``, ``apps.py``) retires it. The pages live in
+their own cache (``settings.CACHES["pages"]``): one entry per URL asked for, culled among
+themselves, never pushing out the archive version or the counts the writes prepare.
 
-A page depends only on its URL, the host it was asked on (absolute links, citations), the
-interface language and the day (a call's citation says when it was accessed): none shows the
-user or carries a CSRF token. Only a 200 that sets no cookie and is not streamed is kept. A
-kept page is served only while the database answers (one read of the migrations table, as
-``/healthz``): in an outage every page is the 503, also where the cache is files beside SQLite.
+The kept page is the view's own response: the middleware still adds its headers (language,
+security, CSP) to each answer. A page depends only on its URL, the host it was asked on
+(absolute links, citations), the interface language and the day (a call's citation says when
+it was accessed); ``keepable`` refuses one that the view made for its visitor. A kept page is
+served only while the database answers: in an outage every page is the 503.
 """
 
 import functools
 import hashlib
 import zlib
 
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -33,46 +36,65 @@ def kept_for_repeats(view):
     def serve(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
+        pages = caches["pages"]
         key = page_key(request)
-        version, kept = cache.lookup(key)
+        version, kept = cache.lookup(key, store=pages)
         if kept is not cache.MISSING:
-            probe()  # an outage is a 503 on every page, kept or not (the cache may be files)
+            if not isinstance(pages, DatabaseCache):  # else the lookup itself asked the database
+                probe()
             return served(kept)
         response = view(request, *args, **kwargs)
-        if keepable(response):
-            if hasattr(response, "add_post_render_callback"):  # a TemplateResponse, unrendered
-                response.add_post_render_callback(lambda page: keep(key, version, page))
-            else:
-                keep(key, version, response)
+
+        def keep_if_keepable(page):
+            if keepable(request, page):
+                keep_page(pages, key, version, page)
+
+        if hasattr(response, "add_post_render_callback"):  # a TemplateResponse, unrendered
+            response.add_post_render_callback(keep_if_keepable)
+        else:
+            keep_if_keepable(response)
         return response
 
     return serve
 
 
 def page_key(request) -> str:
+    """What a public page depends on: the URL as asked (host and scheme included, for absolute
+    links), the interface language, and the day (a citation's "accessed" date)."""
     page = "\n".join(
-        (
-            request.build_absolute_uri(),
-            get_language() or "",
-            timezone.localdate().isoformat(),
-        )
+        (request.build_absolute_uri(), get_language() or "", timezone.localdate().isoformat())
     )
     return f"page:{hashlib.sha256(page.encode()).hexdigest()[:40]}"
 
 
-def keepable(response) -> bool:
-    return response.status_code == 200 and not response.streaming and not response.cookies
+def keepable(request, response) -> bool:
+    """A success every visitor may be given: not streamed (a CSV export), setting no cookie,
+    and made without anything of its visitor's (a CSRF token, the session, messages, or a
+    response marked private)."""
+    messages = getattr(request, "_messages", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(getattr(request, "session", None), "accessed", False)
+        and not getattr(messages, "used", False)
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
 
 
-def keep(key, version, response) -> None:
-    """The page's status, headers and compressed body: a tenth of its size in the cache table
-    (a page of a hundred calls is ~80 KB of HTML), so keeping it costs a first visit little."""
+def keep_page(pages, key, version, response) -> None:
+    """The page's status, headers and compressed body: a tenth of its size in the cache (a
+    page of a hundred calls is ~80 KB of HTML), so keeping it costs a first visit little."""
     body = zlib.compress(response.content, 1)
     page = (response.status_code, list(response.headers.items()), body)
-    cache.keep(key, version, page, timeout=PAGE_TIMEOUT)
+    cache.keep(key, version, page, timeout=PAGE_TIMEOUT, store=pages)
 
 
 def served(page) -> HttpResponse:
+    """A kept page as a fresh response, for the middleware to finish."""
     status, headers, body = page
     response = HttpResponse(zlib.decompress(body), status=status)
     for name, value in headers:

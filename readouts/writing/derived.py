@@ -41,8 +41,8 @@ BATCH = 2000
 
 
 def refresh_derived(call_ids: Iterable[int], using: str = "default") -> None:
-    """Recompute the topics, countries, languages, search rows and summaries of these calls;
-    retire the cache on commit."""
+    """Recompute the topics, countries, languages, mentions' concepts, facet keys, search rows
+    and summaries of these calls; retire the cache on commit."""
     archive_changed(using)
     wanted = sorted(set(call_ids))
     for start in range(0, len(wanted), BATCH):
