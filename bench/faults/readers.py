@@ -7,8 +7,9 @@ machine, so they are reported, not failed on), both as the readers saw it and in
 
 The readers visit a fixed set of pages (three of each kind) that were each visited once
 before the load: what a site's visitors do. During the load the site serves the cache of the
-version before it (``readouts.cache.writes_in_a_row``); the page queries themselves run
-against the growing archive.
+version before it (``readouts.cache.writes_in_a_row``): its counts, and the pages kept whole
+for repeats (``views/repeats.py``), so a page asked for before the load is not rendered again
+until the load publishes its version.
 """
 
 import itertools
