@@ -1,4 +1,7 @@
+from contextlib import suppress
+
 from django.apps import AppConfig
+from django.db import DatabaseError
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +23,7 @@ class ReadoutsConfig(AppConfig):
 def retire_the_cache(**kwargs):
     """A deploy runs ``migrate``: the code that rendered the cached pages and fragments may have
     changed since (a template, a fix), so none of them is served after it."""
-    from .cache import bump_archive_version
+    from .cache import retire_everything
 
-    bump_archive_version()
+    with suppress(DatabaseError):  # migrated back to before the cache table: nothing cached
+        retire_everything()

@@ -94,6 +94,12 @@ def bump_archive_version() -> None:
     prepare()
 
 
+def retire_everything() -> None:
+    """A new version, nothing prepared: for ``migrate``, which may leave the tables of an older
+    schema (the preparers read today's)."""
+    _publish()
+
+
 def _publish() -> None:
     cache.set(VERSION_KEY, time.time_ns(), timeout=None)
     cache.delete_many([OWED_KEY, LEASE_KEY])

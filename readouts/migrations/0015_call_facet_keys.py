@@ -6,8 +6,9 @@ BATCH = 2000
 
 
 def fill(apps, schema_editor):
-    """Existing calls get the keys ``writing.derived.facet_keys`` writes, computed here from the
-    historical models (a migration must not run today's code against yesterday's tables)."""
+    """Existing calls get the keys ``writing.derived.refresh_call_columns`` writes, computed
+    from the historical models (a migration must not run today's code against yesterday's
+    tables)."""
     Call = apps.get_model("readouts", "Call")
     Participant = apps.get_model("readouts", "Participant")
     Mention = apps.get_model("readouts", "Mention")

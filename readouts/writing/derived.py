@@ -49,9 +49,8 @@ def refresh_derived(call_ids: Iterable[int], using: str = "default") -> None:
         asked = wanted[start : start + BATCH]
         batch = list(Call.objects.using(using).filter(pk__in=asked).values_list("pk", flat=True))
         _refresh_topics(batch, using)
-        refresh_countries_and_languages(batch, using)
         link_mentions(batch, using)
-        refresh_facet_keys(batch, using)
+        refresh_call_columns(batch, using)
         refresh_calls(batch, using=using)
         refresh_summaries(asked, using)  # deleted calls too: what they counted is taken back
 
@@ -75,42 +74,24 @@ def _refresh_topics(call_ids: list[int], using: str) -> None:
     links.bulk_create(Call.topics.through(call_id=call, topic_id=topic) for call, topic in pairs)
 
 
-def refresh_countries_and_languages(call_ids: list[int], using: str = "default") -> None:
-    """Each call's ``countries`` and ``languages``: sorted codes of its officials' countries and
-    of its readouts' languages ("AZ US", "en fr"); two reads and one bulk update per batch."""
-    countries, languages = defaultdict(set), defaultdict(set)
-    officials = Participant.objects.using(using).filter(call_id__in=call_ids)
-    for call_id, country in officials.values_list("call_id", "official__country"):
+def refresh_call_columns(call_ids: list[int], using: str = "default") -> None:
+    """Each call's stored columns, in one bulk update per batch: ``countries`` and
+    ``languages``, sorted codes of its officials' countries and of its readouts' languages
+    ("AZ US", "en fr"), and ``facet_keys``. Run after its topics and mentions are derived."""
+    countries, languages, keys = defaultdict(set), defaultdict(set), defaultdict(set)
+    participants = Participant.objects.using(using).filter(call_id__in=call_ids)
+    for call_id, official_id, office_id, country in participants.values_list(
+        "call_id", "official_id", "office_id", "official__country"
+    ):
+        keys[call_id].add(f"official:{official_id}")
+        if office_id is not None:
+            keys[call_id].add(f"office:{office_id}")
         if country:
             countries[call_id].add(country)
     readouts = Readout.objects.using(using).filter(call_id__in=call_ids)
     for call_id, language in readouts.values_list("call_id", "language"):
         if language:
             languages[call_id].add(language)
-    Call.objects.using(using).bulk_update(
-        [
-            Call(
-                pk=pk,
-                countries=" ".join(sorted(countries[pk])),
-                languages=" ".join(sorted(languages[pk])),
-            )
-            for pk in call_ids
-        ],
-        ["countries", "languages"],
-        batch_size=500,
-    )
-
-
-def facet_keys(call_ids: list[int], using: str = "default") -> dict[int, str]:
-    """Each call's facet keys, sorted and distinct (a call counts once per value)."""
-    keys = defaultdict(set)
-    participants = Participant.objects.using(using).filter(call_id__in=call_ids)
-    for call_id, official_id, office_id in participants.values_list(
-        "call_id", "official_id", "office_id"
-    ):
-        keys[call_id].add(f"official:{official_id}")
-        if office_id is not None:
-            keys[call_id].add(f"office:{office_id}")
     topics = Call.topics.through.objects.using(using).filter(call_id__in=call_ids)
     for call_id, topic_id in topics.values_list("call_id", "topic_id"):
         keys[call_id].add(f"topic:{topic_id}")
@@ -119,14 +100,17 @@ def facet_keys(call_ids: list[int], using: str = "default") -> dict[int, str]:
     )
     for call_id, concept_id in mentions.values_list("readout__call_id", "concept_id"):
         keys[call_id].add(f"concept:{concept_id}")
-    return {pk: " ".join(sorted(keys[pk])) for pk in call_ids}
-
-
-def refresh_facet_keys(call_ids: list[int], using: str = "default") -> None:
-    """Each call's ``facet_keys``: three reads and one bulk update per batch."""
     Call.objects.using(using).bulk_update(
-        [Call(pk=pk, facet_keys=keys) for pk, keys in facet_keys(call_ids, using).items()],
-        ["facet_keys"],
+        [
+            Call(
+                pk=pk,
+                countries=" ".join(sorted(countries[pk])),
+                languages=" ".join(sorted(languages[pk])),
+                facet_keys=" ".join(sorted(keys[pk])),  # a call counts once per value
+            )
+            for pk in call_ids
+        ],
+        ["countries", "languages", "facet_keys"],
         batch_size=500,
     )
 
