@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -123,3 +124,13 @@ def test_kept_pages_never_push_the_archive_version_out_of_the_cache(client, sett
     for url in urls:
         assert client.get(url).status_code == 200
     assert cache.get(VERSION_KEY) == version
+
+
+def test_a_deploys_migrate_retires_the_kept_pages(client, call):
+    """New code may render a page differently: the pages kept before a deploy are not served."""
+    blinken = Official.objects.get(name="Antony Blinken")
+    url = blinken.get_absolute_url()
+    client.get(url)
+    Official.objects.filter(pk=blinken.pk).update(name="Tony Blinken")  # not through the writer
+    call_command("migrate", verbosity=0)
+    assert "Tony Blinken" in client.get(url).content.decode()
