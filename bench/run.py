@@ -94,8 +94,8 @@ def prepare(database: str, calls: int, reuse: bool = False) -> tuple[dict, dict]
             subprocess.run(["psql", "-q", env["DATABASE_URL"], "-c", "ANALYZE"], check=True)
         return env, {"load_seconds": None, "load_peak_mb": None, **_probe(env, path)}
     if database == "sqlite":
-        for stale in RESULTS.glob(f"bench-{calls}.sqlite3*"):
-            stale.unlink()
+        for stale in RESULTS.glob(f"bench-{calls}.sqlite3*"):  # the file, its WAL, its caches
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     else:
         maintenance = ["--maintenance-db", server + "/postgres"]
         subprocess.run(["dropdb", "--if-exists", *maintenance, name], check=True)
