@@ -95,7 +95,10 @@ def prepare(database: str, calls: int, reuse: bool = False) -> tuple[dict, dict]
         return env, {"load_seconds": None, "load_peak_mb": None, **_probe(env, path)}
     if database == "sqlite":
         for stale in RESULTS.glob(f"bench-{calls}.sqlite3*"):  # the file, its WAL, its caches
-            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+            if stale.is_dir():
+                shutil.rmtree(stale)
+            else:
+                stale.unlink()
     else:
         maintenance = ["--maintenance-db", server + "/postgres"]
         subprocess.run(["dropdb", "--if-exists", *maintenance, name], check=True)

@@ -15,6 +15,7 @@ from readouts.writing import ingest
 from readouts.writing.reference import sync_reference_data
 
 from .admin_helpers import make_editor
+from .queries import page_sql
 
 ROOT = Path(__file__).resolve().parent.parent
 # The two seed readouts (French, from the Azerbaijani presidency): tests that count calls use
@@ -119,25 +120,17 @@ def dataset_root(tmp_path_factory):
         yield
 
 
-class PageQueries(list):
-    """The SQL a page ran itself: the cache tables' reads and writes (PostgreSQL's cache and
-    the kept pages) left out."""
-
-
 @pytest.fixture
 def max_page_queries():
-    """``django_assert_max_num_queries`` for a page's own SQL (see ``PageQueries``)."""
+    """``django_assert_max_num_queries`` for a page's own SQL (``queries.page_sql``); the list
+    it yields holds that SQL once the block ends."""
 
     @contextmanager
     def at_most(limit):
-        own = PageQueries()
+        own = []
         with CaptureQueriesContext(connection) as captured:
             yield own
-        own.extend(
-            q["sql"]
-            for q in captured.captured_queries
-            if "_cache" not in q["sql"] and q["sql"] not in ("BEGIN", "COMMIT")
-        )
+        own.extend(page_sql(captured.captured_queries))
         assert len(own) <= limit, f"{len(own)} queries, more than {limit}:\n" + "\n".join(own)
 
     return at_most
