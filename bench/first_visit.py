@@ -4,8 +4,9 @@
 
 For each kind of page (home, call list with one year or three filters, searches, statement
 search, official, topic and call pages) it takes six filter sets and, for each one, empties
-Django's caches (the counts and the kept pages), times the first request (the home page is
-prepared first, as a write leaves it: ``readouts.cache.bump_archive_version``), then
+Django's caches (the counts and the kept pages) and leaves them as a write does once it
+commits (``readouts.cache.bump_archive_version``: a new archive version, the home page and the
+search's thesaurus and spellings prepared, nothing of any filter set), times the first request, then
 ``--repeat`` more requests (the repeats). The first request's own SQL (every query except the
 cache tables', counted apart on PostgreSQL, where the caches are tables) is then run again
 alone, straight through a cursor: that sum is the floor a page cannot go under, and app/floor
@@ -134,8 +135,7 @@ def measure(repeat: int) -> dict:
         for url in urls:
             for alias in settings.CACHES:  # the counts, and the kept pages
                 caches[alias].clear()
-            if name == "home":
-                bump_archive_version()  # what a write leaves behind once it commits
+            bump_archive_version()  # what a write leaves behind once it commits
             with CaptureQueriesContext(connection) as captured:
                 first.append(timed(client, url))
             own_sql = [q for q in captured.captured_queries if not cache_query(q["sql"])]

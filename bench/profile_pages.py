@@ -4,8 +4,9 @@
 
 Without URLs it profiles ``bench/run.py``'s set. Runs under production settings, as gunicorn
 would serve them, each request a first visit: Django's caches are emptied before it (a repeat
-is the page kept whole, ``views/repeats.py``, and shows nothing of the page's own work), and the
-home page is prepared as a write leaves it. It empties the caches of the archive it is pointed
+is the page kept whole, ``views/repeats.py``, and shows nothing of the page's own work), then
+left as a write leaves them (``bump_archive_version``: the home page and the search's
+references prepared). It empties the caches of the archive it is pointed
 at: use it on a benchmark's archive, not on a site people read. ``--explain`` prints the plan
 of each page's slowest query (EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE on PostgreSQL).
 """
@@ -55,8 +56,7 @@ def first_visit(url):
     """The caches as nobody has asked for ``url`` since the last write."""
     for alias in settings.CACHES:  # the counts, and the kept pages
         caches[alias].clear()
-    if url == "/":
-        bump_archive_version()
+    bump_archive_version()  # as a write leaves them once it commits
 
 
 def profile(client, url, repeat, show_explain, slowest):

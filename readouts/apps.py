@@ -11,12 +11,14 @@ class ReadoutsConfig(AppConfig):
     verbose_name = _("Readout Archive")
 
     def ready(self):
+        from . import search
         from .cache import prepare_after_writes
         from .search.engines import register_lookups
         from .views.lists import prepare_home
 
         register_lookups()
         prepare_after_writes(prepare_home)
+        prepare_after_writes(search.prepare)
         post_migrate.connect(retire_the_cache, sender=self)
 
 

@@ -73,3 +73,30 @@ def test_the_search_box_says_what_syntax_works(client, calls):
 def test_a_call_page_without_a_search_marks_nothing(client, calls):
     _, focused = calls
     assert "<mark>" not in client.get(focused.get_absolute_url()).content.decode()
+
+
+def test_the_thesaurus_and_spellings_are_prepared_by_the_write_not_by_the_first_search(
+    client, django_capture_on_commit_callbacks
+):
+    """Every search widens its words with the thesaurus's labels and the officials' spellings;
+    the write that changes the archive makes both again, so no reader waits for them."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .queries import page_sql
+
+    cache.clear()
+    aliyev = make_official("Ilham Aliyev", country="AZ", name_variants=["Aliev"])
+    with django_capture_on_commit_callbacks(execute=True):
+        call = make_call("2023-01-10", [aliyev, make_official("Antony Blinken")], text="Énergie.")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/?q=energie")
+    whole_tables = [
+        sql
+        for sql in page_sql(queries.captured_queries)
+        if ('FROM "readouts_concept"' in sql or 'FROM "readouts_official"' in sql)
+        and " WHERE " not in sql
+    ]
+    assert whole_tables == [], "the first search read a whole table the write should have read"
+    assert call.get_absolute_url() in response.content.decode()

@@ -9,10 +9,19 @@
 """
 
 from .engines import search_calls, search_statements
+from .expansion import label_table
 from .folding import fold_to_base_letters
 from .grammar import SearchQuery, parse_query
 from .highlight import highlight, matches_in, snippet
-from .spellings import build_query
+from .spellings import build_query, spellings_table
+
+
+def prepare() -> None:
+    """What every search reads (the thesaurus's labels, the surnames' spellings), made once a
+    write commits (``cache.prepare_after_writes``), not by the first reader to search."""
+    label_table()
+    spellings_table()
+
 
 __all__ = [
     "SearchQuery",
@@ -21,6 +30,7 @@ __all__ = [
     "highlight",
     "matches_in",
     "parse_query",
+    "prepare",
     "search_calls",
     "search_statements",
     "snippet",

@@ -41,7 +41,7 @@ def expand(query: SearchQuery) -> SearchQuery:
     """``query`` with every term that names a concept widened to the concept's other labels."""
     if not query:
         return query
-    table = cached("thesaurus-labels", _label_table)
+    table = label_table()
     if not table["concepts"]:
         return query
     budget = [MAX_ADDED]
@@ -125,6 +125,12 @@ def _inflection(label: Key, typed: Key) -> bool:
         (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
         for a, b in zip(label, typed, strict=True)
     )
+
+
+def label_table() -> dict:
+    """The thesaurus as ``expand`` reads it, kept until the archive next changes (and made
+    again by the write that changed it, ``search.prepare``)."""
+    return cached("thesaurus-labels", _label_table)
 
 
 def _label_table() -> dict:

@@ -42,8 +42,14 @@ def _surname_spellings(wanted: set[str]) -> dict[str, list[str]]:
     """For each wanted word that is a surname in some spelling, all spellings of that surname."""
     if not wanted:
         return {}
-    table = cached("surname-spellings", _spellings_by_surname)
+    table = spellings_table()
     return {word: table[word] for word in wanted if word in table}
+
+
+def spellings_table() -> dict[str, list[str]]:
+    """Every surname's spellings, kept until the archive next changes (and made again by the
+    write that changed it, ``search.prepare``)."""
+    return cached("surname-spellings", _spellings_by_surname)
 
 
 def _spellings_by_surname() -> dict[str, list[str]]:
