@@ -3,7 +3,7 @@
 import pytest
 from django.template import Context, Template
 
-from readouts.models import Call, Readout, Statement
+from readouts.models import Call, Readout, Statement, Topic
 from readouts.search import build_query, highlight, search_calls, search_statements, snippet
 from readouts.search import index as search_index
 from readouts.writing.derived import refresh_derived
@@ -159,6 +159,61 @@ def test_statement_search(people):
     )
     texts = list(search_statements(Statement.objects.all(), "delimitations").values_list("text"))
     assert texts == [("The Secretary welcomed progress on border delimitation.",)]
+
+
+@pytest.fixture
+def statements_on_topics(people):
+    aliyev, blinken = people
+    make_call(
+        "2024-02-01",
+        [aliyev, blinken],
+        language="en",
+        statements=[
+            (aliyev, "Border talks will go on.", ["border-delimitation"]),
+            (blinken, "Border talks and trade.", ["border-delimitation", "trade"]),
+            (blinken, "Trade, not borders.", ["trade"]),
+            (aliyev, "The talks went well.", ["trade"]),
+        ],
+    )
+    return {slug: Topic.objects.get(slug=slug) for slug in ("border-delimitation", "trade")}
+
+
+def said(query, topics):
+    found = search_statements(Statement.objects.all(), query, topics=topics)
+    return sorted(found.values_list("text", flat=True))
+
+
+def test_statement_search_within_topics_needs_the_words_and_every_topic(statements_on_topics):
+    border, trade = statements_on_topics.values()
+    assert said("border", [border]) == ["Border talks and trade.", "Border talks will go on."]
+    assert said("border", [border, trade]) == ["Border talks and trade."]
+    assert said("talks", [trade]) == ["Border talks and trade.", "The talks went well."]
+    assert said("-border", [trade]) == ["The talks went well."]  # exclusions only
+    assert said("border", []) == [
+        "Border talks and trade.",
+        "Border talks will go on.",
+        "Trade, not borders.",
+    ]
+
+
+def test_no_typed_words_reach_a_statement_through_its_topics(statements_on_topics):
+    """Where the documents hold their topics ("topic:7"), nothing a reader types matches them."""
+    border = statements_on_topics["border-delimitation"]
+    for query in ["topic", f"topic:{border.pk}", f'"topic {border.pk}"', str(border.pk)]:
+        assert said(query, []) == [], query
+
+
+def test_a_statement_search_follows_its_topics_when_they_change(statements_on_topics):
+    border, trade = statements_on_topics.values()
+    statement = Statement.objects.get(text="The talks went well.")
+    statement.topics.set([border])
+    refresh_derived([statement.readout.call_id])  # what every writer ends with
+    assert said("talks", [border]) == [
+        "Border talks and trade.",
+        "Border talks will go on.",
+        "The talks went well.",
+    ]
+    assert said("talks", [trade]) == ["Border talks and trade."]
 
 
 def test_index_follows_edits_and_deletes(people):

@@ -100,3 +100,27 @@ def test_the_thesaurus_and_spellings_are_prepared_by_the_write_not_by_the_first_
     ]
     assert whole_tables == [], "the first search read a whole table the write should have read"
     assert call.get_absolute_url() in response.content.decode()
+
+
+def test_a_statement_search_within_a_topic_is_one_lookup_in_the_documents_index(client, calls):
+    """On PostgreSQL the statements' documents hold their topics: the words and the topic are
+    tested together in the words' index, not statement by statement through the topic's links
+    (tens of thousands for a broad topic)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from readouts.models import Topic
+
+    from .queries import page_sql
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's FTS5 documents hold only the words")
+    border = Topic.objects.get(slug="border-delimitation")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/statements/?q=frontiere&topic=border-delimitation")
+    assert response.context["page_obj"].paginator.count == 2
+    searches = [sql for sql in page_sql(queries.captured_queries) if "@@" in sql]
+    assert searches, "the page ran no search"
+    for sql in searches:
+        assert f"'topic:{border.pk}'" in sql
+        assert "readouts_statement_topics" not in sql.split(" WHERE ", 1)[1].split("ORDER BY")[0]

@@ -40,6 +40,7 @@ from ..models import (
 )
 from ..parsing.publishers import PUBLISHERS
 from ..search import build_query, search_calls, search_statements
+from ..search.engines import topics_in_documents
 from ..search.folding import words
 
 MAX_SEARCH_LENGTH = 200
@@ -164,9 +165,10 @@ def official_filter(field_name, label, **kwargs):
     )
 
 
-def topic_filter(field_name="topics__slug"):
+def topic_filter(field_name="topics__slug", method=None):
     return SlugsFilter(
         field_name=field_name,
+        method=method,
         label=gettext_lazy("Topic"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
@@ -326,7 +328,7 @@ class StatementFilter(filters.FilterSet):
         label=gettext_lazy("Speaker"),
     )
     office = office_filter("filter_office")
-    topic = topic_filter()
+    topic = topic_filter(method="filter_topic")
     verb_class = filters.ChoiceFilter(
         choices=VerbClass.choices, label=gettext_lazy("Kind of statement")
     )
@@ -344,9 +346,19 @@ class StatementFilter(filters.FilterSet):
         form = DateRangeForm
 
     def filter_q(self, queryset, name, value):
-        """Full-text match over the statements' words, best first (``literal=1``: as typed)."""
+        """Full-text match over the statements' words, best first (``literal=1``: as typed),
+        within the chosen topics where the documents hold them (``filter_topic``)."""
         self.search_query = build_query(value, literal=is_literal(self.data))
-        return search_statements(queryset, self.search_query)
+        topics = self.form.cleaned_data.get("topic") if self._topics_searched() else ()
+        return search_statements(queryset, self.search_query, topics=topics or ())
+
+    def filter_topic(self, queryset, name, topics):
+        if self._topics_searched():
+            return queryset  # in the search's own index lookup: ``filter_q``
+        return SlugsFilter.filter(self.filters["topic"], queryset, topics)
+
+    def _topics_searched(self) -> bool:
+        return bool(self.form.cleaned_data.get("q")) and topics_in_documents(self.queryset.db)
 
     def sort_by(self, queryset, name, value):
         by_date = "readout__call__date"

@@ -7,13 +7,14 @@ registered in ``ReadoutsConfig.ready``.
 """
 
 from django.contrib.postgres.search import SearchQuery as PgQuery
-from django.contrib.postgres.search import SearchRank
+from django.contrib.postgres.search import SearchQueryCombinable, SearchQueryField, SearchRank
 from django.db import connections
-from django.db.models import F, FloatField, Lookup, QuerySet, Value
+from django.db.models import F, FloatField, Func, Lookup, QuerySet, Value
 
 from ..models import CallSearchDocument, StatementSearchDocument
 from .folding import STEM_LANGUAGES, stem
 from .grammar import SearchQuery
+from .index import TOPIC_PREFIX
 from .spellings import build_query
 
 PG_CONFIGS = ("french_unaccent", "english_unaccent")
@@ -42,12 +43,42 @@ def search_calls(queryset: QuerySet, query: SearchQuery | str) -> QuerySet:
     return _search(queryset, query, CallSearchDocument, "call")
 
 
-def search_statements(queryset: QuerySet, query: SearchQuery | str) -> QuerySet:
-    """Statements that match, annotated with ``rank`` and ordered best first."""
-    return _search(queryset, query, StatementSearchDocument, "statement")
+def search_statements(queryset: QuerySet, query: SearchQuery | str, topics=()) -> QuerySet:
+    """Statements that match, annotated with ``rank`` and ordered best first.
+
+    ``topics``: the statements must have every one of them. Where the documents carry their
+    topics (``topics_in_documents``) that is tested in the same index lookup as the words.
+    """
+    if isinstance(query, str):
+        query = build_query(query)
+    within = None
+    if topics and topics_in_documents(queryset.db) and query and query.groups:
+        within = TopicLexemes([topic.pk for topic in topics])
+    else:
+        for topic in topics:
+            queryset = queryset.filter(topics=topic)
+    return _search(queryset, query, StatementSearchDocument, "statement", within)
 
 
-def _search(queryset, query, document, link):
+def topics_in_documents(using: str = "default") -> bool:
+    """Whether a statement's search document holds its topics (``index.TOPIC_PREFIX``), so a
+    search within topics is one lookup in the words' index: on PostgreSQL."""
+    return connections[using].vendor == "postgresql"
+
+
+class TopicLexemes(SearchQueryCombinable, Func):
+    """The tsquery ``'topic:3' & 'topic:7'``, written as a literal: the lexemes must not go
+    through a text search configuration's parser, which would split them at the colon."""
+
+    template = "%(expressions)s::tsquery"
+    output_field = SearchQueryField()
+
+    def __init__(self, topic_ids):
+        lexemes = " & ".join(f"'{TOPIC_PREFIX}{int(pk)}'" for pk in topic_ids)
+        super().__init__(Value(lexemes))
+
+
+def _search(queryset, query, document, link, within=None):
     if isinstance(query, str):
         query = build_query(query)
     if not query:
@@ -71,8 +102,9 @@ def _search(queryset, query, document, link):
         if postgresql
         else -F("search_document__rank")
     )
+    found = positive if within is None else positive & within  # ranked by the words alone
     return (
-        queryset.filter(search_document__body__matches=positive)
+        queryset.filter(search_document__body__matches=found)
         .annotate(rank=rank)
         .order_by("-rank", "pk")
     )

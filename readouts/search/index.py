@@ -3,8 +3,9 @@
 Writers never call this directly: ``writing.derived.refresh_derived`` does, for the calls a
 write touched; ``rebuild_search_index`` refills everything (after a restore, or a migration).
 On PostgreSQL the database builds the tsvectors (``french_unaccent`` for French readouts,
-``english_unaccent`` for the others); on SQLite Python folds and stems the words and FTS5 stores
-them. Raw SQL only, so the migration that creates the tables can fill them too.
+``english_unaccent`` for the others, and a statement's topics as lexemes); on SQLite Python
+folds and stems the words and FTS5 stores them. Raw SQL only, so the migration that creates
+the tables can fill them too.
 """
 
 import json
@@ -46,11 +47,21 @@ SELECT call_id,
 FROM readouts_readout WHERE call_id = ANY(%s) GROUP BY call_id
 """
 
+# A statement's topics as lexemes of its document ("topic:7", which no typed word can become:
+# the words reach tsquery through the parser, which splits at the colon), so that a search
+# within a topic is one lookup in the document index (``engines.search_statements``) rather
+# than a test of each of the topic's statements, tens of thousands for a broad one.
+TOPIC_PREFIX = "topic:"
+_PG_TOPIC_LEXEMES = (
+    f"array_to_tsvector(ARRAY(SELECT '{TOPIC_PREFIX}' || st.topic_id "
+    "FROM readouts_statement_topics st WHERE st.statement_id = s.id))"
+)
+
 _PG_REFRESH_STATEMENTS = f"""
 INSERT INTO readouts_statement_search (rowid, body)
 SELECT s.id, to_tsvector(
     CASE WHEN r.language = 'fr' THEN 'french_unaccent' ELSE 'english_unaccent' END::regconfig,
-    {_PG_FOLD.format("s.text")})
+    {_PG_FOLD.format("s.text")}) || {_PG_TOPIC_LEXEMES}
 FROM readouts_statement s JOIN readouts_readout r ON r.id = s.readout_id
 WHERE r.call_id = ANY(%s)
 """
