@@ -12,7 +12,7 @@ from .engines import search_calls, search_statements
 from .expansion import label_table
 from .folding import fold_to_base_letters
 from .grammar import SearchQuery, parse_query
-from .highlight import highlight, matches_in, snippet
+from .highlight import highlight, snippet, snippet_if_matched
 from .spellings import build_query, spellings_table
 
 
@@ -28,10 +28,10 @@ __all__ = [
     "build_query",
     "fold_to_base_letters",
     "highlight",
-    "matches_in",
     "parse_query",
     "prepare",
     "search_calls",
     "search_statements",
     "snippet",
+    "snippet_if_matched",
 ]

@@ -73,9 +73,11 @@ def _spans(text: str, query: SearchQuery) -> list[tuple[int, int]]:
     return merged
 
 
-def matches_in(text: str, query: SearchQuery) -> bool:
-    """Whether any term of ``query`` occurs in ``text`` (the snippet is worth showing)."""
-    return bool(_spans(text, query))
+def snippet_if_matched(text: str, query: SearchQuery, width: int = 240) -> SafeString | None:
+    """``snippet``, or None where no term of ``query`` occurs in ``text`` (a call found by
+    another of its readouts, or by a participant's name): the text is read once for both."""
+    spans = _spans(text, query)
+    return _cut(text, spans, width) if spans else None
 
 
 def highlight(text: str, query: SearchQuery | str) -> SafeString:
@@ -89,7 +91,10 @@ def snippet(text: str, query: SearchQuery | str, width: int = 240) -> SafeString
     """About ``width`` characters of ``text`` around its first match, escaped and highlighted."""
     if isinstance(query, str):
         query = parse_query(query)
-    spans = _spans(text, query) if query else []
+    return _cut(text, _spans(text, query) if query else [], width)
+
+
+def _cut(text: str, spans: list[tuple[int, int]], width: int) -> SafeString:
     first = spans[0][0] if spans else 0
     start = max(0, first - width // 3)
     if start:

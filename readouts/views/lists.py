@@ -200,8 +200,8 @@ class CallListView(FilteredListView):
         texts = Readout.objects.filter(call__in=calls).order_by("pk").values_list("call", "text")
         for call_id, text in texts:
             call = calls[call_id]
-            if not getattr(call, "snippet", None) and search.matches_in(text, query):
-                call.snippet = search.snippet(text, query)
+            if not getattr(call, "snippet", None):
+                call.snippet = search.snippet_if_matched(text, query)
 
     def json(self, request, page):
         return formats.calls_json(request, page)
