@@ -6,6 +6,7 @@ from django.template import Context, Template
 from readouts.models import Call, Readout, Statement, Topic
 from readouts.search import build_query, highlight, search_calls, search_statements, snippet
 from readouts.search import index as search_index
+from readouts.search.grammar import SearchQuery, Term
 from readouts.writing.derived import refresh_derived
 
 from .factories import make_call, make_official
@@ -196,11 +197,15 @@ def test_statement_search_within_topics_needs_the_words_and_every_topic(statemen
     ]
 
 
-def test_no_typed_words_reach_a_statement_through_its_topics(statements_on_topics):
-    """Where the documents hold their topics ("topic:7"), nothing a reader types matches them."""
+def test_no_query_word_reaches_a_statement_through_its_topics(statements_on_topics):
+    """Where the documents hold their topics ("#topic:7"), nothing a reader types matches them,
+    nor a prefix term of the thesaurus (an Azerbaijani label's stem)."""
     border = statements_on_topics["border-delimitation"]
     for query in ["topic", f"topic:{border.pk}", f'"topic {border.pk}"', str(border.pk)]:
         assert said(query, []) == [], query
+    for prefix in ["top", "topi", "topic"]:
+        query = SearchQuery(groups=((Term((prefix,), prefix=True),),), text=prefix)
+        assert said(query, []) == [], prefix
 
 
 def test_a_statement_search_follows_its_topics_when_they_change(statements_on_topics):

@@ -122,5 +122,37 @@ def test_a_statement_search_within_a_topic_is_one_lookup_in_the_documents_index(
     searches = [sql for sql in page_sql(queries.captured_queries) if "@@" in sql]
     assert searches, "the page ran no search"
     for sql in searches:
-        assert f"'topic:{border.pk}'" in sql
+        assert f"'#topic:{border.pk}'" in sql
         assert "readouts_statement_topics" not in sql.split(" WHERE ", 1)[1].split("ORDER BY")[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=border&topic=border-delimitation", ["Border talks and trade.", "Border talks go on."]),
+        ("q=border&topic=border-delimitation&topic=trade", ["Border talks and trade."]),
+        ("q=talks&topic=trade", ["Border talks and trade.", "The talks went well."]),
+        ("q=-border&topic=trade", ["The talks went well."]),
+        ("q=borders&literal=1&topic=trade", ["Border talks and trade.", "Trade, not borders."]),
+        ("q=border", ["Border talks and trade.", "Border talks go on.", "Trade, not borders."]),
+    ],
+)
+def test_a_statement_search_within_topics_on_the_page_and_in_the_api(client, query, expected):
+    """The words and every chosen topic, whichever way the database tests the topics."""
+    aliyev = make_official("Ilham Aliyev", country="AZ")
+    blinken = make_official("Antony Blinken")
+    make_call(
+        "2024-02-01",
+        [aliyev, blinken],
+        language="en",
+        statements=[
+            (aliyev, "Border talks go on.", ["border-delimitation"]),
+            (blinken, "Border talks and trade.", ["border-delimitation", "trade"]),
+            (blinken, "Trade, not borders.", ["trade"]),
+            (aliyev, "The talks went well.", ["trade"]),
+        ],
+    )
+    page = client.get(f"/statements/?{query}")
+    assert sorted(s.text for s in page.context["page_obj"].object_list) == expected
+    api = client.get(f"/api/v1/statements/?{query}").json()
+    assert sorted(s["text"] for s in api["results"]) == expected

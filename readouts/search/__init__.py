@@ -5,7 +5,8 @@
 - ``spellings``: a surname widened to every spelling the officials table knows;
 - ``engines``: ``search_calls`` / ``search_statements`` on FTS5 (SQLite) or tsvector (PostgreSQL);
 - ``index``: the search rows, refreshed by ``writing.derived`` and rebuilt by a command;
-- ``highlight``: ``highlight`` and ``snippet``, escaping the text before marking matches.
+- ``highlight``: ``highlight``, ``snippet`` and ``snippet_if_matched``, escaping the text
+  before marking matches.
 """
 
 from .engines import search_calls, search_statements

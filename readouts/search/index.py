@@ -47,11 +47,11 @@ SELECT call_id,
 FROM readouts_readout WHERE call_id = ANY(%s) GROUP BY call_id
 """
 
-# A statement's topics as lexemes of its document ("topic:7", which no typed word can become:
-# the words reach tsquery through the parser, which splits at the colon), so that a search
-# within a topic is one lookup in the document index (``engines.search_statements``) rather
-# than a test of each of the topic's statements, tens of thousands for a broad one.
-TOPIC_PREFIX = "topic:"
+# A statement's topics as lexemes of its document ("#topic:7"), so that a search within a
+# topic is one lookup in the document index (``engines.search_statements``) rather than a test
+# of each of the topic's statements, tens of thousands for a broad one. No query word can match
+# one: the words are folded letters and digits, so not even a prefix term ("top:*") reaches "#".
+TOPIC_PREFIX = "#topic:"
 _PG_TOPIC_LEXEMES = (
     f"array_to_tsvector(ARRAY(SELECT '{TOPIC_PREFIX}' || st.topic_id "
     "FROM readouts_statement_topics st WHERE st.statement_id = s.id))"

@@ -7,7 +7,8 @@ Seven facts are derived, never written by hand:
   languages of its readouts, as sorted codes, which the country and language filters and
   facets read from the call's row;
 - its search rows (the call's and each statement's): from its readouts, statements and the
-  names of its participants in every spelling (``search.index``);
+  names of its participants in every spelling, and on PostgreSQL each statement's topics
+  (``search.index``);
 - the thesaurus concept of each place, organisation or document its readouts mention
   (``concepts.link_mentions``);
 - its ``facet_keys`` column: the officials, offices, topics and concepts its call-list facets
