@@ -5,8 +5,9 @@
 For each kind of page (home, call list with one year or three filters, searches, statement
 search, official, topic and call pages) it takes six filter sets and, for each one, empties
 Django's caches (the counts and the kept pages) and leaves them as a write does once it
-commits (``readouts.cache.bump_archive_version``: a new archive version, the home page and the
-search's thesaurus and spellings prepared, nothing of any filter set), times the first request, then
+commits (``readouts.cache.bump_archive_version``: a new archive version; the home page's
+counts, the search's thesaurus and spellings, and the home page itself for the site's address,
+``DJANGO_SITE_URL``, prepared; nothing of any filter set), times the first request, then
 ``--repeat`` more requests (the repeats). The first request's own SQL (every query except the
 cache tables', counted apart on PostgreSQL, where the caches are tables) is then run again
 alone, straight through a cursor: that sum is the floor a page cannot go under, and app/floor
@@ -29,6 +30,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-not-secret")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1")
+os.environ.setdefault("DJANGO_SITE_URL", "https://127.0.0.1")  # the client's address
 django.setup()
 
 from django.conf import settings  # noqa: E402
@@ -150,7 +152,10 @@ def measure(repeat: int) -> dict:
             "queries": max(counts),
             "cache_queries": max(cache_counts),
             "floor": figures(floors),
-            "ratio": round(statistics.median(first) / max(statistics.median(floors), 0.01), 1),
+            # None for a page that ran no SQL of its own (the home page, prepared by the write)
+            "ratio": round(statistics.median(first) / statistics.median(floors), 1)
+            if statistics.median(floors)
+            else None,
         }
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {

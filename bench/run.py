@@ -51,6 +51,7 @@ def environment(database_url: str) -> dict:
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "bench-only-not-secret",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SITE_URL": "https://127.0.0.1",  # where first_visit's client asks
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_LOG_LEVEL": "ERROR",
     }
@@ -240,7 +241,7 @@ def visits_table(result: dict) -> str:
             f"{name:26} {f['p50']:>9.1f} {f['p90']:>7.1f} {f['max']:>7.1f}  {r['p50']:>10.1f} "
             f"{r['p90']:>6.1f} {r['max']:>6.1f}  {page['queries']:>7} "
             f"{page.get('cache_queries', '-'):>5}  {fl['p50']:>9.1f} "
-            f"{page['ratio']:>9.1f}"
+            f"{'-' if page['ratio'] is None else format(page['ratio'], '.1f'):>9}"
         )
     lines.append(f"worker peak memory: {result['worker_peak_mb']} MB")
     return "\n".join(lines)

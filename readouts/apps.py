@@ -15,10 +15,12 @@ class ReadoutsConfig(AppConfig):
         from .cache import prepare_after_writes
         from .search.engines import register_lookups
         from .views.lists import prepare_home
+        from .views.repeats import prepare_front_page
 
         register_lookups()
         prepare_after_writes(prepare_home)
         prepare_after_writes(search.prepare)
+        prepare_after_writes(prepare_front_page)  # last: it shows what the others prepared
         post_migrate.connect(retire_the_cache, sender=self)
 
 

@@ -134,3 +134,32 @@ def test_a_deploys_migrate_retires_the_kept_pages(client, call):
     Official.objects.filter(pk=blinken.pk).update(name="Tony Blinken")  # not through the writer
     call_command("migrate", verbosity=0)
     assert "Tony Blinken" in client.get(url).content.decode()
+
+
+def cache_tables_only(captured) -> bool:
+    """Only the caches' reads (tables on PostgreSQL) and, on SQLite, the probe that the
+    database answers: the page was a kept one."""
+    tables = {q["sql"].split(" FROM ")[1].split()[0] for q in captured if " FROM " in q["sql"]}
+    return tables <= {'"readouts_cache"', '"readouts_page_cache"', "django_migrations"}
+
+
+def test_a_write_keeps_the_home_page_for_the_sites_address_in_each_language(client, settings):
+    settings.SITE_URL = "http://testserver"
+    people = [make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")]
+    call = make_call("2021-05-17", people, text="A call.")  # commits: the write prepares
+    for language in ("en", "fr"):
+        client.cookies["django_language"] = language
+        with CaptureQueriesContext(connection) as first:
+            page = client.get("/").content.decode()
+        assert cache_tables_only(first.captured_queries), language
+        assert f'lang="{language}"' in page and call.get_absolute_url() in page
+
+
+def test_a_home_page_at_another_address_is_rendered_by_its_first_visit(client, settings):
+    settings.SITE_URL = "https://archive.example.org"  # not a host the tests serve
+    people = [make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")]
+    call = make_call("2021-05-17", people, text="A call.")  # the write commits all the same
+    with CaptureQueriesContext(connection) as first:
+        page = client.get("/").content.decode()
+    assert not cache_tables_only(first.captured_queries)
+    assert call.get_absolute_url() in page

@@ -8,7 +8,6 @@ folder is ``settings.DATASET_ROOT`` (``DJANGO_DATASET_ROOT``), shared by every w
 """
 
 import datetime as dt
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,14 +17,12 @@ from django.conf import settings
 from ..cache import current_version
 from .files import write_dataset
 
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000")
-
 
 def version_time(version: int) -> dt.datetime:
     return dt.datetime.fromtimestamp(version / 1e9, tz=dt.UTC).replace(microsecond=0)
 
 
-def current_dataset(base_url: str = SITE_URL) -> tuple[Path, dt.datetime]:
+def current_dataset(base_url: str) -> tuple[Path, dt.datetime]:
     """(the folder holding the current version's files, the version's time), built if missing."""
     version = current_version()
     root = Path(settings.DATASET_ROOT)

@@ -16,12 +16,20 @@ served only while the database answers: in an outage every page is the 503.
 
 import functools
 import hashlib
+import io
 import zlib
+from contextlib import suppress
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpResponse
-from django.utils import timezone
+from django.urls import resolve, reverse
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from .. import cache
@@ -56,6 +64,33 @@ def kept_for_repeats(view):
         return response
 
     return serve
+
+
+def prepare_front_page() -> None:
+    """The home page kept for the site's own address (``settings.SITE_URL``) in each interface
+    language, once a write commits (``cache.prepare_after_writes``): what every visitor sees
+    first is not rendered by one of them. An address the site does not serve
+    (``ALLOWED_HOSTS``) is left alone."""
+    site = urlsplit(settings.SITE_URL)
+    path = reverse("call-list")
+    home = resolve(path).func  # the view as ``kept_for_repeats`` wraps it
+    for language, _name in settings.LANGUAGES:
+        request = WSGIRequest(
+            {
+                "REQUEST_METHOD": "GET",
+                "PATH_INFO": path,
+                "QUERY_STRING": "",
+                "HTTP_HOST": site.netloc,
+                "SERVER_NAME": site.hostname or "",
+                "SERVER_PORT": str(site.port or (443 if site.scheme == "https" else 80)),
+                "wsgi.url_scheme": site.scheme,
+                "wsgi.input": io.BytesIO(),
+            }
+        )
+        request.user = AnonymousUser()
+        request.LANGUAGE_CODE = language
+        with translation.override(language), suppress(DisallowedHost):
+            home(request)
 
 
 def page_key(request) -> str:

@@ -1,8 +1,8 @@
 """``export_calls``: the whole archive as JSON on stdout, oldest call first."""
 
 import json
-import os
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from readouts.models import Call
@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            default=os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000"),
+            default=settings.SITE_URL,
             help="Prefix for each call's URL (default: $DJANGO_SITE_URL or the dev server).",
         )
 

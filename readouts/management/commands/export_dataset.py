@@ -1,9 +1,9 @@
 """``export_dataset DIR``: the whole archive as a citable dataset (see ``readouts.dataset``)."""
 
 import datetime as dt
-import os
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from readouts.dataset.files import write_dataset
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("directory", type=Path)
         parser.add_argument(
             "--base-url",
-            default=os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000"),
+            default=settings.SITE_URL,
             help="The site's address, for the citation (default: $DJANGO_SITE_URL or the dev "
             "server).",
         )
