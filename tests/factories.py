@@ -101,3 +101,18 @@ def make_call(
         Mention.objects.create(readout=readout, kind=kind, name=name)
     refresh_derived([call.pk])
     return call
+
+
+def make_statements_on_topics(aliyev, blinken):
+    """One call whose four statements share words and topics, for searches within topics."""
+    return make_call(
+        "2024-02-01",
+        [aliyev, blinken],
+        language="en",
+        statements=[
+            (aliyev, "Border talks go on.", ["border-delimitation"]),
+            (blinken, "Border talks and trade.", ["border-delimitation", "trade"]),
+            (blinken, "Trade, not borders.", ["trade"]),
+            (aliyev, "The talks went well.", ["trade"]),
+        ],
+    )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .factories import make_call, make_official
+from .factories import make_call, make_official, make_statements_on_topics
 from .list_world import plain_http_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -139,18 +139,8 @@ def test_a_statement_search_within_a_topic_is_one_lookup_in_the_documents_index(
 )
 def test_a_statement_search_within_topics_on_the_page_and_in_the_api(client, query, expected):
     """The words and every chosen topic, whichever way the database tests the topics."""
-    aliyev = make_official("Ilham Aliyev", country="AZ")
-    blinken = make_official("Antony Blinken")
-    make_call(
-        "2024-02-01",
-        [aliyev, blinken],
-        language="en",
-        statements=[
-            (aliyev, "Border talks go on.", ["border-delimitation"]),
-            (blinken, "Border talks and trade.", ["border-delimitation", "trade"]),
-            (blinken, "Trade, not borders.", ["trade"]),
-            (aliyev, "The talks went well.", ["trade"]),
-        ],
+    make_statements_on_topics(
+        make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")
     )
     page = client.get(f"/statements/?{query}")
     assert sorted(s.text for s in page.context["page_obj"].object_list) == expected
