@@ -163,3 +163,18 @@ def test_a_home_page_at_another_address_is_rendered_by_its_first_visit(client, s
         page = client.get("/").content.decode()
     assert not cache_tables_only(first.captured_queries)
     assert call.get_absolute_url() in page
+
+
+def test_a_home_page_that_cannot_be_rendered_ahead_never_fails_the_write(client, settings, caplog):
+    """A load run where the static files were not collected (production storage, no manifest)
+    commits, says why the page was not prepared, and leaves it to its first visitor."""
+    settings.SITE_URL = "http://testserver"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = "/nonexistent-static-root"
+    people = [make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")]
+    call = make_call("2021-05-17", people, text="A call.")  # commits, and does not raise
+    assert "The home page was not prepared" in caplog.text
+    assert current_version() and call.pk

@@ -17,8 +17,8 @@ served only while the database answers: in an outage every page is the 503.
 import functools
 import hashlib
 import io
+import logging
 import zlib
-from contextlib import suppress
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -34,6 +34,8 @@ from django.utils.translation import get_language
 
 from .. import cache
 from .health import probe
+
+logger = logging.getLogger(__name__)
 
 # A page of a rare filter set need not outlive the day it was asked for.
 PAGE_TIMEOUT = 6 * 3600
@@ -70,7 +72,8 @@ def prepare_front_page() -> None:
     """The home page kept for the site's own address (``settings.SITE_URL``) in each interface
     language, once a write commits (``cache.prepare_after_writes``): what every visitor sees
     first is not rendered by one of them. An address the site does not serve
-    (``ALLOWED_HOSTS``) is left alone."""
+    (``ALLOWED_HOSTS``) is left alone, and a page that cannot be rendered here (static files
+    not collected on the host that ran the write) is logged and left to its first visitor."""
     site = urlsplit(settings.SITE_URL)
     path = reverse("call-list")
     home = resolve(path).func  # the view as ``kept_for_repeats`` wraps it
@@ -89,8 +92,17 @@ def prepare_front_page() -> None:
         )
         request.user = AnonymousUser()
         request.LANGUAGE_CODE = language
-        with translation.override(language), suppress(DisallowedHost):
-            home(request)
+        with translation.override(language):
+            try:
+                home(request)
+            except DisallowedHost:
+                return  # not an address this site serves
+            except Exception:  # ahead of time is a bonus: the write stands either way
+                logger.warning(
+                    "The home page was not prepared: its first visitor will render it",
+                    exc_info=True,
+                )
+                return
 
 
 def page_key(request) -> str:
