@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
@@ -178,3 +178,14 @@ def test_a_home_page_that_cannot_be_rendered_ahead_never_fails_the_write(client,
     call = make_call("2021-05-17", people, text="A call.")  # commits, and does not raise
     assert "The home page was not prepared" in caplog.text
     assert current_version() and call.pk
+
+
+def test_the_prepared_home_page_is_the_one_its_first_visitor_would_render(client, settings):
+    settings.SITE_URL = "http://testserver"
+    people = [make_official("Ilham Aliyev", country="AZ"), make_official("Antony Blinken")]
+    make_call("2021-05-17", people, text="A call.")  # commits: the write prepares
+    prepared = client.get("/")
+    caches["pages"].clear()
+    rendered = client.get("/")
+    assert prepared.content == rendered.content
+    assert sorted(prepared.headers.items()) == sorted(rendered.headers.items())
