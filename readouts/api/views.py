@@ -122,23 +122,18 @@ def _facets_response(filterset_class, facets_of, request, queryset):
 
 
 def _facets(filterset, facets_of):
-    query = filterset.data if filterset.is_bound else None
     facets = []
     for facet in facets_of(filterset):
-        current = set(query.getlist(facet.key)) if query is not None else set()
-        values = []
-        for item in facet.values:
-            after = set(item.params.getlist(facet.key))
-            (value,) = (current - after) if item.active else (after - current)
-            values.append(
-                {
-                    "value": value,
-                    "label": item.label,
-                    "count": item.count,
-                    "active": item.active,
-                    "query": item.params.urlencode(),
-                }
-            )
+        values = [
+            {
+                "value": item.value,
+                "label": item.label,
+                "count": item.count,
+                "active": item.active,
+                "query": item.query.removeprefix("?"),
+            }
+            for item in facet.values
+        ]
         facets.append({"key": facet.key, "title": facet.title, "values": values})
     return {"count": filterset.qs.count(), "facets": facets}
 

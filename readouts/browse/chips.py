@@ -3,20 +3,19 @@
 from dataclasses import dataclass
 
 from django.db.models import Model
-from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters import ModelMultipleChoiceFilter
 
-from .querylinks import replaced, toggled
+from .querylinks import QueryLinks
 
 
 @dataclass(frozen=True)
 class Chip:
     label: str
-    params: QueryDict  # the current query without this value
+    query: str  # the link's query string: the current query without this value
 
 
 def _written(day):
@@ -66,19 +65,18 @@ def active_values(filterset):
 
 def chips_for(filterset) -> list[Chip]:
     result = []
+    links = QueryLinks(filterset.data if filterset.is_bound else None)
     for key, value in active_values(filterset):
         label = _value_label(filterset, key, value)
         prefix = CHIP_PREFIX.get(key) or _(str(filterset.filters[key].label or key.capitalize()))
         if key == "q":
             label = _("“%(words)s”") % {"words": label}
         if isinstance(filterset.filters[key], ModelMultipleChoiceFilter):
-            params = toggled(filterset.data, key, value.slug, multiple=True)
+            query = links.toggled(key, value.slug, multiple=True)
         else:
-            params = replaced(filterset.data, **{key: None})
+            query = links.replaced(**{key: None})
         result.append(
-            Chip(
-                label=_("%(filter)s: %(value)s") % {"filter": prefix, "value": label}, params=params
-            )
+            Chip(label=_("%(filter)s: %(value)s") % {"filter": prefix, "value": label}, query=query)
         )
     return result
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import CharField, Count, F, Func
-from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_filters import ModelMultipleChoiceFilter
 
@@ -31,7 +30,7 @@ from ..models import (
 )
 from .filters import NotIndexed
 from .matched import ids_in
-from .querylinks import toggled
+from .querylinks import QueryLinks
 
 # Long tails (dozens of officials) are cut to the values with most results.
 TOP_VALUES = 15
@@ -39,9 +38,10 @@ TOP_VALUES = 15
 
 @dataclass(frozen=True)
 class FacetValue:
+    value: str
     label: str
     count: int
-    params: QueryDict
+    query: str  # the link's query string: this value toggled, every other filter kept
     active: bool
 
 
@@ -56,15 +56,17 @@ def _facet(filterset, key, title, rows, *, value_field, label_field=None, labels
     query = filterset.data if filterset.is_bound else None
     active = set(query.getlist(key)) if query is not None else set()
     multiple = isinstance(filterset.filters[key], ModelMultipleChoiceFilter)
+    links = QueryLinks(query)
     values = []
     for row in rows:
         value = str(row[value_field])
         label = _label(row, label_field) if label_field else labels.get(row[value_field], value)
         values.append(
             FacetValue(
+                value=value,
                 label=label,
                 count=row["n"],
-                params=toggled(query, key, value, multiple=multiple),
+                query=links.toggled(key, value, multiple=multiple),
                 active=value in active,
             )
         )

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
-from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .querylinks import replaced
+from .querylinks import QueryLinks
 
 CHART_HEIGHT = 100  # bar area, in SVG units; labels sit below it
 SLOT_WIDTH = 36
@@ -33,7 +32,7 @@ class Bar:
     center: int
     y: int
     height: int
-    params: QueryDict | None  # None for empty periods: nothing to link to
+    query: str | None  # the link's query string; None for empty periods: nothing to link to
     show_label: bool
 
 
@@ -53,11 +52,11 @@ def _calls(n):
 
 
 def _bars(periods):
-    """``periods``: (label, description prefix, count, params) in display order."""
+    """``periods``: (label, description prefix, count, query) in display order."""
     tallest = max((count for _, _, count, _ in periods), default=0) or 1
     crowded = len(periods) > 16
     bars = []
-    for index, (label, name, count, params) in enumerate(periods):
+    for index, (label, name, count, query) in enumerate(periods):
         height = round(count / tallest * CHART_HEIGHT) if count else 0
         bars.append(
             Bar(
@@ -68,7 +67,7 @@ def _bars(periods):
                 center=index * SLOT_WIDTH + SLOT_WIDTH // 2,
                 y=CHART_HEIGHT - max(height, 1 if count else 0),
                 height=max(height, 1 if count else 0),
-                params=params if count else None,
+                query=query if count else None,
                 show_label=not crowded or index % LABEL_EVERY_WHEN_CROWDED == 0,
             )
         )
@@ -82,7 +81,7 @@ def call_timeline(filterset, years, matched=None) -> Timeline | None:
     date as ISO text (``facets.matched_fields``), gives the months without another pass over
     the documents.
     """
-    query = filterset.data if filterset.is_bound else None
+    links = QueryLinks(filterset.data if filterset.is_bound else None)
     chosen_year = filterset.form.cleaned_data.get("year") if filterset.is_bound else None
     if chosen_year:
         if matched is not None:
@@ -98,9 +97,9 @@ def call_timeline(filterset, years, matched=None) -> Timeline | None:
         for month in range(1, 13):
             last_day = calendar.monthrange(chosen_year, month)[1]
             first, last = dt.date(chosen_year, month, 1), dt.date(chosen_year, month, last_day)
-            params = replaced(query, date_after=first.isoformat(), date_before=last.isoformat())
+            query = links.replaced(date_after=first.isoformat(), date_before=last.isoformat())
             periods.append(
-                (date_format(first, "M"), date_format(first, "F Y"), by_month.get(month, 0), params)
+                (date_format(first, "M"), date_format(first, "F Y"), by_month.get(month, 0), query)
             )
         caption = _("Calls per month in %(year)s") % {"year": chosen_year}
     else:
@@ -108,7 +107,7 @@ def call_timeline(filterset, years, matched=None) -> Timeline | None:
         if not counts:
             return None
         periods = [
-            (str(year), str(year), counts.get(year, 0), replaced(query, year=str(year)))
+            (str(year), str(year), counts.get(year, 0), links.replaced(year=str(year)))
             for year in range(min(counts), max(counts) + 1)
         ]
         first, last = min(counts), max(counts)

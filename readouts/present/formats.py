@@ -13,7 +13,7 @@ from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy
 
-from ..browse.querylinks import replaced
+from ..browse.querylinks import QueryLinks
 from .export import call_to_dict
 
 FORMATS = ("html", "json", "csv")
@@ -39,8 +39,8 @@ def spreadsheet_safe(value) -> str:
 def _page_url(request, number):
     if number is None:
         return None
-    params = replaced(request.GET, page=str(number), format="json")
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    query = QueryLinks(request.GET).replaced(page=str(number), format="json")
+    return request.build_absolute_uri(request.path + query)
 
 
 def _page_links(request, page):

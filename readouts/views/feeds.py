@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from ..browse.chips import describe_calls
 from ..browse.filters import CallFilter
-from ..browse.querylinks import replaced
+from ..browse.querylinks import QueryLinks
 from ..models import Call
 from ..present.wording import call_date, join_names
 from .refusals import refused
@@ -48,13 +48,11 @@ class LatestCallsFeed(Feed):
         return xml_text(f"{describe_calls(request.call_filter)} — Readout Archive")
 
     def link(self, request):
-        params = replaced(request.GET)
-        return reverse("call-list") + (f"?{params.urlencode()}" if params else "")
+        return reverse("call-list") + QueryLinks(request.GET).replaced()
 
     def feed_url(self, request):
         """The filtered feed itself (rel="self"), so a reader subscribes to what it asked for."""
-        params = replaced(request.GET)
-        return reverse("call-feed") + (f"?{params.urlencode()}" if params else "")
+        return reverse("call-feed") + QueryLinks(request.GET).replaced()
 
     author_name = "Readout Archive"
 
