@@ -3,13 +3,23 @@
 import pytest
 from django.http import QueryDict
 
-from readouts.browse.facets import call_facets, matched_fields
+from readouts.browse.facets import call_facets, ids_counted, matched_fields
 from readouts.browse.filters import CallFilter
 from readouts.browse.matched import Matched
 from readouts.models import Call, Concept, Mention, MentionKind
 from readouts.writing.derived import refresh_derived
 
 from .list_world import plain_http_fixture, world_fixture  # noqa: F401
+
+
+def test_a_facet_counts_each_id_once_per_call_that_holds_it():
+    lists = ["3 12 40", "", "12", "40 1000000007", "12 40"]
+    assert ids_counted(lists) == {3: 1, 12: 3, 40: 3, 1000000007: 1}
+
+
+def test_calls_without_any_id_of_a_facet_count_nothing():
+    assert ids_counted(["", "", ""]) == {}
+    assert ids_counted([]) == {}
 
 
 def test_call_filter_narrows_a_base_queryset(world):

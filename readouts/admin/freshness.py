@@ -30,7 +30,7 @@ class KeepsPublicSiteFresh:
         return calls_of([obj])
 
     def calls_keyed_on(self, obj) -> set[int]:
-        """Calls whose stored facet keys name ``obj`` (an office, topic or concept): a delete
+        """Calls whose stored facet ids hold ``obj`` (an office, topic or concept): a delete
         must refresh them, as the database only nulls or drops the rows that pointed to it."""
         return set()
 

@@ -107,7 +107,7 @@ class OfficialAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
 
 @admin.register(Office)
 class OfficeAdmin(KeepsPublicSiteFresh, admin.ModelAdmin):
-    """An office's title shows in lists and facets; only its calls' facet keys depend on the
+    """An office's title shows in lists and facets; only its calls' facet ids depend on the
     office itself (deleting it refreshes them)."""
 
     list_display = ("title_en", "title_fr", "country", "slug")

@@ -4,7 +4,7 @@ facets all come, instead of one pass over the matching documents per figure.
 A full-text match cannot be answered from an index alone (PostgreSQL rechecks each matching
 tsvector, SQLite's FTS5 walks the doclists and scores each row), so a first visit to a search
 used to repeat that work for the count, the page and each facet. ``Matched`` runs it once and
-keeps narrow rows (id, date and the call's stored codes and facet keys), from which the call
+keeps narrow rows (id, date and the call's stored codes and facet ids), from which the call
 facets are counted; the statement facets' topics join on the ids, passed as one parameter
 (``ids_in``): a JSON array on SQLite, an array on PostgreSQL.
 """

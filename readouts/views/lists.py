@@ -182,7 +182,7 @@ class CallListView(FilteredListView):
 
     def reads_once(self, filterset, count) -> bool:
         """A filtered list of at most ``READ_ONCE_UP_TO`` calls reads its narrow rows once
-        (id, date, countries, languages, facet keys) and counts every facet from them. Each
+        (id, date, countries, languages, facet ids) and counts every facet from them. Each
         facet used to evaluate the filters again (a topic's tens of thousands of calls, every
         time)."""
         return filterset.is_bound and bool(filterset.data) and count <= READ_ONCE_UP_TO

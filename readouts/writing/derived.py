@@ -11,9 +11,10 @@ Seven facts are derived, never written by hand:
   (``search.index``);
 - the thesaurus concept of each place, organisation or document its readouts mention
   (``concepts.link_mentions``);
-- its ``facet_keys`` column: the officials, offices, topics and concepts its call-list facets
-  count ("official:12 office:3 topic:7 concept:40"), so a search or filtered list counts every
-  facet from the rows it reads once instead of joining four tables on its ids;
+- its facet ids (``official_ids``, ``office_ids``, ``topic_ids``, ``concept_ids``): the
+  officials, offices, topics and concepts its call-list facets count ("3 12 40"), so a search
+  or filtered list counts every facet from the rows it reads once instead of joining four
+  tables on its ids;
 - the summaries of the official and topic pages (``summaries``): an official's calls per
   month, who they spoke with, their statements per topic and the newest three; a topic's calls
   and statements per month. Kept by difference, from what each call counted last time;
@@ -42,7 +43,7 @@ BATCH = 2000
 
 
 def refresh_derived(call_ids: Iterable[int], using: str = "default") -> None:
-    """Recompute the topics, countries, languages, mentions' concepts, facet keys, search rows
+    """Recompute the topics, countries, languages, mentions' concepts, facet ids, search rows
     and summaries of these calls; retire the cache on commit."""
     archive_changed(using)
     wanted = sorted(set(call_ids))
@@ -78,15 +79,17 @@ def _refresh_topics(call_ids: list[int], using: str) -> None:
 def refresh_call_columns(call_ids: list[int], using: str = "default") -> None:
     """Each call's stored columns, in one bulk update per batch: ``countries`` and
     ``languages``, sorted codes of its officials' countries and of its readouts' languages
-    ("AZ US", "en fr"), and ``facet_keys``. Run after its topics and mentions are derived."""
-    countries, languages, keys = defaultdict(set), defaultdict(set), defaultdict(set)
+    ("AZ US", "en fr"), and its facet ids (``Call.FACET_ID_COLUMNS``). Run after its topics and
+    mentions are derived."""
+    countries, languages = defaultdict(set), defaultdict(set)
+    ids = {column: defaultdict(set) for column in Call.FACET_ID_COLUMNS.values()}
     participants = Participant.objects.using(using).filter(call_id__in=call_ids)
     for call_id, official_id, office_id, country in participants.values_list(
         "call_id", "official_id", "office_id", "official__country"
     ):
-        keys[call_id].add(f"official:{official_id}")
+        ids["official_ids"][call_id].add(official_id)
         if office_id is not None:
-            keys[call_id].add(f"office:{office_id}")
+            ids["office_ids"][call_id].add(office_id)
         if country:
             countries[call_id].add(country)
     readouts = Readout.objects.using(using).filter(call_id__in=call_ids)
@@ -95,30 +98,36 @@ def refresh_call_columns(call_ids: list[int], using: str = "default") -> None:
             languages[call_id].add(language)
     topics = Call.topics.through.objects.using(using).filter(call_id__in=call_ids)
     for call_id, topic_id in topics.values_list("call_id", "topic_id"):
-        keys[call_id].add(f"topic:{topic_id}")
+        ids["topic_ids"][call_id].add(topic_id)
     mentions = Mention.objects.using(using).filter(
         readout__call_id__in=call_ids, concept__isnull=False
     )
     for call_id, concept_id in mentions.values_list("readout__call_id", "concept_id"):
-        keys[call_id].add(f"concept:{concept_id}")
+        ids["concept_ids"][call_id].add(concept_id)
     Call.objects.using(using).bulk_update(
         [
             Call(
                 pk=pk,
                 countries=" ".join(sorted(countries[pk])),
                 languages=" ".join(sorted(languages[pk])),
-                facet_keys=" ".join(sorted(keys[pk])),  # a call counts once per value
+                # a call counts once per value
+                **{column: id_list(of_calls[pk]) for column, of_calls in ids.items()},
             )
             for pk in call_ids
         ],
-        ["countries", "languages", "facet_keys"],
+        ["countries", "languages", *ids],
         batch_size=500,
     )
 
 
+def id_list(ids) -> str:
+    """Distinct ids as a facet column holds them: ascending, space-separated ("3 12 40")."""
+    return " ".join(str(pk) for pk in sorted(ids))
+
+
 def derived_facts(using: str = "default") -> dict[str, dict]:
     """Every derived fact as stored, keyed by row, so that two readings compare with ``==``:
-    the call topics, countries, languages and facet keys, the search rows, the mentions'
+    the call topics, countries, languages and facet ids, the search rows, the mentions'
     concepts.
     ``writing.consistency`` compares this with what ``refresh_derived`` would write."""
     topics = defaultdict(set)
@@ -129,10 +138,10 @@ def derived_facts(using: str = "default") -> dict[str, dict]:
     rows = stored_rows(using)
     return {
         "topics": dict(topics),
-        "countries, languages and facet keys": {
-            pk: (countries, languages, keys)
-            for pk, countries, languages, keys in Call.objects.using(using).values_list(
-                "pk", "countries", "languages", "facet_keys"
+        "countries, languages and facet ids": {
+            pk: columns
+            for pk, *columns in Call.objects.using(using).values_list(
+                "pk", "countries", "languages", *Call.FACET_ID_COLUMNS.values()
             )
         },
         "call search rows": rows["calls"],
