@@ -222,6 +222,19 @@ def test_index_follows_edits_and_deletes(people):
     assert found("renewables") == []
 
 
+def test_a_deleted_call_or_statement_leaves_no_search_row_behind(people):
+    """The database drops them (a trigger on each table), whoever deletes: a migration that
+    copies a table on SQLite loses its triggers, and this fails."""
+    kept = make_call("2024-03-01", list(people), statements=[(people[0], "Kept words.")])
+    gone = make_call("2024-03-02", list(people), statements=[(people[0], "Gone words.")])
+    statement = Statement.objects.filter(readout__call=kept).get()
+    Statement.objects.filter(pk=statement.pk).delete()
+    Call.objects.filter(pk=gone.pk).delete()
+    rows = search_index.stored_rows()
+    assert list(rows["calls"]) == [kept.pk]
+    assert list(rows["statements"]) == []
+
+
 def test_a_failed_rebuild_leaves_the_index_as_it_was(people, monkeypatch):
     slug = call("2024-03-01", "Talks about hydrocarbons.", people, language="en")
 

@@ -20,8 +20,8 @@ SQLITE_CREATE = [
     "BEGIN DELETE FROM readouts_statement_search WHERE rowid = old.id; END",
 ]
 SQLITE_DROP = [
-    "DROP TRIGGER readouts_statement_search_delete",
-    "DROP TRIGGER readouts_call_search_delete",
+    "DROP TRIGGER IF EXISTS readouts_statement_search_delete",
+    "DROP TRIGGER IF EXISTS readouts_call_search_delete",
     "DROP TABLE readouts_statement_search",
     "DROP TABLE readouts_call_search",
 ]
