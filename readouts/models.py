@@ -364,12 +364,7 @@ class Call(EditedByStaff):
     office_ids = models.TextField(blank=True, default="", editable=False)
     topic_ids = models.TextField(blank=True, default="", editable=False)
     concept_ids = models.TextField(blank=True, default="", editable=False)
-    FACET_ID_COLUMNS = {  # by the key of the facet that counts them
-        "official": "official_ids",
-        "office": "office_ids",
-        "topic": "topic_ids",
-        "concept": "concept_ids",
-    }
+    FACET_ID_COLUMNS = ("official_ids", "office_ids", "topic_ids", "concept_ids")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -53,11 +53,10 @@ class Facet:
     values: list[FacetValue]
 
 
-def _facet(filterset, key, title, rows, *, value_field, label_field=None, labels=None):
+def _facet(filterset, query_links, key, title, rows, *, value_field, label_field=None, labels=None):
     query = filterset.data if filterset.is_bound else None
     active = set(query.getlist(key)) if query is not None else set()
     multiple = isinstance(filterset.filters[key], ModelMultipleChoiceFilter)
-    links = QueryLinks(query)
     values = []
     for row in rows:
         value = str(row[value_field])
@@ -67,7 +66,7 @@ def _facet(filterset, key, title, rows, *, value_field, label_field=None, labels
                 value=value,
                 label=label,
                 count=row["n"],
-                query=links.toggled(key, value, multiple=multiple),
+                query=query_links.toggled(key, value, multiple=multiple),
                 active=value in active,
             )
         )
@@ -129,7 +128,11 @@ class IsoDate(Func):
 def matched_fields():
     """The fields ``call_facets`` needs of each row of a ``Matched`` result, in this order:
     the date, the codes, then the facet ids (``Call.FACET_ID_COLUMNS``)."""
-    return (IsoDate("date"), "countries", "languages", *Call.FACET_ID_COLUMNS.values())
+    return (IsoDate("date"), "countries", "languages", *Call.FACET_ID_COLUMNS)
+
+
+# Where a ``Matched`` row's facet ids start: after its pk, date and codes.
+FIRST_FACET_IDS = 1 + len(matched_fields()) - len(Call.FACET_ID_COLUMNS)
 
 
 # The statements' link table holds about thirteen rows per call: a statement search within a
@@ -211,7 +214,8 @@ def _counted_from(matched):
     """The call-list facets' rows counted from a result read once: one pass over its rows."""
     rows = matched.rows
     officials, offices, topics, concepts = (
-        ids_counted([row[column] for row in rows]) for column in range(4, 8)
+        ids_counted([row[FIRST_FACET_IDS + at] for row in rows])
+        for at in range(len(Call.FACET_ID_COLUMNS))
     )
     return (
         top_counted(officials, Official, OFFICIAL_LABELS),
@@ -294,30 +298,31 @@ def call_facets(filterset, years=None, matched=None) -> list[Facet]:
     officials, offices, topics, mentioned, countries, languages = counts
     countries = [row for row in countries if row["code"] in Country.values]
     years = year_counts(calls, matched) if years is None else years
+    query_links = QueryLinks(filterset.data if filterset.is_bound else None)
     return [
-        _facet(filterset, "year", _("Year"), years, value_field="year", labels={}),
+        _facet(filterset, query_links, "year", _("Year"), years, value_field="year", labels={}),
         _facet(
-            filterset, "official", _("Official"), officials,
+            filterset, query_links, "official", _("Official"), officials,
             value_field="official__slug", label_field="official__name",
         ),
         _facet(
-            filterset, "office", _("Office"), offices,
+            filterset, query_links, "office", _("Office"), offices,
             value_field="office__slug", label_field="office__title_en",
         ),
         _facet(
-            filterset, "topic", _("Topic"), topics,
+            filterset, query_links, "topic", _("Topic"), topics,
             value_field="topic__slug", label_field="topic__name_en",
         ),
         _facet(
-            filterset, "country", _("Country of an official"), countries,
+            filterset, query_links, "country", _("Country of an official"), countries,
             value_field="code", labels=dict(Country.choices),
         ),
         _facet(
-            filterset, "language", _("Readout language"), languages,
+            filterset, query_links, "language", _("Readout language"), languages,
             value_field="code", labels=dict(Language.choices),
         ),
         _facet(
-            filterset, "mentioned", _("Mentioned"), mentioned,
+            filterset, query_links, "mentioned", _("Mentioned"), mentioned,
             value_field="concept__slug", label_field="concept__pref_label_en",
         ),
     ]  # fmt: skip
@@ -361,17 +366,18 @@ def statement_facets(filterset, matched=None) -> list[Facet]:
     topics = top_values(
         links.values(key=F("topic_id")).annotate(n=Count("statement_id")), Topic, TOPIC_LABELS
     )
+    query_links = QueryLinks(filterset.data if filterset.is_bound else None)
     return [
         _facet(
-            filterset, "speaker", _("Speaker"), speakers,
+            filterset, query_links, "speaker", _("Speaker"), speakers,
             value_field="speaker__slug", label_field="speaker__name",
         ),
         _facet(
-            filterset, "topic", _("Topic"), topics,
+            filterset, query_links, "topic", _("Topic"), topics,
             value_field="topic__slug", label_field="topic__name_en",
         ),
         _facet(
-            filterset, "verb_class", _("Kind of statement"), kinds,
+            filterset, query_links, "verb_class", _("Kind of statement"), kinds,
             value_field="verb_class", labels=dict(VerbClass.choices),
         ),
     ]  # fmt: skip

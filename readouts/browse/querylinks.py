@@ -4,7 +4,8 @@ filter.
 A list page has hundreds of such links (each facet value, each bar of the timeline twice, each
 chip), all from the same query: ``QueryLinks`` copies the query and encodes each of its
 parameters once, and a link only encodes the parameter it changes. Copying the whole query for
-each link, then again in ``{% querystring %}``, was a fifth of a first visit to the call list.
+each link, then again in ``{% querystring %}``, was about a fifth of a first visit to a search's
+page under the profiler (350 links, 10,000 calls).
 """
 
 from urllib.parse import urlencode

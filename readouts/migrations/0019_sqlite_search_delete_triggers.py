@@ -1,8 +1,8 @@
 """On SQLite, the triggers that drop a deleted call's or statement's search row again.
 
 SQLite cannot alter most columns in place: Django copies such a table to a new one, and the
-copy has none of the old table's triggers. 0009 did so to the statements, 0010 to the calls,
-0018 to the calls again, so since 0009 a deleted row's search document stayed behind
+copy has none of the old table's triggers. 0009 did so to the statements, 0010, 0015 and 0018
+to the calls, so since 0009 a deleted row's search document stayed behind
 (unseen: a search joins its rows to the calls and statements). This makes the triggers again
 and drops the rows left behind. ``tests/test_search.py`` deletes a call and checks its rows
 go, which a later migration that copies either table would fail.

@@ -82,7 +82,7 @@ def refresh_call_columns(call_ids: list[int], using: str = "default") -> None:
     ("AZ US", "en fr"), and its facet ids (``Call.FACET_ID_COLUMNS``). Run after its topics and
     mentions are derived."""
     countries, languages = defaultdict(set), defaultdict(set)
-    ids = {column: defaultdict(set) for column in Call.FACET_ID_COLUMNS.values()}
+    ids = {column: defaultdict(set) for column in Call.FACET_ID_COLUMNS}
     participants = Participant.objects.using(using).filter(call_id__in=call_ids)
     for call_id, official_id, office_id, country in participants.values_list(
         "call_id", "official_id", "office_id", "official__country"
@@ -141,7 +141,7 @@ def derived_facts(using: str = "default") -> dict[str, dict]:
         "countries, languages and facet ids": {
             pk: columns
             for pk, *columns in Call.objects.using(using).values_list(
-                "pk", "countries", "languages", *Call.FACET_ID_COLUMNS.values()
+                "pk", "countries", "languages", *Call.FACET_ID_COLUMNS
             )
         },
         "call search rows": rows["calls"],
