@@ -294,17 +294,19 @@ class CallQuerySet(SlugQuerySet):
         )
 
     def neighbours(self, call):
-        """(previous, next) in the list's order: newest first, then slug.
+        """(previous, next) in the list's order: newest first, then slug; only what a link to
+        them shows (slug, date and its precision).
 
         Two index lookups each rather than one OR, which SQLite cannot answer from the date index.
         """
+        linked = self.only("slug", "date", "date_precision")
         previous = (
-            self.filter(date=call.date, slug__gt=call.slug).order_by("slug").first()
-            or self.filter(date__lt=call.date).order_by("-date", "slug").first()
+            linked.filter(date=call.date, slug__gt=call.slug).order_by("slug").first()
+            or linked.filter(date__lt=call.date).order_by("-date", "slug").first()
         )
         following = (
-            self.filter(date=call.date, slug__lt=call.slug).order_by("-slug").first()
-            or self.filter(date__gt=call.date).order_by("date", "-slug").first()
+            linked.filter(date=call.date, slug__lt=call.slug).order_by("-slug").first()
+            or linked.filter(date__gt=call.date).order_by("date", "-slug").first()
         )
         return previous, following
 
