@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
+from django.db import connection
 
 from readouts.cache import cached, current_version, writes_in_a_row
 from readouts.models import Call
@@ -104,3 +106,22 @@ def test_a_killed_loads_version_is_published_by_the_dataset_and_api_too():
         make_call("2020-02-02", people, text="A call.")
         cache.delete(LEASE_KEY)  # the load was killed and its lease timed out
         assert current_version() != version
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the cache is files on SQLite")
+@pytest.mark.django_db
+def test_a_cache_write_on_postgresql_waits_for_no_log_flush():
+    """Every configured cache table is UNLOGGED (migration 0020): a first visit's cache writes
+    commit without waiting for the write-ahead log to reach the disk."""
+    tables = [
+        options["LOCATION"]
+        for options in settings.CACHES.values()
+        if options["BACKEND"].endswith("db.DatabaseCache")
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, relpersistence FROM pg_class WHERE relname = ANY(%s)", [tables]
+        )
+        persistence = dict(cursor.fetchall())
+    assert persistence == {table: "u" for table in tables}
+    assert set(tables) == {"readouts_cache", "readouts_page_cache"}
