@@ -13,7 +13,9 @@ cache tables', counted apart on PostgreSQL, where the caches are tables) is then
 alone, straight through a cursor: that sum is the floor a page cannot go under, and app/floor
 tells how much the page adds to its SQL whatever the machine. Figures are p50/p90/max over the
 six filter sets, in milliseconds; ``worker_peak_mb`` is this process's peak resident memory
-after all the pages (one worker serving every page in turn).
+after all the pages (one worker serving every page in turn), ``worker_private_peak_mb`` the
+largest of its own memory seen after each request: the first counts the database pages SQLite
+maps into the process (``mmap_size``), which every worker shares with the OS's page cache.
 """
 
 import argparse
@@ -128,10 +130,23 @@ def figures(values):
     }
 
 
+def private_mb() -> float | None:
+    """This process's own memory (RssAnon, Linux), without the file pages mapped into it."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("RssAnon:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def measure(repeat: int) -> dict:
     client = Client(HTTP_HOST="127.0.0.1")
     client.get("/calls/no-such-call/", secure=True)  # load the code paths, not the data
     pages = {}
+    private = []
     for name, urls in filter_sets().items():
         first, repeated, floors, counts, cache_counts = [], [], [], [], []
         for url in urls:
@@ -144,6 +159,7 @@ def measure(repeat: int) -> dict:
             counts.append(len(own_sql))
             cache_counts.append(len(captured.captured_queries) - len(own_sql))
             repeated.extend(timed(client, url) for _ in range(repeat))
+            private.append(private_mb())
             floors.append(floor(own_sql))
         pages[name] = {
             "urls": urls,
@@ -162,6 +178,7 @@ def measure(repeat: int) -> dict:
         "database": connection.vendor,
         "calls": Call.objects.count(),
         "worker_peak_mb": round(peak_kb / 1024, 1),
+        "worker_private_peak_mb": None if None in private else round(max(private), 1),
         "pages": pages,
     }
 

@@ -243,7 +243,10 @@ def visits_table(result: dict) -> str:
             f"{page.get('cache_queries', '-'):>5}  {fl['p50']:>9.1f} "
             f"{'-' if page['ratio'] is None else format(page['ratio'], '.1f'):>9}"
         )
-    lines.append(f"worker peak memory: {result['worker_peak_mb']} MB")
+    lines.append(
+        f"worker peak memory: {result['worker_peak_mb']} MB resident, of which its own "
+        f"(private) at most {result.get('worker_private_peak_mb', '-')} MB"
+    )
     return "\n".join(lines)
 
 
