@@ -587,6 +587,10 @@ class Statement(EditedByStaff):
         blank=True,
         help_text="For each topic the parser gave, the words of the sentence that triggered it.",
     )
+    # Kept by ``writing.derived``: the ids of its topics, ascending ("3 12"), read with the rows
+    # of a statement search (``browse.matched``) so its topic facet is counted from them rather
+    # than by looking up each matching statement's links again.
+    topic_ids = models.TextField(blank=True, default="", editable=False)
 
     objects = StatementQuerySet.as_manager()
 

@@ -3,7 +3,8 @@ languages, its search rows, the official and topic pages' summaries, the cache.
 
 Each test writes through one writer only — ingest, an update, a split, a merge of officials, a
 re-tag, an admin save or delete, the demo generator, the test factory — and then checks, for
-every call the write touched, that the call's topics are exactly its statements' topics, that
+every call the write touched, that the call's topics are exactly its statements' topics (and
+each statement's ``topic_ids`` the ids of its own), that
 its ``countries`` and ``languages`` are those of its officials and readouts, that its search
 rows (the call's and its statements') are those the index would build now, that the summaries
 (calls per month, counterparts, statements per topic and the newest three) are what a full
@@ -61,6 +62,10 @@ def assert_derived_right(call_ids) -> None:
         assert call.languages == " ".join(sorted(languages)), call.slug
         facet_ids = [call.official_ids, call.office_ids, call.topic_ids, call.concept_ids]
         assert facet_ids == expected_facet_ids(call), call.slug
+        statements = Statement.objects.filter(readout__call=call).prefetch_related("topics")
+        for statement in statements:
+            topic_ids = " ".join(str(pk) for pk in sorted(t.pk for t in statement.topics.all()))
+            assert statement.topic_ids == topic_ids, (call.slug, statement.order)
     stored = search_rows(call.pk for call in calls)
     assert {key for key in stored if key[0] == "call"} == {("call", c.pk) for c in calls}
     refresh_calls([call.pk for call in calls])

@@ -1,6 +1,7 @@
 """The call list at / and the statement search at /statements/, through the real URLconf."""
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 from django.core.cache import cache
@@ -8,6 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from readouts.cache import bump_archive_version
+from readouts.models import Statement
+from readouts.search import search_statements
 
 from .factories import make_call, make_official
 from .list_world import plain_http_fixture, slugs, world_fixture  # noqa: F401
@@ -248,6 +251,19 @@ def test_statement_facets_count_speakers_topics_and_kinds(client, world):
         "Call / urge": 1, "Welcome / praise": 1, "Discussion": 1,
     }  # fmt: skip
     assert "Both sides" in response.content.decode()
+
+
+@pytest.mark.parametrize("words", ["border", "energy", "paix"])
+def test_a_statement_searchs_topic_facet_counts_the_topics_of_what_it_found(client, world, words):
+    """A search's topic facet is counted from the statements' stored topic ids: it must give
+    what their topic links give."""
+    found = search_statements(Statement.objects.all(), words)
+    expected = Counter(
+        topic.name for statement in found.prefetch_related("topics")
+        for topic in statement.topics.all()
+    )  # fmt: skip
+    assert expected, "the world should have statements with topics for these words"
+    assert facet(get(client, f"/statements/?q={words}"), "topic") == dict(expected)
 
 
 def test_a_bad_statement_filter_is_a_400(client, world):

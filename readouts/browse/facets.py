@@ -29,8 +29,6 @@ from ..models import (
     VerbClass,
     interface_is_french,
 )
-from .filters import NotIndexed
-from .matched import ids_in
 from .querylinks import QueryLinks
 
 # Long tails (dozens of officials) are cut to the values with most results.
@@ -109,7 +107,7 @@ def _most_first(item):
 
 
 # What ``statement_facets`` needs of each row of a ``Matched`` statement search.
-STATEMENT_FIELDS = ("speaker_id", "verb_class")
+STATEMENT_FIELDS = ("speaker_id", "verb_class", "topic_ids")
 
 
 class IsoDate(Func):
@@ -133,22 +131,6 @@ def matched_fields():
 
 # Where a ``Matched`` row's facet ids start: after its pk, date and codes.
 FIRST_FACET_IDS = 1 + len(matched_fields()) - len(Call.FACET_ID_COLUMNS)
-
-
-# The statements' link table holds about thirteen rows per call: a statement search within a
-# topic (a few thousand of 1.3 million links at 100,000 calls) looks its ids up; SQLite scans
-# the table once, testing each row against the ids, only for a broad search (measured: median
-# 585 -> 377 ms for the bench's statement searches + topic at 100,000 calls, the same at
-# 10,000). PostgreSQL's planner weighs that on its own.
-STATEMENT_SCAN_ABOVE = 20_000
-
-
-def _of_statements(links, matched):
-    """The rows of the statement-topic link table whose statement is among ``matched``'s."""
-    ids = ids_in(matched.ids, links.db)
-    if len(matched.rows) > STATEMENT_SCAN_ABOVE and connection.vendor == "sqlite":
-        return links.alias(not_indexed=NotIndexed("statement_id")).filter(not_indexed__in=ids)
-    return links.filter(statement_id__in=ids)
 
 
 def top_counted(counts: dict[int, int], model, labels, limit=TOP_VALUES) -> list[dict]:
@@ -332,13 +314,15 @@ def statement_facets(filterset, matched=None) -> list[Facet]:
     """Speaker, topic and kind-of-statement counts for ``filterset.qs``.
 
     ``matched`` (``browse.matched.Matched`` over ``STATEMENT_FIELDS``) is a search result read
-    once: speakers and kinds are counted from its rows, topics join on its ids.
+    once: speakers, kinds and topics are all counted from its rows (the topics from each
+    statement's ``topic_ids``: looking up the links of tens of thousands of matching statements
+    again cost as much as the search).
     """
     statements = filterset.qs.order_by()
     if matched is not None:
         by_speaker = {}
-        kinds = counted(kind for *_others, kind in matched.rows if kind)
-        for _id, speaker, _kind in matched.rows:
+        kinds = counted(kind for _id, _speaker, kind, _topics in matched.rows if kind)
+        for _id, speaker, _kind, _topics in matched.rows:
             if speaker is not None:
                 by_speaker[speaker] = by_speaker.get(speaker, 0) + 1
         named = Official.objects.filter(pk__in=list(by_speaker)).values_list("pk", "slug", "name")
@@ -347,7 +331,7 @@ def statement_facets(filterset, matched=None) -> list[Facet]:
              for pk, slug, name in named),
             key=lambda row: (-row["n"], row["speaker__name"]),
         )[:TOP_VALUES]  # fmt: skip
-        links = _of_statements(Statement.topics.through.objects, matched)
+        topics = top_counted(ids_counted([row[3] for row in matched.rows]), Topic, TOPIC_LABELS)
         kinds = [{"verb_class": row["code"], "n": row["n"]} for row in kinds]
     else:
         speakers = (
@@ -357,15 +341,15 @@ def statement_facets(filterset, matched=None) -> list[Facet]:
             .order_by("-n", "speaker__name")[:TOP_VALUES]
         )
         links = Statement.topics.through.objects.filter(statement__in=statements.values("pk"))
+        topics = top_values(
+            links.values(key=F("topic_id")).annotate(n=Count("statement_id")), Topic, TOPIC_LABELS
+        )
         kinds = (
             statements.exclude(verb_class="")
             .values("verb_class")
             .annotate(n=Count("pk"))
             .order_by("-n", "verb_class")
         )
-    topics = top_values(
-        links.values(key=F("topic_id")).annotate(n=Count("statement_id")), Topic, TOPIC_LABELS
-    )
     query_links = QueryLinks(filterset.data if filterset.is_bound else None)
     return [
         _facet(

@@ -4,15 +4,9 @@ facets all come, instead of one pass over the matching documents per figure.
 A full-text match cannot be answered from an index alone (PostgreSQL rechecks each matching
 tsvector, SQLite's FTS5 walks the doclists and scores each row), so a first visit to a search
 used to repeat that work for the count, the page and each facet. ``Matched`` runs it once and
-keeps narrow rows (id, date and the call's stored codes and facet ids), from which the call
-facets are counted; the statement facets' topics join on the ids, passed as one parameter
-(``ids_in``): a JSON array on SQLite, an array on PostgreSQL.
+keeps narrow rows (a call's id, date, stored codes and facet ids; a statement's id, speaker,
+kind and topic ids), from which every facet is counted.
 """
-
-import json
-
-from django.db import connections
-from django.db.models.expressions import RawSQL
 
 
 class Matched:
@@ -41,10 +35,3 @@ class Matched:
         """The records of ``ids`` from ``queryset`` (its prefetches applied), in that order."""
         found = queryset.order_by().in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
-
-
-def ids_in(ids, using="default") -> RawSQL:
-    """``field__in=ids_in(ids)``: a list of ids as one SQL parameter, whatever its length."""
-    if connections[using].vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
-    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(list(ids))])

@@ -4,12 +4,13 @@ concurrent write.
 Consistent means: every call has its participants and readouts, every readout its statements
 (a write is one transaction, so a killed one leaves all of it or none), and every derived fact
 is what ``derived.refresh_derived`` would write now — call topics the union of the statement
-topics, ``Call.countries`` and ``languages``, each call's and statement's search rows, the
-mentions' concepts — and the official and topic pages' summaries equal a full recount of the
-rows (they are kept by difference, so a refresh alone would carry a drift forward). The check
-computes the facts the one way the archive computes them (it runs ``refresh_derived`` over
-every call in a transaction it rolls back), compares, and lists each difference. It takes the
-write lock while it runs: for tests and fault drills, not for pages.
+topics, each statement's ``topic_ids``, ``Call.countries`` and ``languages``, each call's and
+statement's search rows, the mentions' concepts — and the official and topic pages'
+summaries equal a full recount of the rows (they are kept by difference, so a refresh alone
+would carry a drift forward). The check computes the facts the one way the archive computes
+them (it runs ``refresh_derived`` over every call in a transaction it rolls back), compares,
+and lists each difference. It takes the write lock while it runs: for tests and fault drills,
+not for pages.
 """
 
 from django.db import transaction

@@ -1,8 +1,10 @@
 """The one owner of what the archive computes from its stored rows.
 
-Seven facts are derived, never written by hand:
+Eight facts are derived, never written by hand:
 
 - a call's topics: the union of its statements' topics;
+- each statement's topic ids (``Statement.topic_ids``, "3 12"), from which a statement
+  search's topic facet is counted;
 - its ``countries`` and ``languages`` columns: the countries of its officials and the
   languages of its readouts, as sorted codes, which the country and language filters and
   facets read from the call's row;
@@ -31,7 +33,7 @@ counted in the summaries is taken back.
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connections, transaction
 
 from ..cache import bump_archive_version
 from ..models import Call, Mention, Participant, Readout, Statement
@@ -43,14 +45,15 @@ BATCH = 2000
 
 
 def refresh_derived(call_ids: Iterable[int], using: str = "default") -> None:
-    """Recompute the topics, countries, languages, mentions' concepts, facet ids, search rows
-    and summaries of these calls; retire the cache on commit."""
+    """Recompute the topics, statement topic ids, countries, languages, mentions' concepts,
+    facet ids, search rows and summaries of these calls; retire the cache on commit."""
     archive_changed(using)
     wanted = sorted(set(call_ids))
     for start in range(0, len(wanted), BATCH):
         asked = wanted[start : start + BATCH]
         batch = list(Call.objects.using(using).filter(pk__in=asked).values_list("pk", flat=True))
         _refresh_topics(batch, using)
+        refresh_statement_topic_ids(batch, using)
         link_mentions(batch, using)
         refresh_call_columns(batch, using)
         refresh_calls(batch, using=using)
@@ -74,6 +77,28 @@ def _refresh_topics(call_ids: list[int], using: str) -> None:
         .distinct()
     )
     links.bulk_create(Call.topics.through(call_id=call, topic_id=topic) for call, topic in pairs)
+
+
+def refresh_statement_topic_ids(call_ids: list[int], using: str = "default") -> None:
+    """Each statement of these calls gets its topics' ids (``Statement.topic_ids``); only the
+    statements whose ids changed are written."""
+    statements = Statement.objects.using(using).filter(readout__call_id__in=call_ids)
+    topics = defaultdict(set)
+    links = Statement.topics.through.objects.using(using).filter(
+        statement__readout__call_id__in=call_ids
+    )
+    for statement_id, topic_id in links.values_list("statement_id", "topic_id"):
+        topics[statement_id].add(topic_id)
+    changed = [
+        (id_list(topics[pk]), pk)
+        for pk, stored in statements.values_list("pk", "topic_ids")
+        if stored != id_list(topics[pk])
+    ]
+    if changed:  # one statement per row: a bulk_update's CASE over thousands costs more
+        connection = connections[using]
+        table = connection.ops.quote_name(Statement._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {table} SET topic_ids = %s WHERE id = %s", changed)
 
 
 def refresh_call_columns(call_ids: list[int], using: str = "default") -> None:
@@ -127,8 +152,8 @@ def id_list(ids) -> str:
 
 def derived_facts(using: str = "default") -> dict[str, dict]:
     """Every derived fact as stored, keyed by row, so that two readings compare with ``==``:
-    the call topics, countries, languages and facet ids, the search rows, the mentions'
-    concepts.
+    the call topics, the statements' topic ids, the calls' countries, languages and facet ids,
+    the search rows, the mentions' concepts.
     ``writing.consistency`` compares this with what ``refresh_derived`` would write."""
     topics = defaultdict(set)
     for call_id, topic_id in Call.topics.through.objects.using(using).values_list(
@@ -138,6 +163,7 @@ def derived_facts(using: str = "default") -> dict[str, dict]:
     rows = stored_rows(using)
     return {
         "topics": dict(topics),
+        "statement topic ids": dict(Statement.objects.using(using).values_list("pk", "topic_ids")),
         "countries, languages and facet ids": {
             pk: columns
             for pk, *columns in Call.objects.using(using).values_list(
