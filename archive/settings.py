@@ -148,9 +148,9 @@ if SQLITE:
 
 # Shared by every server process, so a write from `load_readouts` or the admin reaches them all
 # (`readouts.cache` keys on an archive version bumped after each write). On PostgreSQL, the
-# database's own cache tables, unlogged (migration 0020: no cache write waits for the WAL to reach
-# the disk): concurrent writers are what PostgreSQL does well. On SQLite, files
-# in a folder beside the database (DJANGO_CACHE_DIR): a cache row written by a public GET would
+# database's own cache tables, unlogged (migration 0020: no cache write waits for the WAL to
+# reach the disk): concurrent writers are what PostgreSQL does well. On SQLite, files in a
+# folder beside the database (DJANGO_CACHE_DIR): a cache row written by a public GET would
 # queue for the database's one write lock behind every load and admin save, so no page view
 # writes to the database there. The files are shared by all gunicorn workers (atomic renames),
 # survive a restart, and are cheap to lose: every entry is recomputed from the rows.

@@ -14,8 +14,9 @@ alone, straight through a cursor: that sum is the floor a page cannot go under, 
 tells how much the page adds to its SQL whatever the machine. Figures are p50/p90/max over the
 six filter sets, in milliseconds; ``worker_peak_mb`` is this process's peak resident memory
 after all the pages (one worker serving every page in turn), ``worker_private_peak_mb`` the
-largest of its own memory seen after each request: the first counts the database pages SQLite
-maps into the process (``mmap_size``), which every worker shares with the OS's page cache.
+largest of its own memory seen after each filter set's first visit and repeats: the first
+counts the database pages SQLite maps into the process (``mmap_size``), which every worker
+shares with the OS's page cache.
 """
 
 import argparse

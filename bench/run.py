@@ -245,7 +245,7 @@ def visits_table(result: dict) -> str:
         )
     lines.append(
         f"worker peak memory: {result['worker_peak_mb']} MB resident, of which its own "
-        f"(private) at most {result.get('worker_private_peak_mb', '-')} MB"
+        f"(private) at most {result.get('worker_private_peak_mb') or '-'} MB"
     )
     return "\n".join(lines)
 

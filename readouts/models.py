@@ -590,7 +590,8 @@ class Statement(EditedByStaff):
     # Kept by ``writing.derived``: the ids of its topics, ascending ("3 12"), read with the rows
     # of a statement search (``browse.matched``) so its topic facet is counted from them rather
     # than by looking up each matching statement's links again.
-    topic_ids = models.TextField(blank=True, default="", editable=False)
+    # (db_default too: code from before 0021 still serving during a deploy inserts without it.)
+    topic_ids = models.TextField(blank=True, default="", db_default="", editable=False)
 
     objects = StatementQuerySet.as_manager()
 

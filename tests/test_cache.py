@@ -110,17 +110,19 @@ def test_a_killed_loads_version_is_published_by_the_dataset_and_api_too():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the cache is files on SQLite")
 @pytest.mark.django_db
-def test_a_cache_write_on_postgresql_waits_for_no_log_flush():
+def test_the_cache_tables_on_postgresql_are_unlogged():
     """Every configured cache table is UNLOGGED (migration 0020): a first visit's cache writes
     commit without waiting for the write-ahead log to reach the disk."""
     tables = [
         options["LOCATION"]
         for options in settings.CACHES.values()
-        if options["BACKEND"].endswith("db.DatabaseCache")
+        if options["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
     ]
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT relname, relpersistence FROM pg_class WHERE relname = ANY(%s)", [tables]
+            "SELECT relname, relpersistence FROM pg_class "
+            "WHERE oid = ANY(ARRAY(SELECT to_regclass(name) FROM unnest(%s::text[]) name))",
+            [tables],
         )
         persistence = dict(cursor.fetchall())
     assert persistence == {table: "u" for table in tables}

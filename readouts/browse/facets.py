@@ -320,19 +320,21 @@ def statement_facets(filterset, matched=None) -> list[Facet]:
     """
     statements = filterset.qs.order_by()
     if matched is not None:
-        by_speaker = {}
-        kinds = counted(kind for _id, _speaker, kind, _topics in matched.rows if kind)
-        for _id, speaker, _kind, _topics in matched.rows:
+        by_speaker, kinds, topic_ids = Counter(), [], []
+        for _id, speaker, kind, topic_list in matched.rows:
             if speaker is not None:
-                by_speaker[speaker] = by_speaker.get(speaker, 0) + 1
+                by_speaker[speaker] += 1
+            if kind:
+                kinds.append(kind)
+            topic_ids.append(topic_list)
         named = Official.objects.filter(pk__in=list(by_speaker)).values_list("pk", "slug", "name")
         speakers = sorted(
             ({"speaker__slug": slug, "speaker__name": name, "n": by_speaker[pk]}
              for pk, slug, name in named),
             key=lambda row: (-row["n"], row["speaker__name"]),
         )[:TOP_VALUES]  # fmt: skip
-        topics = top_counted(ids_counted([row[3] for row in matched.rows]), Topic, TOPIC_LABELS)
-        kinds = [{"verb_class": row["code"], "n": row["n"]} for row in kinds]
+        topics = top_counted(ids_counted(topic_ids), Topic, TOPIC_LABELS)
+        kinds = [{"verb_class": row["code"], "n": row["n"]} for row in counted(kinds)]
     else:
         speakers = (
             statements.filter(speaker__isnull=False)

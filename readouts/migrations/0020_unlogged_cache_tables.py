@@ -4,8 +4,8 @@ Every entry of them can be recomputed from the rows, but a logged table makes ea
 wait at COMMIT for the write-ahead log to reach the disk, behind whatever else the server is
 writing (a load, an admin save): one such commit per first visit of a call page, three for a
 list or a search. An unlogged table writes no WAL, so its commits wait for nothing. What
-PostgreSQL gives up for it is what a cache never needed: after a crash the tables come back
-empty, and a standby has no copy of them.
+PostgreSQL gives up for it is what a cache can spare: after a crash the tables come back empty
+(the API's rate-limit windows start again), and a standby has no copy of them.
 """
 
 from django.conf import settings

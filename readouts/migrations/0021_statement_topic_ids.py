@@ -64,11 +64,12 @@ class Migration(migrations.Migration):
     dependencies = [("readouts", "0020_unlogged_cache_tables")]
 
     operations = [
+        # Undone last: if SQLite copies the table to drop the column, the trigger comes back.
         migrations.RunPython(migrations.RunPython.noop, sqlite_trigger),
         migrations.AddField(
             model_name="statement",
             name="topic_ids",
-            field=models.TextField(blank=True, default="", editable=False),
+            field=models.TextField(blank=True, default="", db_default="", editable=False),
         ),
         migrations.RunPython(sqlite_trigger, migrations.RunPython.noop),
         migrations.RunPython(fill, migrations.RunPython.noop),

@@ -3,8 +3,6 @@
 Eight facts are derived, never written by hand:
 
 - a call's topics: the union of its statements' topics;
-- each statement's topic ids (``Statement.topic_ids``, "3 12"), from which a statement
-  search's topic facet is counted;
 - its ``countries`` and ``languages`` columns: the countries of its officials and the
   languages of its readouts, as sorted codes, which the country and language filters and
   facets read from the call's row;
@@ -17,6 +15,8 @@ Eight facts are derived, never written by hand:
   officials, offices, topics and concepts its call-list facets count ("3 12 40"), so a search
   or filtered list counts every facet from the rows it reads once instead of joining four
   tables on its ids;
+- each statement's topic ids (``Statement.topic_ids``, "3 12"), from which a statement
+  search's topic facet is counted;
 - the summaries of the official and topic pages (``summaries``): an official's calls per
   month, who they spoke with, their statements per topic and the newest three; a topic's calls
   and statements per month. Kept by difference, from what each call counted last time;
@@ -89,16 +89,34 @@ def refresh_statement_topic_ids(call_ids: list[int], using: str = "default") -> 
     )
     for statement_id, topic_id in links.values_list("statement_id", "topic_id"):
         topics[statement_id].add(topic_id)
-    changed = [
-        (id_list(topics[pk]), pk)
-        for pk, stored in statements.values_list("pk", "topic_ids")
-        if stored != id_list(topics[pk])
-    ]
+    changed = []
+    for pk, stored in statements.order_by().values_list("pk", "topic_ids"):
+        fresh = id_list(topics[pk])
+        if stored != fresh:
+            changed.append((fresh, pk))
     if changed:  # one statement per row: a bulk_update's CASE over thousands costs more
         connection = connections[using]
-        table = connection.ops.quote_name(Statement._meta.db_table)
+        quote = connection.ops.quote_name
+        meta = Statement._meta
+        column, pk_column = meta.get_field("topic_ids").column, meta.pk.column
         with connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE {table} SET topic_ids = %s WHERE id = %s", changed)
+            cursor.executemany(
+                f"UPDATE {quote(meta.db_table)} SET {quote(column)} = %s "
+                f"WHERE {quote(pk_column)} = %s",
+                changed,
+            )
+
+
+def refresh_id_lists(using: str = "default") -> None:
+    """Every derived column that holds ids as text (each call's facet ids, each statement's
+    topic ids), recomputed from the rows. A backup restores officials, offices, topics and
+    concepts by their natural keys, under new ids: the links follow them, text does not."""
+    calls = list(Call.objects.using(using).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(calls), BATCH):
+        batch = calls[start : start + BATCH]
+        with transaction.atomic(using=using):
+            refresh_statement_topic_ids(batch, using)
+            refresh_call_columns(batch, using)
 
 
 def refresh_call_columns(call_ids: list[int], using: str = "default") -> None:
@@ -163,7 +181,9 @@ def derived_facts(using: str = "default") -> dict[str, dict]:
     rows = stored_rows(using)
     return {
         "topics": dict(topics),
-        "statement topic ids": dict(Statement.objects.using(using).values_list("pk", "topic_ids")),
+        "statement topic ids": dict(
+            Statement.objects.using(using).order_by().values_list("pk", "topic_ids")
+        ),
         "countries, languages and facet ids": {
             pk: columns
             for pk, *columns in Call.objects.using(using).values_list(
