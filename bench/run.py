@@ -91,8 +91,8 @@ def prepare(database: str, calls: int, reuse: bool = False) -> tuple[dict, dict]
     env = environment(f"sqlite:///{path}" if database == "sqlite" else f"{server}/{name}")
     if reuse and _exists(database, calls, reuse):
         manage(env, "migrate", "--no-input", "-v0")
-        if database == "postgresql":  # a migration may have filled tables
-            subprocess.run(["psql", "-q", env["DATABASE_URL"], "-c", "ANALYZE"], check=True)
+        if database == "postgresql":  # a migration may have filled or rewritten tables
+            subprocess.run(["psql", "-q", env["DATABASE_URL"], "-c", "VACUUM ANALYZE"], check=True)
         return env, {"load_seconds": None, "load_peak_mb": None, **_probe(env, path)}
     if database == "sqlite":
         for stale in RESULTS.glob(f"bench-{calls}.sqlite3*"):  # the file, its WAL, its caches
