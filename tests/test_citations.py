@@ -71,7 +71,7 @@ def test_statement_citation_points_at_its_anchor(officials):
     aliyev, _ = officials
     call = loaded(make_call("2022-03-16", officials, statements=[(aliyev, "Un.", [])]))
     statement = call.readouts.all()[0].statements.all()[0]
-    citation = citations.cite_statement(statement, call, absolute, ACCESSED)
+    citation = citations.cite_statements(call, absolute, ACCESSED)[statement.pk]
     assert citation.url.endswith(f"/calls/{call.slug}/#{statement.anchor}")
     assert citation.title.endswith(", statement 1")
     ris = citation.ris().splitlines()

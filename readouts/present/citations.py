@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import rispy
 from django.utils import translation
 
-from ..models import Call, DatePrecision, Statement
+from ..models import Call, DatePrecision
 from .wording import call_date, join_names, participant_names
 
 SITE_NAME = "Readout Archive"
@@ -135,17 +135,25 @@ def cite_call(call: Call, absolute_url, accessed: dt.date):
 
 
 @translation.override("en")
-def cite_statement(statement: Statement, call: Call, absolute_url, accessed: dt.date):
-    """A statement is cited as part of its readout, pointing at its anchor on the call page."""
-    readout = statement.readout
-    return Citation(
-        key=f"readout-{call.slug}-{statement.anchor}",
-        publisher=readout.publisher_name,
-        title=f"{call_title(call)}, statement {statement.order}",
-        date=call.date,
-        date_text=call_date(call),
-        precise_to_day=call.date_precision == DatePrecision.DAY,
-        url=absolute_url(f"{call.get_absolute_url()}#{statement.anchor}"),
-        accessed=accessed,
-        sources=(readout.cited_source,) if readout.cited_source else (),
-    )
+def cite_statements(call: Call, absolute_url, accessed: dt.date) -> dict[int, Citation]:
+    """Every statement of ``call`` cited, by statement id: a call page cites them all, and what
+    they share (the call's title, date and address) is made once for the call. A statement is
+    cited as part of its readout, pointing at its anchor on the call page."""
+    title = call_title(call)
+    date_text = call_date(call)
+    url = absolute_url(call.get_absolute_url())
+    return {
+        statement.pk: Citation(
+            key=f"readout-{call.slug}-{statement.anchor}",
+            publisher=readout.publisher_name,
+            title=f"{title}, statement {statement.order}",
+            date=call.date,
+            date_text=date_text,
+            precise_to_day=call.date_precision == DatePrecision.DAY,
+            url=f"{url}#{statement.anchor}",
+            accessed=accessed,
+            sources=(readout.cited_source,) if readout.cited_source else (),
+        )
+        for readout in call.readouts.all()
+        for statement in readout.statements.all()
+    }

@@ -50,11 +50,9 @@ class CallDetailView(DetailView):
         accessed = timezone.localdate()
         readouts = list(call.readouts.all())
         previous_call, next_call = Call.objects.neighbours(call)
+        cited = citations.cite_statements(call, absolute_url, accessed)
         for readout in readouts:
-            readout.cited_statements = [
-                (s, citations.cite_statement(s, call, absolute_url, accessed))
-                for s in readout.statements.all()
-            ]
+            readout.cited_statements = [(s, cited[s.pk]) for s in readout.statements.all()]
         return super().get_context_data(
             readouts=readouts,
             mentions=sorted(
@@ -94,7 +92,8 @@ def _citation_for_request(request, slug):
     for readout in call.readouts.all():
         for statement in readout.statements.all():
             if statement.anchor == anchor:
-                return call, citations.cite_statement(statement, call, absolute_url, accessed)
+                cited = citations.cite_statements(call, absolute_url, accessed)
+                return call, cited[statement.pk]
     raise Http404(_("This call has no statement with that anchor."))
 
 
