@@ -153,3 +153,115 @@ def test_the_object_of_a_light_verb_gives_its_class():
         "Prezident İlham Əliyev narahatlığını ifadə edib."
     )
     assert [s.verb_class for s in parsed.statements] == ["support", "concern"]
+
+
+# -- the caller before the cue, in the genitive ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("framing", "initiator"),
+    [
+        ("ABŞ tərəfinin təşəbbüsü ilə 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə "
+         "ABŞ dövlət katibi Antoni Blinken arasında telefon danışığı olub.", "antony-blinken"),
+        ("Amerika tərəfinin xahişi ilə Prezident İlham Əliyev ABŞ dövlət katibi Antoni "
+         "Blinken ilə telefonla danışıb.", "antony-blinken"),
+        ("Azərbaycan tərəfinin təşəbbüsü ilə ABŞ dövlət katibi Antoni Blinken ilə Prezident "
+         "İlham Əliyev arasında telefon söhbəti baş tutub.", "ilham-aliyev"),
+        ("Amerikanın təşəbbüsü ilə Prezident İlham Əliyev ilə ABŞ dövlət katibi Antoni Blinken "
+         "arasında telefon danışığı olub.", "antony-blinken"),
+        ("Prezident İlham Əliyevin xahişi ilə ABŞ dövlət katibi Antoni Blinken ilə telefon "
+         "danışığı olub.", "ilham-aliyev"),
+        ("Dövlət katibi Antoni Blinkenin təşəbbüsüylə Azərbaycan Respublikasının Prezidenti "
+         "İlham Əliyev ilə telefon danışığı baş tutub.", "antony-blinken"),
+        # Both sides, or no side: the text does not say who called.
+        ("Hər iki tərəfin təşəbbüsü ilə Prezident İlham Əliyev ilə ABŞ dövlət katibi Antoni "
+         "Blinken arasında telefon danışığı olub.", None),
+    ],
+)  # fmt: skip
+def test_the_caller_is_the_genitive_before_the_initiative_cue(framing, initiator):
+    parsed = parse(f" date 2022-05 {framing}\n\nTərəflər regional məsələləri müzakirə ediblər.")
+    assert {p.slug for p in parsed.participants} == {"ilham-aliyev", "antony-blinken"}
+    assert parsed.initiator == initiator
+
+
+# -- the simple past (-dı/-di), as the presidency writes it ----------------------------------
+
+AZ_CALL = (
+    " date 2022-05 5 may 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi "
+    "Antoni Blinken arasında telefon danışığı olub.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "verb", "verb_class"),
+    [
+        ("Prezident İlham Əliyev sülh prosesinin vacibliyini vurğuladı.", "ilham-aliyev",
+         "vurğuladı", "emphasis"),
+        ("Dövlət katibi Antoni Blinken regional sabitliyə dəstəyini ifadə etdi.",
+         "antony-blinken", "ifadə etdi", "support"),
+        ("Antoni Blinken danışıqların gedişatı barədə məlumat verdi.", "antony-blinken",
+         "məlumat verdi", "information"),
+        ("Prezident İlham Əliyev Antoni Blinkeni sülh sazişi münasibətilə təbrik etdi.",
+         "ilham-aliyev", "təbrik etdi", "welcome"),
+        ("Tərəflər enerji sahəsində əməkdaşlığı müzakirə etdilər.", BOTH, "müzakirə etdilər",
+         "discussion"),
+        # Passives, with no agent: both sides.
+        ("Regional təhlükəsizlik məsələləri müzakirə olundu.", BOTH, "müzakirə olundu",
+         "discussion"),
+        ("Söhbət zamanı sülh gündəliyinin əhəmiyyəti xüsusi vurğulandı.", BOTH, "vurğulandı",
+         "emphasis"),
+        ("Ermənistanla sərhəddə vəziyyətin sabit olduğu qeyd edildi.", BOTH, "qeyd edildi",
+         "emphasis"),
+    ],
+)  # fmt: skip
+def test_the_simple_past_is_read_like_the_evidential(sentence, speaker, verb, verb_class):
+    statement = parse(AZ_CALL + sentence).statements[0]
+    assert (statement.speaker, statement.verb, statement.verb_class) == (
+        speaker,
+        verb,
+        verb_class,
+    )
+    assert not statement.speaker_guessed
+
+
+@pytest.mark.parametrize("verb", ["toxunub", "toxundu"])
+def test_a_stem_in_n_is_not_a_passive(verb):
+    """ "toxunub" (touched upon) with no subject goes on with the previous speaker."""
+    parsed = parse(
+        AZ_CALL + "Prezident İlham Əliyev sülh prosesi barədə məlumat verib. "
+        f"Həmçinin sərhəddəki vəziyyətə {verb}."
+    )
+    assert _speakers(parsed) == ["ilham-aliyev", "ilham-aliyev"]
+    assert not any(s.speaker_guessed for s in parsed.statements)
+
+
+def _verb_keys(sentence: str) -> list[str]:
+    from readouts.parsing.azerbaijani import AZERBAIJANI
+    from readouts.parsing.text import tokens
+
+    return [v.key for v in AZERBAIJANI.find_verbs(sentence, tokens(sentence))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "keys"),
+    [
+        # Nouns with the same ending ("iqtisadi", "məqsədi") are not verbs.
+        ("Nazir iqtisadi əməkdaşlığın məqsədi barədə məlumat verdi.", ["melumat verdi"]),
+        # A participle before its noun is not the verb; the finite verb at the end is.
+        ("Prezident Konqres tərəfindən qəbul edilmiş düzəlişin maneə olduğunu bildirdi.",
+         ["bildirdi"]),
+        ("Prezident bu barədə məlumat vermişdir.", ["melumat vermisdir"]),
+        ("Nazir sülhün vacibliyini qeyd etmiş, dialoqa dəstəyini bildirmişdir.",
+         ["qeyd etmis", "bildirmisdir"]),
+    ],
+)  # fmt: skip
+def test_only_a_finite_past_is_a_verb(sentence, keys):
+    assert _verb_keys(sentence) == keys
+
+
+def test_a_participle_is_not_taken_for_the_reporting_verb():
+    statement = parse(
+        AZ_CALL + "Prezident İlham Əliyev ABŞ Konqresi tərəfindən qəbul edilmiş düzəlişin "
+        "münasibətlərə maneə olduğunu qeyd etdi."
+    ).statements[0]
+    assert (statement.speaker, statement.verb) == ("ilham-aliyev", "qeyd etdi")

@@ -4,12 +4,15 @@ Written for the presidency's and the foreign ministry's own style ("Con Kerri İ
 telefonla zəng edib", "... ilə ... arasında telefon danışığı baş tutub"). What differs from
 French and English and is handled here or by the flags the engine reads:
 
-- the verb ends the clause (``-ıb``/``-ib`` evidential past; ``-ılıb``/``-nıb`` passive, which
-  is both sides), and the subject opens it (``subject_first``); a clause after ``ki`` is the
+- the verb ends the clause (``-ıb``/``-ib`` evidential past, ``-dı``/``-di`` simple past;
+  ``-ılıb``/``-nıb``/``-ndı`` passive, which is both sides; a bare ``-mış`` before its noun is a
+  participle), and the subject opens it (``subject_first``); a clause after ``ki`` is the
   content of the verb before it;
 - names and titles take case endings (``Əliyevə``, ``katibinin``): ``name_suffix`` lets a name
   match with its ending, and a name with an ending is not a subject;
-- the caller of ``X Y-ə zəng edib`` is the participant not in the dative (``recipient_suffix``).
+- the caller of ``X Y-ə zəng edib`` is the participant not in the dative (``recipient_suffix``);
+  in ``ABŞ tərəfinin təşəbbüsü ilə`` the caller is the genitive before the cue (its ``caller``
+  group).
 
 Patterns run on folded text (see text.fold_same_length): ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u.
 """
@@ -65,7 +68,7 @@ TITLE_HEADS = re.compile(
 )
 
 COUNTRY_MARKERS = (
-    (re.compile(r"(?<![\w])(?:abs|amerika birlesmis statlari|amerika)(?![\w])"), "US"),
+    (re.compile(r"(?<![\w])(?:abs|amerika birlesmis statlari|amerika(?:nin|li)?)(?![\w])"), "US"),
     (re.compile(r"\bazerbaycan"), "AZ"),
     (re.compile(r"\bermenistan"), "AM"),
     (re.compile(r"\brusiya"), "RU"),
@@ -104,7 +107,12 @@ FRAMING = re.compile(
     r"telefon (?:danisig|sohbet)|telefonla (?:zeng|danis|sohbet)|\bzeng (?:edib|etdi|edir)"
     r"|videokonfrans|video (?:zeng|elaqe)|telefon zengi"
 )
-CALLER_AFTER = re.compile(r"(?<![\w])(?:\w+ )?(?:tesebbusu ile|xahisi ile)(?![\w])")
+# "ABŞ tərəfinin təşəbbüsü ilə", "Blinkenin xahişi ilə": the caller, in the genitive, comes
+# before the cue (the ``caller`` group: up to four words, read from its end by initiator.py).
+CALLER_AFTER = re.compile(
+    r"(?<![\w'-])(?P<caller>(?:[\w'-]+ ){0,3}[\w'-]+) (?:tesebbusu|xahisi)(?: ile|yle| esasinda)"
+    r"(?![\w])"
+)
 CALLER_BEFORE = re.compile(r"\b(?:telefonla )?zeng (?:edib|etdi|edir|edibler)\b")
 
 JOINT_SUBJECTS = re.compile(
@@ -164,9 +172,24 @@ VERB_STEMS = {
     "umid": "hope", "arzu": "hope",
     "bassagligi": "condolence",
 }  # fmt: skip
-_PASSIVE = re.compile(r"(?:[aeiou]n[iu]b|[^aeiou][iu]l[iu]b|olunub|edilib)(?:lar|ler)?\Z")
-_PAST = re.compile(r"\w{2,}(?:ib|ub)(?:lar|ler)?\Z|\w{2,}(?:mis|mus)(?:dir|dur)?\Z")
-LIGHT_VERBS = frozenset(["edib", "ediblər", "edilib", "olunub", "verib", "verilib", "aparilib"])
+# The evidential past ("bildirib") and the perfect ("bildirmişdir"): always a finite verb.
+_PAST = re.compile(
+    r"\w{2,}(?:ib|ub)(?:lar|ler)?\Z|\w{2,}(?:mis|mus)(?=\w)(?:dir|dur)?(?:lar|ler)?\Z"
+)
+# The simple past of the presidency's style ("bildirdi", "qeyd etdi"). The same ending closes
+# nouns ("iqtisadi", "sərhədi"): a verb when light, of a reporting stem, or ending the clause.
+_SIMPLE_PAST = re.compile(r"(?<=\w\w)(?:di|du)(?:lar|ler)?\Z")
+# "qəbul edilmiş sənəd": a bare -mış before its noun is a participle, a verb only at the end.
+_PARTICIPLE = re.compile(r"\w{2,}(?:mis|mus)\Z")
+# The passive (-n- or -ıl- before the ending) is both sides: "müzakirə olunub", "vurğulandı".
+_PASSIVE = re.compile(r"(?:[aeiou]n|[^aeiou][iu]l)(?:[iu]b|d[iu]|m[iu]s)(?:dir|dur)?(?:lar|ler)?\Z")
+# Stems ending in -n that are not passives: "toxunub", "toxundu" (touched upon).
+ACTIVE_N_STEMS = frozenset(["toxun", "qazan", "inan"])
+# Light verbs: the noun before names the verb ("qeyd edib", "müzakirə olundu", "dəstək verdi").
+_LIGHT = re.compile(
+    r"(?:e[dt]|edil|olun|ver|veril|apar|aparil)(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z"
+)
+_STEM = re.compile(r"(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z")
 NOT_VERBS = frozenset(["habib", "tebib", "edib"])  # never alone the head: "edib" needs a noun
 # Stems of the object that name the class when the verb is light ("narahatlıq ifadə edib").
 OBJECT_CLASSES = (
@@ -176,6 +199,7 @@ OBJECT_CLASSES = (
     ("deste", "support"),
     ("umid", "hope"),
     ("bassagl", "condolence"),
+    ("minnetdar", "welcome"),
 )
 
 
@@ -202,23 +226,16 @@ class AzerbaijaniRules(RuleSet):
         verbs = []
         for i, token in enumerate(tokens):
             word = token.folded
-            if not _PAST.search(word) or (word in NOT_VERBS and i == 0):
+            if not _finite(text, tokens, i) or (word in NOT_VERBS and i == 0):
                 continue
             first = i
-            if word in LIGHT_VERBS or word.startswith(("edib", "olunub", "edilib", "etdi")):
+            if _LIGHT.match(word):
                 if i == 0:
                     continue
-                first = i - 1  # "qeyd edib", "müzakirə olunub"
-            elif (
-                i > 0
-                and tokens[i - 1].folded in VERB_STEMS
-                and tokens[i - 1].folded
-                in (
-                    "diqqet",
-                    "fikir",
-                    "yuksek",
-                )
-            ):
+                first = i - 1  # "qeyd edib", "müzakirə olundu"
+                if first > 0 and tokens[first - 1].folded in VERB_STEMS:
+                    first -= 1  # "fikir mübadiləsi aparılıb": the noun's own noun names it
+            elif i > 0 and tokens[i - 1].folded in ("diqqet", "fikir", "yuksek"):
                 first = i - 1
             words = tuple(tokens[first : i + 1])
             verbs.append(
@@ -227,7 +244,7 @@ class AzerbaijaniRules(RuleSet):
                     end=token.end,
                     words=words,
                     key=" ".join(t.folded for t in words),
-                    passive=bool(_PASSIVE.search(word)),
+                    passive=_passive(word),
                     object_words=tuple(t.folded for t in tokens[max(0, first - 3) : first]),
                 )
             )
@@ -257,6 +274,32 @@ class AzerbaijaniRules(RuleSet):
                 if word.startswith(stem):
                     return verb_class
         return ""
+
+
+def _finite(text: str, tokens: list[Token], i: int) -> bool:
+    """Is the word the finite past that ends a clause, not a participle or a noun?"""
+    word = tokens[i].folded
+    if _PAST.search(word):
+        return True
+    if _PARTICIPLE.search(word):
+        return _ends_clause(text, tokens, i)
+    if _SIMPLE_PAST.search(word):
+        stem = _SIMPLE_PAST.sub("", word)
+        reporting = stem.startswith(tuple(VERB_STEMS))
+        return reporting or bool(_LIGHT.match(word)) or _ends_clause(text, tokens, i)
+    return False
+
+
+def _ends_clause(text: str, tokens: list[Token], i: int) -> bool:
+    """The word is the last of its sentence, or a stop, a comma or ``ki`` follows it."""
+    if i + 1 == len(tokens):
+        return True
+    between = text[tokens[i].end : tokens[i + 1].start]
+    return bool(re.search(r"[,.;:!?]", between)) or tokens[i + 1].folded == "ki"
+
+
+def _passive(word: str) -> bool:
+    return bool(_PASSIVE.search(word)) and _STEM.sub("", word) not in ACTIVE_N_STEMS
 
 
 AZERBAIJANI = AzerbaijaniRules(
