@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from readouts.parsing import BOTH
+from readouts.parsing import BOTH, ParseError
 from readouts.parsing.engine import slugify
 
 from .parsing_support import parse
@@ -133,6 +133,44 @@ def test_framing_variants_and_initiator(framing, initiator):
     assert parsed.date == dt.date(2022, 10, 10)
 
 
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "President Ilham Aliyev held a video conference with Secretary of State Antony Blinken.",
+        "President Ilham Aliyev and Secretary Antony Blinken held a videoconference.",
+        "Secretary Blinken spoke via video link with President Ilham Aliyev.",
+        "President Ilham Aliyev and Secretary Antony Blinken met via video link.",
+        "Secretary Blinken held a virtual meeting with President Ilham Aliyev.",
+        "President Ilham Aliyev took part in an online meeting with Secretary Antony Blinken.",
+        "Secretary Blinken talked over the phone with President Ilham Aliyev.",
+        "President Ilham Aliyev held telephone talks with Secretary Antony Blinken.",
+    ],
+)
+def test_video_and_online_calls_are_framings(framing):
+    parsed = parse(f" date 2022-10 On October 10, {framing} Blinken stressed the peace process.")
+    assert {p.slug for p in parsed.participants} == {"antony-blinken", "ilham-aliyev"}
+    assert not any(r.kind == "framing" for r in parsed.review_reasons)
+    assert [s.speaker for s in parsed.statements] == ["antony-blinken"]
+
+
+@pytest.mark.parametrize("earlier", ["their video conference", "the previous virtual meeting"])
+def test_a_past_video_call_named_later_is_not_the_framing(earlier):
+    known = parse(readout(f"The Secretary recalled {earlier} in May."))
+    assert known.statements[0].text == f"The Secretary recalled {earlier} in May."
+    assert not any(r.kind == "framing" for r in known.review_reasons)
+    unknown = parse(
+        " date 2022-10 President Ilham Aliyev received Secretary Antony Blinken in Baku. "
+        f"Blinken recalled {earlier} in May."
+    )
+    assert {p.slug for p in unknown.participants} == {"antony-blinken", "ilham-aliyev"}
+    assert any(r.kind == "framing" for r in unknown.review_reasons)
+
+
+def test_a_meeting_in_person_is_not_a_call():
+    with pytest.raises(ParseError, match="no call framing"):
+        parse(" date 2022-10 President Ilham Aliyev held a meeting with Antony Blinken in Baku.")
+
+
 def test_spoke_separately_keeps_only_azerbaijani_and_us_officials():
     parsed = parse(
         " date 2022-12 December 22, 2022\n\nNational Security Advisor Jake Sullivan spoke "
@@ -156,6 +194,60 @@ def test_titles_as_written_and_offices():
     }
 
 
+@pytest.mark.parametrize(
+    ("framing", "title"),
+    [
+        (
+            "Secretary Blinken spoke with Azerbaijani Deputy Minister of Economy and Trade "
+            "Elnur Mammadov.",
+            "Azerbaijani Deputy Minister of Economy and Trade",
+        ),
+        (
+            "Foreign Minister Jeyhun Bayramov spoke with Assistant Secretary of State for "
+            "European and Eurasian Affairs Karen Donfried.",
+            "Assistant Secretary of State for European and Eurasian Affairs",
+        ),
+        (
+            "President Aliyev held a phone call with Under Secretary of State for Political and "
+            "Economic Affairs Wendy Sherman.",
+            "Under Secretary of State for Political and Economic Affairs",
+        ),
+        (
+            "Secretary Blinken spoke with Azerbaijani Minister of Labour, Employment and Social "
+            "Protection Hikmat Hajiyev.",
+            "Azerbaijani Minister of Labour, Employment and Social Protection",
+        ),
+    ],
+)
+def test_and_inside_a_title_does_not_cut_it(framing, title):
+    parsed = parse(f" date 2022-10 On October 10, {framing}")
+    assert parsed.participants[-1].title_as_written == title
+
+
+@pytest.mark.parametrize(
+    ("framing", "titles"),
+    [
+        ("President Aliyev and Secretary Blinken spoke by phone.", ["President", "Secretary"]),
+        (
+            "Secretary Blinken spoke with President Aliyev and Foreign Minister Bayramov.",
+            ["Secretary", "President", "Foreign Minister"],
+        ),
+        (
+            "Secretary Blinken spoke with Jeyhun Bayramov and Hikmat Hajiyev.",
+            ["Secretary", "", ""],
+        ),
+    ],
+)
+def test_and_between_two_people_still_cuts_the_title(framing, titles):
+    parsed = parse(f" date 2022-10 On October 10, {framing}")
+    assert [p.title_as_written for p in parsed.participants] == titles
+
+
+def test_and_between_two_titled_people_is_both_speakers():
+    text = readout("President Aliyev and Secretary Blinken agreed to stay in touch.")
+    assert speakers(text) == [BOTH]
+
+
 # -- speakers ---------------------------------------------------------------------------------
 
 
@@ -175,6 +267,48 @@ def test_titles_as_written_and_offices():
 )
 def test_speaker_by_name_surname_and_role(sentence, speaker):
     assert speakers(readout(sentence)) == [speaker]
+
+
+NEW_AMBASSADOR = (
+    " date 2025-01 On January 15, Foreign Minister Jeyhun Bayramov had a phone call with {}."
+)
+
+
+@pytest.mark.parametrize(
+    ("introduced", "subject"),
+    [
+        ("the new U.S. Ambassador Daniel Whitmore", "The Ambassador"),
+        ("the new U.S. Ambassador Daniel Whitmore", "The U.S. Ambassador"),
+        ("Daniel Whitmore, the incoming U.S. Ambassador to the country", "The Ambassador"),
+        ("U.S. Deputy Ambassador Daniel Whitmore", "The Deputy Ambassador"),
+    ],
+)
+def test_a_new_official_is_named_by_the_head_of_the_title(introduced, subject):
+    text = readout(
+        f"{subject} reaffirmed the commitment to peace.",
+        "The Minister welcomed the Ambassador.",
+        framing=NEW_AMBASSADOR.format(introduced),
+    )
+    parsed = parse(text)
+    assert [s.speaker for s in parsed.statements] == ["daniel-whitmore", "jeyhun-bayramov"]
+    assert not any(s.speaker_guessed for s in parsed.statements)
+
+
+@pytest.mark.parametrize(
+    ("introduced", "subject"),
+    [
+        ("U.S. Deputy Ambassador Daniel Whitmore", "The Ambassador"),
+        ("the new U.S. Ambassador Daniel Whitmore", "The Secretary"),
+    ],
+)
+def test_a_role_the_new_officials_title_does_not_hold_is_not_them(introduced, subject):
+    text = readout(
+        "The Minister welcomed the Ambassador.",
+        f"{subject} stressed the commitment to peace.",
+        framing=NEW_AMBASSADOR.format(introduced),
+    )
+    last = parse(text).statements[-1]
+    assert last.speaker_guessed
 
 
 def test_mister_and_surname_alone():

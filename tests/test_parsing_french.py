@@ -46,6 +46,39 @@ def test_framing_variants_and_initiator(framing, initiator):
     assert len(parsed.participants) == 2
 
 
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Ilham Aliyev s'est entretenu par vidéoconférence avec Antony Blinken.",
+        "Ilham Aliyev et Antony Blinken ont tenu une visioconférence.",
+        "Ilham Aliyev s'est entretenu par liaison vidéo avec Antony Blinken.",
+        "Ilham Aliyev et Antony Blinken se sont entretenus en visio.",
+        "Ilham Aliyev et Antony Blinken ont tenu une réunion virtuelle.",
+        "Ilham Aliyev a eu un entretien en ligne avec Antony Blinken.",
+    ],
+)
+def test_video_and_online_calls_are_framings(framing):
+    parsed = parse(f" date 2022-10 Le 10 octobre, {framing} Antony Blinken a salué la paix.")
+    assert {p.slug for p in parsed.participants} == {"antony-blinken", "ilham-aliyev"}
+    assert not any(r.kind == "framing" for r in parsed.review_reasons)
+    assert [s.speaker for s in parsed.statements] == ["antony-blinken"]
+
+
+@pytest.mark.parametrize("earlier", ["la visioconférence", "leur dernière réunion virtuelle"])
+def test_a_past_video_call_named_later_is_not_the_framing(earlier):
+    parsed = parse(
+        " date 2022-10 Le 10 octobre, Ilham Aliyev a reçu Antony Blinken à Bakou. "
+        f"Antony Blinken a rappelé {earlier} du 5 mai."
+    )
+    assert {p.slug for p in parsed.participants} == {"antony-blinken", "ilham-aliyev"}
+    assert any(r.kind == "framing" for r in parsed.review_reasons)
+
+
+def test_a_meeting_in_person_is_not_a_call():
+    with pytest.raises(ParseError, match="no call framing"):
+        parse(" date 2022-10 Ilham Aliyev a tenu une réunion avec Antony Blinken à Bakou.")
+
+
 def test_no_call_framing_is_an_error():
     with pytest.raises(ParseError, match="no call framing"):
         parse(" date 2022-10 Ilham Aliyev a reçu Antony Blinken à Bakou.")
@@ -210,6 +243,49 @@ def test_object_or_prepositional_name_is_not_the_speaker(sentence, speaker):
 )
 def test_joint_subjects_and_passives_are_both(sentence):
     assert speakers(readout(sentence)) == [BOTH]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "verb"),
+    [
+        ("Le chef de l'État l'a remercié pour son soutien.", "ilham-aliyev", "a remercié"),
+        ("Le président l’a informé de la situation sur le terrain.", "ilham-aliyev", "a informé"),
+        (
+            "Ilham Aliyev les a informés des travaux de reconstruction.",
+            "ilham-aliyev",
+            "a informés",
+        ),
+        ("Le chef de l'État lui a fait part de ses attentes.", "ilham-aliyev", "a fait part"),
+        ("Le Président leur a présenté les résultats.", "ilham-aliyev", "a présenté"),
+        ("Le président Ilham Aliyev l'en a vivement remercié.", "ilham-aliyev", "a remercié"),
+        ("Le chef de l’État l’avait déjà invité à Bakou.", "ilham-aliyev", "avait invité"),
+        ("Il l'a félicité pour cette signature.", "antony-blinken", "a félicité"),
+        ("Elle les a remerciés de leur accueil.", "antony-blinken", "a remerciés"),
+    ],
+)
+def test_object_pronoun_before_the_auxiliary_leaves_the_subject_before_it(sentence, speaker, verb):
+    parsed = parse(readout("Antony Blinken a salué les progrès.", sentence))
+    last = parsed.statements[-1]
+    assert (last.speaker, last.verb, last.speaker_guessed) == (speaker, verb, False)
+
+
+def test_reflexive_pronoun_with_en_is_not_a_passive():
+    parsed = parse(readout("Antony Blinken a salué les progrès.", "Il s'en est félicité."))
+    assert [s.speaker for s in parsed.statements] == ["antony-blinken", "antony-blinken"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "verb"),
+    [
+        ("Il y a deux semaines, le chef de l'État a salué l'accord.", "ilham-aliyev", "a salué"),
+        ("Le chef de l'État a remercié les partenaires.", "ilham-aliyev", "a remercié"),
+        ("Antony Blinken a informé leur délégation.", "antony-blinken", "a informé"),
+        ("Les deux parties se sont félicitées de l'accord.", BOTH, "se sont félicitées"),
+    ],
+)
+def test_no_object_pronoun_before_the_auxiliary_changes_nothing(sentence, speaker, verb):
+    last = parse(readout("Antony Blinken a salué les progrès.", sentence)).statements[-1]
+    assert (last.speaker, last.verb) == (speaker, verb)
 
 
 def test_unclear_subject_falls_back_to_previous_speaker_with_a_warning():

@@ -133,10 +133,22 @@ CONVERSATION = re.compile(
     r"|\bexchang\w* (?:of )?views|\bvideo\b|\bvirtual\b|\bspoke\b|\bconferred\b"
 )
 
+# A call by video or online, named by a noun: "held a video conference", "a virtual meeting",
+# "telephone talks". Not one the text refers back to: "their video conference in May", "the
+# previous virtual meeting" are other events.
+_CALL_NOUN = (
+    r"(?<!the )(?<!their )(?<!'s )(?<!previous )(?<!earlier )(?<!recent )(?<!last )"
+    r"(?:\b(?:video|virtual|online) (?:meeting|talks|discussion)|\b(?:virtual|online) call"
+    r"|\b(?:virtual|online) conversation|\b(?:phone|telephone) (?:talks|discussion)"
+    r"|\bvideo[ -]?conferenc(?:e|es|ing))\b"
+)
+# A call by phone or video in any of its usual wordings: "spoke", "phoned", "held a phone
+# call", "met via video link", "talked over the phone". A meeting alone is not a call.
 FRAMING = re.compile(
     r"\bspo(?:ke|ken)\b|\bspeaks\b|\btalked\b|\b(?:phone|telephone|video) (?:call|conversation)"
-    r"|\bby (?:tele)?phone\b|\bvideoconference\b|\bcalled\b(?! (?:for|on|upon)\b)|\bphoned\b"
-    r"|\btelephoned\b|\breceived a call\b|\bheld a call\b|\bhad a call\b"
+    r"|\bby (?:tele)?phone\b|\bcalled\b(?! (?:for|on|upon)\b)|\bphoned\b|\btelephoned\b"
+    r"|\breceived a call\b|\bheld a call\b|\bhad a call\b|\b(?:over|on) the (?:tele)?phone\b"
+    r"|\b(?:by|via|over) (?:a )?video[ -]?link\b|" + _CALL_NOUN
 )
 # Words may stand between the parts: "received on Monday a phone call from".
 CALLER_AFTER = re.compile(
@@ -414,6 +426,9 @@ PRONOUNS = frozenset({"he", "she", "it"})
 NOT_VERB_AFTER = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
 
 
+_TITLE_CUTS = re.compile(r"\bwith\b|\band\b|[,;:]")
+
+
 def _is_participle(token: Token) -> bool:
     word = token.text
     return (len(word) > 3 and word.endswith("ed")) or word in IRREGULAR_PARTICIPLES
@@ -427,16 +442,26 @@ class EnglishRules(RuleSet):
     def title_start(self, text: str, folded: str, start: int, end: int) -> int | None:
         """The title is the run of words right before the name, after "with", "and" or a comma:
         "spoke with Azerbaijani President Ilham Aliyev" -> "Azerbaijani President"."""
-        segment = folded[start:end]
-        cut = 0
-        for m in re.finditer(r"\bwith\b|\band\b|[,;:]", segment):
-            cut = m.end()
-        position = start + cut
+        cut = start
+        for m in _TITLE_CUTS.finditer(folded, start, end):
+            if not self._inside_title(folded, m, end):
+                cut = m.end()
+        position = cut
         while position < end and not text[position].isupper():
             position += 1
         if position >= end or not self.title_heads.search(folded, position, end):
             return None
         return position
+
+    def _inside_title(self, folded: str, cut: re.Match[str], end: int) -> bool:
+        """An "and" (or a comma before one) that joins parts of one title: "Minister of Economy
+        and Trade", "for European and Eurasian Affairs". What follows it up to the name holds
+        no title head, where "President Aliyev and Secretary Blinken" starts a new title."""
+        if cut.group() not in ("and", ","):
+            return False
+        rest = folded[cut.end() : end]
+        enumeration = cut.group() == "and" or re.search(r"\band\b", rest)
+        return bool(enumeration) and not self.title_heads.search(rest)
 
     def find_verbs(self, text: str, tokens: list[Token]) -> list[VerbPhrase]:
         verbs = []

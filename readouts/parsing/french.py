@@ -102,15 +102,26 @@ DATE = re.compile(
 
 CONVERSATION = re.compile(
     r"telephon\w*|\bappel\w*|coup de fil|\bentretien\w*|\bentretenu\w*|\bconversation\w*"
-    r"|\bechang\w*|\bdiscut\w*|\bvideo\w*|\bvisio\w*"
+    r"|\bechang\w*|\bdiscut\w*|\bvideo\w*|\bvisio\w*|\bvirtuel\w*"
 )
 
+# A call by video or online, named by a noun: "une vidéoconférence", "une réunion virtuelle".
+# Not one the text refers back to: "la visioconférence du 5 mai", "leur dernière réunion
+# virtuelle" are other events.
+_CALL_NOUN = (
+    r"(?<!la )(?<!l')(?<!leur )(?<!derniere )(?<!precedente )"
+    r"(?:\b(?:visio|video)-?conference|\b(?:reunion|rencontre|entretien|conversation)s?"
+    r" (?:virtuel|en ligne))"
+)
+# A call by phone or video: "coup de fil", "s'est entretenu au téléphone", "par liaison vidéo".
+# A meeting alone ("une réunion") is not a call.
 FRAMING = re.compile(
     r"coup de fil|coup de telephone|appel (?:telephonique|video)|entretien telephonique"
     r"|conversation telephonique|echange telephonique|entretien par telephone|au telephone"
-    r"|par telephone|\b(?:a|ont) telephone\b|\b(?:a|ont) appele\b|visioconference"
+    r"|par telephone|\b(?:a|ont) telephone\b|\b(?:a|ont) appele\b"
     r"|\b(?:recu|passe|eu) un appel\b|s'est entretenue? au telephone"
-    r"|se sont entretenus au telephone"
+    r"|se sont entretenus au telephone|\b(?:par|en) (?:liaison |lien )?(?:video|visio)\b|"
+    + _CALL_NOUN
 )
 # "a reçu le 5 août, à Bakou, un coup de fil de": words may stand between the parts.
 CALLER_AFTER = re.compile(
@@ -223,6 +234,10 @@ AUXILIARIES = frozenset(
         "n'avait",
     ]
 )
+# Object pronouns before the auxiliary: "Il les a informés", "lui en a parlé", "s'en est
+# félicité" (a reflexive one). An elided "l'" is one word with its auxiliary: "l'a remercié".
+OBJECT_CLITICS = frozenset(["les", "lui", "leur", "en", "y", "l'en", "l'y", "s'en", "s'y"])
+ELIDED_CLITICS = frozenset(["l"])
 ADVERBS = frozenset(
     [
         "également",
@@ -419,6 +434,23 @@ def _is_participle(word: str) -> bool:
     return word not in NOT_PARTICIPLES and len(word) > 1 and word.endswith(PARTICIPLE_ENDINGS)
 
 
+def _auxiliary(token: Token) -> Token:
+    """The auxiliary in a word, an elided object pronoun left out: "l'a" -> "a", "l’ont" ->
+    "ont" (the same slice of the text, shorter)."""
+    clitic, mark, rest = token.text.partition("'")
+    if mark and clitic in ELIDED_CLITICS and rest in AUXILIARIES:
+        return Token(rest, token.end - len(rest), token.end)
+    return token
+
+
+def _clitics_before(tokens: list[Token], i: int) -> int:
+    """Where the object pronouns right before the auxiliary at ``i`` begin: they belong to
+    the verb, so the subject is read before them ("Il les a informés": "Il")."""
+    while i > 0 and tokens[i - 1].text in OBJECT_CLITICS:
+        i -= 1
+    return i
+
+
 def _base(word: str) -> str:
     """Folded masculine singular of a participle: évoquée -> evoque, mises -> mis."""
     if word.endswith("s") and len(word) > 3:
@@ -455,28 +487,32 @@ class FrenchRules(RuleSet):
         verbs = []
         i = 0
         while i < len(tokens):
-            word = tokens[i].text
             aux_start = i
-            if word == "se" and i + 1 < len(tokens) and tokens[i + 1].text in ("sont", "étaient"):
+            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if tokens[i].text == "se" and following in ("sont", "étaient"):
                 i += 1
-                word = "se " + tokens[i].text
+            auxiliary = _auxiliary(tokens[i])
+            word = auxiliary.text if i == aux_start else "se " + auxiliary.text
             if word not in AUXILIARIES and not word.startswith("se "):
                 i += 1
                 continue
-            reflexive = word.startswith(("s'", "se "))
+            phrase_start = _clitics_before(tokens, aux_start)
+            reflexive = word.startswith(("s'", "se ")) or any(
+                t.text.startswith("s'") for t in tokens[phrase_start:aux_start]
+            )
             j = self._skip_adverbs(tokens, i + 1)
             passive = False
             if j < len(tokens) and tokens[j].text == "été":
                 k = self._skip_adverbs(tokens, j + 1)
                 if k < len(tokens) and _is_participle(tokens[k].text):
                     passive = True
-                    kept = [*tokens[aux_start : i + 1], tokens[j], tokens[k]]
+                    kept = [*tokens[aux_start:i], auxiliary, tokens[j], tokens[k]]
                     j = k
                 else:
                     i += 1
                     continue
             elif j < len(tokens) and _is_participle(tokens[j].text):
-                kept = [*tokens[aux_start : i + 1], tokens[j]]
+                kept = [*tokens[aux_start:i], auxiliary, tokens[j]]
                 passive = word in ("est", "sont") and not reflexive
             else:
                 i += 1
@@ -503,7 +539,7 @@ class FrenchRules(RuleSet):
             object_words = tuple(t.folded for t in tokens[end : end + 4])
             verbs.append(
                 VerbPhrase(
-                    start=tokens[aux_start].start,
+                    start=tokens[phrase_start].start,
                     end=tokens[end - 1].end,
                     words=tuple(kept),
                     key=" ".join(key),

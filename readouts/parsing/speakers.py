@@ -256,7 +256,7 @@ class _Reader:
         for s, e, role in roles:
             if self._prepositional(start, s, spans):
                 continue
-            holder = self._holder(role, folded[s:e])
+            holder = self._holder(role, self._role_as_written(s, e))
             out.append(_Candidate(s, e, holder, "role", text[s:e], role.group))
         joint = rules.joint_subjects.search(folded, start, end)
         group_pronoun = joint and joint.group().strip(" ,") in rules.plural_pronouns
@@ -310,6 +310,15 @@ class _Reader:
                 kept.append(item)
         return kept
 
+    def _role_as_written(self, start: int, end: int) -> str:
+        """A role phrase with the title words written right before it: "the Deputy Ambassador"
+        is "deputy ambassador", not the "ambassador" the role names."""
+        folded = self.ctx.folded
+        for m in self.ctx.rules.title_heads.finditer(folded, max(0, start - 40), end):
+            if m.start() < start < m.end():
+                return folded[m.start() : end]
+        return folded[start:end]
+
     def _holder(self, role: Role, phrase: str) -> str | None:
         """The participant holding the office a role phrase names, on this call."""
         country = role.country or self.ctx.country_of(phrase)
@@ -330,12 +339,27 @@ class _Reader:
                 return holders[0].slug
             if len(holders) > 1:
                 return self.previous if self.previous in {h.slug for h in holders} else None
-        titled = [
-            p
-            for p in pool
-            if p.needs_review and fold_same_length(p.title_as_written).startswith(phrase.split()[0])
-        ]
+        titled = [p for p in pool if p.needs_review and self._names_title(phrase, p)]
         return titled[0].slug if len(titled) == 1 else None
+
+    def _names_title(self, phrase: str, participant: ParsedParticipant) -> bool:
+        """Does a role phrase name a new official (no office known) by the title as written?
+        "the Ambassador" names the "U.S. Ambassador to Azerbaijan": the title's head (its first
+        title word) has the same noun, wherever it stands, and the phrase's modifiers are among
+        the head's ("the Deputy Minister" is the "Deputy Foreign Minister"); a bare noun names
+        no deputy ("the Minister" is not a "Deputy Minister")."""
+        heads = self.ctx.rules.title_heads
+        title = fold_same_length(participant.title_as_written)
+        said, written = heads.search(phrase), heads.search(title)
+        if not said or not written:
+            return False
+        if title.startswith(said.group()):
+            return True  # the title opens with the phrase's word, in any case ("nazir", "naziri")
+        *said_modifiers, noun = re.split(r"[ -]", said.group())
+        *modifiers, head_noun = re.split(r"[ -]", written.group())
+        if noun != head_noun or not set(said_modifiers) <= set(modifiers):
+            return False
+        return bool(said_modifiers) or not modifiers
 
     def _prepositional(self, floor: int, start: int, spans: list[tuple[int, int]]) -> bool:
         """Is the phrase at ``start`` governed by a preposition ("au chef de l'État")?"""
