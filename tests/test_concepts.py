@@ -132,3 +132,28 @@ def test_the_migration_gives_existing_topics_their_azerbaijani_cues(vocabulary):
     migration.fill_cues_az(apps, None)
     assert Topic.objects.get(slug="peace-treaty").cues_az == ["sülh müqavilə", "sülh saziş"]
     assert Topic.objects.get(slug="energy").cues_az == ["neft"]
+
+
+def test_the_cue_revision_reaches_an_archive_that_had_the_old_cues(vocabulary):
+    """0022: an archive whose topics hold the cues as they were gets the revised ones, the
+    same cues a new archive has from the fixtures; a cue an editor added is kept."""
+    migration = importlib.import_module("readouts.migrations.0022_topic_cues_revised")
+
+    def cues():
+        return {
+            t.slug: [sorted(t.cues_fr), sorted(t.cues_en), sorted(t.cues_az)]
+            for t in Topic.objects.all()
+        }
+
+    fixture = cues()
+    migration.restore(apps, None)
+    assert Topic.objects.get(slug="landmines").cues_az == []
+    bilateral = Topic.objects.get(slug="bilateral-relations")
+    assert "two countries" in bilateral.cues_en
+    bilateral.cues_en = [*bilateral.cues_en, "embassy cooperation"]  # an editor's cue
+    bilateral.save()
+    migration.revise(apps, None)
+    fixture["bilateral-relations"][1] = sorted(
+        [*fixture["bilateral-relations"][1], "embassy cooperation"]
+    )
+    assert cues() == fixture

@@ -6,10 +6,24 @@ frontières" therefore matches "délimitation de la frontière" and "délimitati
 not. A language without a Snowball stemmer (Azerbaijani) compares words by prefix instead: the
 cue word "sülh" matches "sülhün", "sülhə".
 
-Cues that need context name it: words written with a leading ``-`` are words that must not be in
-the sentence for the cue to count. "gas -explosion" tags "gas supplies" as energy and not "the
+A shared stem is not enough: the two words must differ only by an inflection of the language
+(``_INFLECTIONS``: a plural, a feminine, a participle). A stemmer cuts derivations and endings
+that only look like one, so French "Gaza" and "gaz" share the stem "gaz", English "regional" and
+"region" the stem "region", "terror" and "terrorism" the stem "terror": each is a different word
+and does not match the other. Derivations a topic needs are cues of their own ("climat",
+"climatique").
+
+The words of a cue keep their roles: the words between two matched words must join them as the
+cue's do. A coordination ("and", "et", "və", a comma) in the sentence where the cue has none, or
+none where the cue has one, is two things side by side and not the cue: "security in the region"
+is not "energy security and regional connectivity", "regional peace" is not "the region and the
+peaceful settlement", while "peace and security" matches "peace, security".
+
+Cues that need context name it. Words written with a leading ``-`` are words that must not be in
+the sentence for the cue to count: "gas -explosion" tags "gas supplies" as energy and not "the
 gas explosion in Baku"; "armed forces -armenia -armenian" keeps the other side's army out of
-security cooperation.
+security cooperation. Words written with a leading ``+`` are words of which the sentence must
+hold at least one: "talks +peace +armenia" tags the talks of the peace process, not trade talks.
 
 Every tag keeps its evidence: the words of the sentence, as written, that triggered it.
 """
@@ -20,6 +34,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import snowballstemmer
 
@@ -29,6 +44,24 @@ from .text import Span, fold_same_length, lower
 from .types import TopicCues
 
 _WORD = re.compile(r"[^\W_]+")
+_BREAK = re.compile(r"[,;:()\[\]]")  # punctuation that sets words side by side
+
+# What two forms of one word may end with past the letters they share, by Snowball algorithm
+# (folded): the inflections of the language, not its derivations. "delimitation" and
+# "delimitations" share "delimitation" and end with "" and "s"; "region" and "regional" end with
+# "" and "al", a derivation: two words. A stemmer not listed here compares stems only.
+_INFLECTIONS = {
+    "english": frozenset({"", "s", "es", "e", "d", "ed", "ing", "y", "ies", "ied"}),
+    "french": frozenset(
+        {
+            *("", "s", "x", "e", "es", "ee", "ees", "er", "ez"),  # plural, feminine, participle
+            *("ere", "eres", "ers"),  # prisonnier, prisonnière
+            *("ne", "nes", "le", "les"),  # arménien, arménienne; officiel, officielle
+            *("l", "ux"),  # régional, régionaux
+            *("f", "fs", "ve", "ves"),  # captif, captive
+        }
+    ),
+}
 
 
 @lru_cache(maxsize=8)
@@ -38,7 +71,8 @@ def _stemmer(algorithm: str):
 
 @dataclass(frozen=True)
 class _Word:
-    stem: str
+    form: str  # the word folded
+    stem: str  # its stem, folded (the folded word where the language has no stemmer)
     start: int
     end: int
 
@@ -49,10 +83,11 @@ def _words(text: str, rules: RuleSet, content_only: bool = True) -> list[_Word]:
     out = []
     for m in _WORD.finditer(lower(text)):
         word = m.group()
-        if content_only and fold_same_length(word) in rules.stopwords:
+        form = fold_same_length(word)
+        if content_only and form in rules.stopwords:
             continue
-        stem = fold_same_length(stemmer.stemWord(word)) if stemmer else fold_same_length(word)
-        out.append(_Word(stem, m.start(), m.end()))
+        stem = fold_same_length(stemmer.stemWord(word)) if stemmer else form
+        out.append(_Word(form, stem, m.start(), m.end()))
     return out
 
 
@@ -61,31 +96,47 @@ def stems(text: str, rules: RuleSet) -> tuple[str, ...]:
     return tuple(w.stem for w in _words(text, rules))
 
 
+def _coordinated(text: str, a: _Word, b: _Word, rules: RuleSet) -> bool:
+    """Whether the text between words ``a`` and ``b`` sets them side by side ("and", "et", a
+    comma) rather than joining them ("of the", "de la", nothing). A comma beside a number is
+    the date's or the figure's: "November 10, 2020"."""
+    if a.form.isdigit() or b.form.isdigit():
+        return False
+    gap = text[a.end : b.start]
+    return bool(_BREAK.search(gap)) or any(
+        fold_same_length(w) in rules.conjunctions for w in _WORD.findall(lower(gap))
+    )
+
+
 @dataclass(frozen=True)
 class _Cue:
-    words: tuple[str, ...]  # stems
-    unless: tuple[str, ...] = ()  # stems that cancel the cue when in the sentence
+    words: tuple[_Word, ...]
+    joins: tuple[bool, ...]  # per gap between two words: coordinated ("peace and security")
+    unless: tuple[_Word, ...] = ()  # words that cancel the cue when in the sentence
+    needs: tuple[_Word, ...] = ()  # words of which the sentence must hold one, if any
     every_word: bool = False  # matched with its stop words: "between the sides", not "sides"
 
 
 def _cue(text: str, rules: RuleSet) -> _Cue:
     """A cue of one content word among stop words ("both sides to") keeps its stop words:
     without them it would be the bare word, which means nothing alone."""
-    keep = " ".join(w for w in text.split() if not w.startswith("-"))
-    unless = tuple(
-        w.stem for w in _words(" ".join(w[1:] for w in text.split() if w.startswith("-")), rules)
-    )
-    content = tuple(w.stem for w in _words(keep, rules))
-    every = tuple(w.stem for w in _words(keep, rules, content_only=False))
-    if len(content) == 1 and len(every) > 1:
-        return _Cue(every, unless, every_word=True)
-    return _Cue(content, unless)
+    parts = text.split()
+    keep = " ".join(w for w in parts if not w.startswith(("-", "+")))
+    unless = tuple(_words(" ".join(w[1:] for w in parts if w.startswith("-")), rules))
+    needs = tuple(_words(" ".join(w[1:] for w in parts if w.startswith("+")), rules))
+    content = _words(keep, rules)
+    every = _words(keep, rules, content_only=False)
+    every_word = len(content) == 1 and len(every) > 1
+    words = every if every_word else content
+    joins = tuple(_coordinated(keep, a, b, rules) for a, b in pairwise(words))
+    return _Cue(tuple(words), joins, unless, needs, every_word)
 
 
 class TopicTagger:
     def __init__(self, topics: Sequence[TopicCues], rules: RuleSet):
         self.rules = rules
         self._prefix = not rules.stemmer
+        self._inflections = _INFLECTIONS.get(rules.stemmer)
         self._cues = [
             (
                 topic.slug,
@@ -97,15 +148,35 @@ class TopicTagger:
     def _cues_for(self, topic: TopicCues) -> tuple[str, ...]:
         return topic.cues(self.rules.language)
 
-    def _same(self, word: str, cue: str) -> bool:
-        return word.startswith(cue) if self._prefix else word == cue
+    def _same(self, word: _Word, cue: _Word) -> bool:
+        """Whether ``word`` of the sentence is the cue's word: the same stem, and endings that
+        are inflections of it (see ``_INFLECTIONS``); by prefix where there is no stemmer."""
+        if self._prefix:
+            return word.form.startswith(cue.form)
+        if word.stem != cue.stem:
+            return False
+        if self._inflections is None:
+            return True
+        shared = next(
+            (i for i, (a, b) in enumerate(zip(word.form, cue.form, strict=False)) if a != b),
+            min(len(word.form), len(cue.form)),
+        )
+        return word.form[shared:] in self._inflections and cue.form[shared:] in self._inflections
 
-    def _find(self, words: list[_Word], cue: _Cue) -> tuple[int, int] | None:
+    def _find(self, sentence: str, words: list[_Word], cue: _Cue) -> tuple[int, int] | None:
+        """Where the cue's words are consecutive words of the sentence, each gap between them
+        coordinated as the cue's is."""
         size = len(cue.words)
         for i in range(len(words) - size + 1):
-            if all(self._same(words[i + k].stem, cue.words[k]) for k in range(size)):
+            if all(self._same(words[i + k], cue.words[k]) for k in range(size)) and all(
+                _coordinated(sentence, words[i + k], words[i + k + 1], self.rules) == cue.joins[k]
+                for k in range(size - 1)
+            ):
                 return words[i].start, words[i + size - 1].end
         return None
+
+    def _holds(self, words: list[_Word], wanted: tuple[_Word, ...]) -> bool:
+        return any(self._same(w, u) for w in words for u in wanted)
 
     def evidence(self, sentence: str) -> dict[str, str]:
         """Topic slug -> the words of ``sentence`` (as written) that triggered it."""
@@ -114,9 +185,11 @@ class TopicTagger:
         found: dict[str, str] = {}
         for slug, cues in self._cues:
             for cue in cues:
-                if any(self._same(w.stem, u) for w in words for u in cue.unless):
+                if self._holds(words, cue.unless):
                     continue
-                where = self._find(every if cue.every_word else words, cue)
+                if cue.needs and not self._holds(words, cue.needs):
+                    continue
+                where = self._find(sentence, every if cue.every_word else words, cue)
                 if where:
                     found[slug] = sentence[where[0] : where[1]]
                     break
