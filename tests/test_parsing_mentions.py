@@ -128,3 +128,36 @@ def test_a_label_two_concepts_share_names_neither():
     twin = Concept("atlantis-city", "place", "Atlantis City", (("en", "Atlantis"),))
     body = "The Secretary spoke of Atlantis."
     assert mentioned(EN, body, concepts=(ATLANTIS, twin)) == []
+
+
+def test_a_later_officials_title_does_not_swallow_what_comes_before_it():
+    """A title is one noun phrase: a verb, a break or a preposition before its head ends what
+    came before, so the summit or the city named earlier in the sentence stays a mention."""
+    assert ("document", "Washington Peace Summit") in mentioned(
+        EN,
+        "The President recalled the agreements reached at the Washington Peace Summit in the "
+        "presence of President Donald Trump.",
+    )
+    assert ("place", "Brussels") in mentioned(
+        EN, "The Secretary praised the Brussels meeting in the presence of President Donald Trump."
+    )
+    assert ("document", "Washington summit declaration") in mentioned(
+        FR,
+        "Antony Blinken a rappelé la déclaration signée lors du sommet de Washington et a salué "
+        "le rôle personnel du président Donald Trump.",
+    )
+
+
+def test_what_a_later_officials_title_names_is_still_the_title():
+    french = "Antony Blinken a salué le nouvel ambassadeur des États-Unis à Bakou, Mark Libby."
+    assert mentioned(FR, french) == []
+    english = "The Secretary thanked U.S. Special Envoy for the Middle East Steve Witkoff."
+    assert mentioned(EN, english) == []
+
+
+def test_the_title_of_a_new_official_after_the_name_is_not_a_mention():
+    framing = (
+        " date 2024-12 Foreign Minister Jeyhun Bayramov had a phone call with Nora Whitcombe, "
+        "the new U.S. Ambassador in Baku."
+    )
+    assert mentioned(framing, "The Minister wished her success.") == []

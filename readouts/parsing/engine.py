@@ -113,6 +113,7 @@ def _review_reasons(
 ) -> list[ReviewReason]:
     """What the rules only half understood: the readout is archived and flagged."""
     reasons = [ReviewReason("framing", detail) for detail in framing.review]
+    reasons += [ReviewReason("parser", detail) for detail in cast.review]
     reasons += [
         ReviewReason("new-official", f"{p.name} ({p.title_as_written or 'no title'})")
         for p in cast.participants

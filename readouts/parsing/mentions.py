@@ -21,7 +21,9 @@ A label is found:
 - only when one concept has it: a label two concepts share names neither (not guessed).
 
 What an official's title names ("Presidential Administration", "Avropa və Avrasiya") is the
-title, not a mention. A mention is named in English: in an English readout by the English label
+title, not a mention; a title is one noun phrase, so what a verb, a break or a preposition
+before its head ends is not in it ("the Washington Peace Summit in the presence of President
+Trump" names the summit). A mention is named in English: in an English readout by the English label
 it uses, as the thesaurus writes it ("EU", "Russian Federation"), in another language by the
 concept's preferred English label; one mention per concept (writing/concepts.py links it back to
 the concept by that label). A participant's own country is not a mention: a place one of whose
@@ -35,7 +37,7 @@ from functools import lru_cache
 from .context import Context
 from .framing import Framing
 from .languages import RULE_SETS
-from .participants import Cast, title_near
+from .participants import Cast, clause_start, title_near
 from .publishers import spokespeople
 from .text import fold_same_length
 from .types import Concept, ParsedMention
@@ -61,6 +63,7 @@ def _titles(ctx: Context, cast: Cast) -> list[tuple[int, int]]:
     Foreign Relations Department of the Presidential Administration", "Avropa və Avrasiya
     məsələləri üzrə dövlət katibinin köməkçisi"), not a mention."""
     spans = [(f.start, f.name_start) for f in cast.found]
+    spans += [(f.name_end, f.title_end) for f in cast.found if f.title_end > 0]
     body = ctx.body_start
     names = [(m.start, m.end) for m in ctx.index.find(ctx.folded, body)] + [
         (body + f.start, body + f.end)
@@ -70,7 +73,7 @@ def _titles(ctx: Context, cast: Cast) -> list[tuple[int, int]]:
     previous = body
     for name_start, name_end in sorted(names):
         sentence = next((s for s in ctx.sentences if s.start <= name_start < s.end), None)
-        window = max(previous, sentence.start if sentence else body)
+        window = clause_start(ctx, max(previous, sentence.start if sentence else body), name_start)
         _, start, end = title_near(ctx, window, name_start, name_end)
         spans.append((start, name_start) if end < 0 else (name_end, end))
         previous = name_end
