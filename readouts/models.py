@@ -1,5 +1,7 @@
 """The archive's records: who spoke with whom, when, what each side published, and what was said."""
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -310,8 +312,13 @@ class CallQuerySet(SlugQuerySet):
         )
         return previous, following
 
-    def with_related(self):
-        """Everything a call page or an export shows, in a fixed number of queries."""
+    def with_related(self, *, for_page: bool = False):
+        """Everything a call page or an export shows, in a fixed number of queries. The page
+        (``for_page``) reads each statement's topics out of the call's instead of its links
+        (``Statement.topics_among``): a query and a related manager per statement fewer."""
+        statements = Statement.objects.select_related("speaker")
+        if not for_page:
+            statements = statements.prefetch_related("topics")
         return self.select_related("initiator").prefetch_related(
             models.Prefetch(
                 "participants",
@@ -321,12 +328,7 @@ class CallQuerySet(SlugQuerySet):
             models.Prefetch(
                 "readouts",
                 queryset=Readout.objects.prefetch_related(
-                    models.Prefetch(
-                        "statements",
-                        queryset=Statement.objects.select_related("speaker").prefetch_related(
-                            "topics"
-                        ),
-                    ),
+                    models.Prefetch("statements", queryset=statements),
                     models.Prefetch("mentions", queryset=Mention.objects.select_related("concept")),
                 ),
             ),
@@ -613,6 +615,19 @@ class Statement(EditedByStaff):
     @property
     def anchor(self):
         return f"r{self.readout_id}s{self.order}"
+
+    @property
+    def verb_class_label(self) -> str:
+        """``get_verb_class_display`` without rebuilding the choices for every statement."""
+        if self.verb_class in VerbClass.values:
+            return VerbClass(self.verb_class).label
+        return self.verb_class
+
+    def topics_among(self, call_topics: Iterable[Topic]) -> list[Topic]:
+        """Its topics out of its call's, which hold every statement's (``writing.derived``
+        keeps both and ``topic_ids``): a page of the call reads none of a statement's links."""
+        ids = {int(pk) for pk in self.topic_ids.split()}
+        return [topic for topic in call_topics if topic.pk in ids]
 
 
 class MentionKind(models.TextChoices):

@@ -1,6 +1,7 @@
 """The call, official and topic pages, through the real URLconf, on data the tests build."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -157,10 +158,23 @@ def test_call_page_query_count_is_bounded(client, people, max_page_queries):
     small = make_call("2021-02-01", [aliyev, blinken], statements=[(aliyev, "Un.", ["a"])])
     many = [(aliyev if i % 2 else blinken, f"Phrase {i}.", ["a", "b", "c"]) for i in range(40)]
     big = make_call("2021-03-01", [aliyev, blinken], statements=many)
-    with max_page_queries(14) as small_queries:
+    with max_page_queries(13) as small_queries:
         get(client, small.get_absolute_url())
     with max_page_queries(len(small_queries)):
         get(client, big.get_absolute_url())
+
+
+def test_each_statement_shows_its_own_topics_of_the_calls(client, call):
+    page = get(client, call.get_absolute_url()).content.decode()
+    statements = call.readouts.get().statements.order_by("order")
+    shown = {}
+    for statement in statements:
+        item = page[page.index(f'id="{statement.anchor}"') :]
+        item = item[: item.index("</li>")]
+        shown[statement.order] = re.findall(r'href="/topics/([\w-]+)/"', item)
+    assert shown == {s.order: [t.slug for t in s.topics.order_by("name_en")] for s in statements}
+    # The call has three topics; each statement shows only the one it carries.
+    assert call.topics.count() == 3 and all(len(slugs) == 1 for slugs in shown.values())
 
 
 def test_official_list_groups_by_country_with_call_counts(client, call, people):

@@ -1,6 +1,7 @@
 """The two sides' accounts of one call, topic by topic: what each said, and what one left out.
 
-Works on a call loaded with ``Call.objects.with_related()``, so it issues no queries of its own.
+Works on a call loaded with ``Call.objects.with_related()`` (a statement's topics read out of the
+call's, ``Statement.topics_among``), so it issues no queries of its own.
 """
 
 from __future__ import annotations
@@ -78,9 +79,10 @@ def compare(call: Call) -> Comparison | None:
     if not all(by_side.values()):
         return None
     rows: dict[int, TopicRow] = {}
+    topics = call.topics.all()
     for side in SIDES:
         for statement in by_side[side]:
-            for topic in statement.topics.all():
+            for topic in statement.topics_among(topics):
                 row = rows.get(topic.pk)
                 if row is None:
                     row = rows[topic.pk] = TopicRow(

@@ -41,7 +41,7 @@ STATEMENTS_PER_PAGE = 30
 
 
 class CallDetailView(DetailView):
-    queryset = Call.objects.with_related()
+    queryset = Call.objects.with_related(for_page=True)
     template_name = "readouts/call_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -51,8 +51,11 @@ class CallDetailView(DetailView):
         readouts = list(call.readouts.all())
         previous_call, next_call = Call.objects.neighbours(call)
         cited = citations.cite_statements(call, absolute_url, accessed)
+        topics = call.topics.all()
         for readout in readouts:
-            readout.cited_statements = [(s, cited[s.pk]) for s in readout.statements.all()]
+            readout.cited_statements = [
+                (s, s.topics_among(topics), cited[s.pk]) for s in readout.statements.all()
+            ]
         return super().get_context_data(
             readouts=readouts,
             mentions=sorted(
