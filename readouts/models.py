@@ -28,6 +28,12 @@ class Language(models.TextChoices):
     AZERBAIJANI = "az", _("Azerbaijani")
 
 
+def choice_label(choices: type[models.Choices], value: str) -> str:
+    """A stored value's label, as ``get_<field>_display`` gives it, without building the
+    field's choices again for each of the rows a page shows."""
+    return choices(value).label if value in choices.values else value
+
+
 def interface_is_french() -> bool:
     """Whether the page is being written in French (records keep English and French names)."""
     return (get_language() or "en").startswith("fr")
@@ -531,6 +537,14 @@ class Readout(models.Model):
         return self.source_url or self.source
 
     @property
+    def language_label(self) -> str:
+        return choice_label(Language, self.language)
+
+    @property
+    def side_label(self) -> str:
+        return choice_label(Country, self.side)
+
+    @property
     def review_flag_labels(self):
         labels = dict(ReviewFlag.choices)
         return [(labels.get(f["flag"], f["flag"]), f.get("detail", "")) for f in self.review_flags]
@@ -618,10 +632,7 @@ class Statement(EditedByStaff):
 
     @property
     def verb_class_label(self) -> str:
-        """``get_verb_class_display`` without rebuilding the choices for every statement."""
-        if self.verb_class in VerbClass.values:
-            return VerbClass(self.verb_class).label
-        return self.verb_class
+        return choice_label(VerbClass, self.verb_class)
 
     def topics_among(self, call_topics: Iterable[Topic]) -> list[Topic]:
         """Its topics out of its call's, which hold every statement's (``writing.derived``

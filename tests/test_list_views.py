@@ -1,6 +1,7 @@
 """The call list at / and the statement search at /statements/, through the real URLconf."""
 
 import datetime as dt
+import re
 from collections import Counter
 
 import pytest
@@ -365,3 +366,20 @@ def test_a_filtered_list_read_once_shows_what_the_aggregates_show(client, db, mo
     for url in ("/?year=2021", "/?topic=energy", "/?official=mike-pompeo&page=1"):
         assert pages[0, url] == pages[20_000, url], url
         assert queries[20_000, url] < queries[0, url], "the rows were not read once"
+
+
+def test_each_rows_topic_links_to_the_list_narrowed_to_it(client, world):
+    """The same topic on several rows links to the same narrowed list (``querystring_once``),
+    each topic to its own, keeping the other filters and dropping the page."""
+    html = get(client, "/?official=ilham-aliyev&page=1").content.decode()
+    results = html[html.index('class="result-list"') : html.index("</ol>")]
+    links = re.findall(r'<a class="tag" href="([^"]+)">', results)
+    calls = [world.joint, world.border, world.peace, world.energy]
+    shown = [call for call in calls if f'href="{call.get_absolute_url()}"' in results]
+    expected = Counter(
+        f"/?official=ilham-aliyev&amp;topic={topic.slug}"
+        for call in shown
+        for topic in call.topics.all()
+    )
+    assert len(shown) >= 2 and len(expected) >= 2
+    assert Counter(links) == expected
