@@ -31,7 +31,10 @@ class Language(models.TextChoices):
 def choice_label(choices: type[models.Choices], value: str) -> str:
     """A stored value's label, as ``get_<field>_display`` gives it, without building the
     field's choices again for each of the rows a page shows."""
-    return choices(value).label if value in choices.values else value
+    try:
+        return choices(value).label
+    except ValueError:  # a value the choices no longer hold (or none): shown as stored
+        return value
 
 
 def interface_is_french() -> bool:
@@ -318,12 +321,13 @@ class CallQuerySet(SlugQuerySet):
         )
         return previous, following
 
-    def with_related(self, *, for_page: bool = False):
-        """Everything a call page or an export shows, in a fixed number of queries. The page
-        (``for_page``) reads each statement's topics out of the call's instead of its links
-        (``Statement.topics_among``): a query and a related manager per statement fewer."""
+    def with_related(self, *, statement_topics: bool = True):
+        """Everything a call page or an export shows, in a fixed number of queries. Without
+        ``statement_topics`` a statement's topic links are not read: the call page takes them
+        out of the call's (``Statement.topics_among``), a query and a related manager per
+        statement fewer."""
         statements = Statement.objects.select_related("speaker")
-        if not for_page:
+        if statement_topics:
             statements = statements.prefetch_related("topics")
         return self.select_related("initiator").prefetch_related(
             models.Prefetch(

@@ -164,7 +164,7 @@ def test_call_page_query_count_is_bounded(client, people, max_page_queries):
         get(client, big.get_absolute_url())
 
 
-def test_each_statement_shows_its_own_topics_of_the_calls(client, call):
+def test_each_statement_shows_only_its_own_topics(client, call):
     page = get(client, call.get_absolute_url()).content.decode()
     statements = call.readouts.get().statements.order_by("order")
     shown = {}

@@ -1,4 +1,4 @@
-"""Small presentation helpers shared by the call, official and topic pages."""
+"""Small presentation helpers shared by the call, official and topic pages and the lists."""
 
 from django import template
 from django.template.defaulttags import querystring

@@ -69,7 +69,7 @@ class LatestCallsFeed(Feed):
     def item_description(self, call):
         topics = ", ".join(topic.name for topic in call.topics.all()) or _("no topic tagged")
         readouts = ", ".join(
-            f"{r.get_side_display() or _('unknown side')} ({r.get_language_display()})"
+            f"{r.side_label or _('unknown side')} ({r.language_label})"
             + (f", {r.publisher_name}" if r.publisher else "")
             for r in call.readouts.all()
         )

@@ -41,7 +41,7 @@ STATEMENTS_PER_PAGE = 30
 
 
 class CallDetailView(DetailView):
-    queryset = Call.objects.with_related(for_page=True)
+    queryset = Call.objects.with_related(statement_topics=False)
     template_name = "readouts/call_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -86,7 +86,7 @@ class CallDetailView(DetailView):
 
 def _citation_for_request(request, slug):
     """The call's citation, or one statement's when ``?statement=<anchor>`` names it."""
-    call = get_object_or_404(Call.objects.with_related(), slug=slug)
+    call = get_object_or_404(Call.objects.with_related(statement_topics=False), slug=slug)
     absolute_url = request.build_absolute_uri
     accessed = timezone.localdate()
     anchor = request.GET.get("statement")
