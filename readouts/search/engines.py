@@ -140,20 +140,36 @@ def _match(terms):
 
 
 def _tsquery(terms, invert=False):
-    """A tsquery: each term as a phrase under both configurations, OR-ed together.
+    """A tsquery: each term as a phrase under both configurations, OR-ed together by
+    ``readouts_any_of`` (migration 0023), which drops the alternatives another makes redundant.
 
     A prefix term is written as ``word <-> word:*`` (raw tsquery syntax; the words are folded
-    letters and digits only, so nothing a user typed is syntax). Inverted, it is the AND of the
-    negated phrases (Django negates only single queries).
+    letters and digits only, so nothing a user typed is syntax). Inverted, no alternative may
+    match.
     """
-    parts = [
-        PgQuery(" <-> ".join(term.words) + ":*", config=config, search_type="raw", invert=invert)
+    alternatives = [
+        PgQuery(" <-> ".join(term.words) + ":*", config=config, search_type="raw")
         if term.prefix
-        else PgQuery(" ".join(term.words), config=config, search_type="phrase", invert=invert)
+        else PgQuery(" ".join(term.words), config=config, search_type="phrase")
         for term in terms
         for config in PG_CONFIGS
     ]
-    combined = parts[0]
-    for part in parts[1:]:
-        combined = combined & part if invert else combined | part
-    return combined
+    return AnyOf(alternatives, invert=invert)
+
+
+class AnyOf(SearchQueryCombinable, Func):
+    """``readouts_any_of(ARRAY[...])``: the OR of ``alternatives`` (tsquery expressions),
+    negated with ``invert``."""
+
+    function = "readouts_any_of"
+    output_field = SearchQueryField()
+    config = None  # each alternative has its own (SearchQueryCombinable asks for one)
+
+    def __init__(self, alternatives, invert=False):
+        self.invert = invert
+        array = Func(*alternatives, template="ARRAY[%(expressions)s]")
+        super().__init__(array, output_field=SearchQueryField())
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = super().as_sql(compiler, connection, **extra)
+        return (f"(!!{sql})" if self.invert else sql), params
