@@ -17,6 +17,15 @@ def test_a_facet_counts_each_id_once_per_call_that_holds_it():
     assert ids_counted(lists) == {3: 1, 12: 3, 40: 3, 1000000007: 1}
 
 
+def test_small_ids_are_counted_the_same_as_large_ones():
+    """Ids up to ``DENSE_IDS_UP_TO`` are counted in an array indexed by id, larger ones by
+    sorting: either way each id is counted once per list that holds it."""
+    small = ["3 12 40", "", "12", "40 7", "12 40"]
+    large = [" ".join(str(int(i) + 10**9) for i in ids.split()) for ids in small]
+    assert ids_counted(small) == {3: 1, 12: 3, 40: 3, 7: 1}
+    assert ids_counted(large) == {10**9 + 3: 1, 10**9 + 12: 3, 10**9 + 40: 3, 10**9 + 7: 1}
+
+
 def test_calls_without_any_id_of_a_facet_count_nothing():
     assert ids_counted(["", "", ""]) == {}
     assert ids_counted([]) == {}

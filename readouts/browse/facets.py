@@ -209,13 +209,23 @@ def _counted_from(matched):
     )
 
 
+# Up to this id a facet's ids are counted in an array indexed by id (8 MB at most).
+DENSE_IDS_UP_TO = 1_000_000
+
+
 def ids_counted(id_lists: list[str]) -> dict[int, int]:
     """``{id: how many of the lists hold it}``, from a facet column's lists of distinct ids
     ("3 12 40"). numpy parses and counts them all at once: a broad search holds a million ids,
     and a Python string and count for each took longer than its query."""
     # Empty lists left out: numpy reads a string of spaces alone as one 0.
     ids = numpy.fromstring(" ".join(filter(None, id_lists)), dtype=numpy.int64, sep=" ")
-    found, counts = numpy.unique(ids, return_counts=True)
+    if ids.size and ids.max() <= DENSE_IDS_UP_TO:
+        # A count per id in one array, no sort: half the time of unique() for a million ids.
+        per_id = numpy.bincount(ids)
+        found = numpy.flatnonzero(per_id)
+        counts = per_id[found]
+    else:
+        found, counts = numpy.unique(ids, return_counts=True)
     return dict(zip(found.tolist(), counts.tolist(), strict=True))
 
 

@@ -8,6 +8,8 @@ keeps narrow rows (a call's id, date, stored codes and facet ids; a statement's 
 kind and topic ids), from which every facet is counted.
 """
 
+from django.db import connections
+
 
 class Matched:
     """The rows of ``queryset`` (ordered, e.g. best match first), read on first use."""
@@ -23,8 +25,15 @@ class Matched:
 
     @property
     def rows(self) -> list[tuple]:
+        """Fetched at once through a cursor: the fields are ids, codes and text, which need
+        no conversion, and Django's iteration (a hundred rows a fetch, each row copied) took
+        longer than the fetch itself for a broad search's 71,000 rows."""
         if self._rows is None:
-            self._rows = list(self.queryset.values_list("pk", *self.fields))
+            values = self.queryset.values_list("pk", *self.fields)
+            sql, params = values.query.get_compiler(using=values.db).as_sql()
+            with connections[values.db].cursor() as cursor:
+                cursor.execute(sql, params)
+                self._rows = cursor.fetchall()
         return self._rows
 
     @property
