@@ -26,6 +26,10 @@ def test_small_ids_are_counted_the_same_as_large_ones():
     assert ids_counted(large) == {10**9 + 3: 1, 10**9 + 12: 3, 10**9 + 40: 3, 10**9 + 7: 1}
 
 
+def test_a_result_that_can_match_nothing_reads_no_rows(world):
+    assert Matched(Call.objects.filter(pk__in=[]), matched_fields()).rows == []
+
+
 def test_calls_without_any_id_of_a_facet_count_nothing():
     assert ids_counted(["", "", ""]) == {}
     assert ids_counted([]) == {}

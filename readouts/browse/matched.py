@@ -8,6 +8,7 @@ keeps narrow rows (a call's id, date, stored codes and facet ids; a statement's 
 kind and topic ids), from which every facet is counted.
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
 
@@ -30,7 +31,11 @@ class Matched:
         longer than the fetch itself for a broad search's 71,000 rows."""
         if self._rows is None:
             values = self.queryset.values_list("pk", *self.fields)
-            sql, params = values.query.get_compiler(using=values.db).as_sql()
+            try:
+                sql, params = values.query.get_compiler(using=values.db).as_sql()
+            except EmptyResultSet:  # a filter that can match nothing (``pk__in=[]``)
+                self._rows = []
+                return self._rows
             with connections[values.db].cursor() as cursor:
                 cursor.execute(sql, params)
                 self._rows = cursor.fetchall()

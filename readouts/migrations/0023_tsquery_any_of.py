@@ -2,12 +2,15 @@
 (each term under both text search configurations, and the thesaurus's equivalents), without
 the ones another makes redundant, so each document is tested and ranked against fewer items.
 
-The same lexeme from both configurations ('dialogu' | 'dialogu') is kept once, and a phrase
-drops out when one of its words is an alternative by itself ('state' <-> 'border' beside
-'border'), or starts with a prefix alternative ('serhedi':* beside 'serh':*): whatever matches
-the phrase matches that alternative. Only phrases of plain lexemes are read; any other form is
-kept as it is. The function is immutable, so the planner evaluates it once, when it plans the
-query, and the query tests a constant. SQLite's FTS5 queries are unchanged.
+An alternative given twice ('dialogu' from both configurations) is kept once; a phrase drops out
+when one of its words is an alternative by itself ('state' <-> 'border' beside 'border'), and a
+phrase or a lexeme drops out when it starts with a prefix alternative ('serhedi':* or
+'serhedler' beside 'serh':*): whatever matches it matches that alternative, so the matches are
+the same. The rank counts the kept alternatives' lexemes only: a dropped phrase's other words
+('state') no longer raise a document's rank. Only phrases of plain lexemes (no spaces, colons,
+quotes or backslashes in them) are read; any other form is kept as it is. The function is
+immutable, so the planner evaluates it once, when it plans the query, and the query tests a
+constant. SQLite's FTS5 queries are unchanged.
 """
 
 from django.db import migrations
@@ -20,11 +23,11 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $function$
     ),
     phrase_word AS (  -- each word of an alternative that is a phrase of plain lexemes
         SELECT body, unnest(string_to_array(body, ' <-> ')) AS word FROM alternative
-        WHERE body ~ $re$^'[^'\\]+'(:\*)?( <-> '[^'\\]+'(:\*)?)*$$re$
+        WHERE body ~ $re$^'[^'\\ :]+'(:\*)?( <-> '[^'\\ :]+'(:\*)?)*$$re$
     ),
     single AS (  -- the alternatives that are one plain lexeme, or one prefix
         SELECT body, right(body, 2) = ':*' AS prefix, trim(TRAILING ':*' FROM body) AS word
-        FROM alternative WHERE body ~ $re$^'[^'\\]+'(:\*)?$$re$
+        FROM alternative WHERE body ~ $re$^'[^'\\ :]+'(:\*)?$$re$
     )
     SELECT coalesce(string_agg('(' || body || ')', ' | ' ORDER BY body), '')::tsquery
     FROM alternative AS kept
