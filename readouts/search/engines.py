@@ -168,7 +168,7 @@ class AnyOf(SearchQueryCombinable, Func):
     def __init__(self, alternatives, invert=False):
         self.invert = invert
         array = Func(*alternatives, template="ARRAY[%(expressions)s]")
-        super().__init__(array, output_field=SearchQueryField())
+        super().__init__(array)
 
     def as_sql(self, compiler, connection, **extra):
         sql, params = super().as_sql(compiler, connection, **extra)
