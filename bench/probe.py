@@ -24,12 +24,19 @@ from readouts.models import Call, Official  # noqa: E402
 def slugs():
     call = Call.objects.order_by("pk")[Call.objects.count() // 2]
     official = Official.objects.filter(participations__isnull=False).order_by("pk").first()
-    size = None
+    size = buffers = None
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_database_size(current_database())")
             size = cursor.fetchone()[0]
-    return {"call": call.slug, "official": official.slug, "database_bytes": size}
+            cursor.execute("SHOW shared_buffers")  # how much of the archive the server holds
+            buffers = cursor.fetchone()[0]
+    return {
+        "call": call.slug,
+        "official": official.slug,
+        "database_bytes": size,
+        "shared_buffers": buffers,
+    }
 
 
 def queries(urls):

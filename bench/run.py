@@ -256,10 +256,12 @@ def table(result: dict) -> str:
         if result["load_seconds"] is not None
         else "kept from an earlier run (--reuse)"
     )
+    buffers = result.get("shared_buffers")
+    held = f" (server's shared_buffers {buffers})" if buffers else ""
     lines = [
         f"\n{result['database']}, {result['calls']:,} calls: {loaded}, "
-        f"database {result['database_bytes'] / 1e6:.0f} MB; first visit with an empty cache, "
-        f"then repeats (ms)",
+        f"database {result['database_bytes'] / 1e6:.0f} MB{held}; first visit with an empty "
+        f"cache, then repeats (ms)",
         visits_table(result["visits"]),
     ]
     if "served" in result:
