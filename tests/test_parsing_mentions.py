@@ -161,3 +161,41 @@ def test_the_title_of_a_new_official_after_the_name_is_not_a_mention():
         "the new U.S. Ambassador in Baku."
     )
     assert mentioned(framing, "The Minister wished her success.") == []
+
+
+def people(framing: str, body: str) -> list[str]:
+    return [m.name for m in parse(framing + "\n\n" + body).mentions if m.kind == "person"]
+
+
+def test_a_person_named_by_a_title_and_the_surname_alone():
+    assert people(EN, "They discussed the upcoming meeting with Council President Michel.") == [
+        "Charles Michel"
+    ]
+    assert people(FR, "Ilham Aliyev a salué les efforts du président Michel.") == ["Charles Michel"]
+    assert people(EN, "Blinken welcomed the talks hosted by Chancellor Scholz in Munich.") == [
+        "Olaf Scholz"
+    ]
+
+
+def test_a_surname_alone_without_a_title_names_no_one():
+    # "Michel" may be a first name or a word on its own; a first name after a title, too.
+    assert people(EN, "The Secretary thanked Michel and the team for the arrangements.") == []
+    assert people(EN, "The Secretary praised President Michel Temer's visit to Baku.") == []
+
+
+def test_a_person_named_in_full_and_then_by_title_is_mentioned_once():
+    found = people(
+        EN,
+        "The President briefed him on the talks with Charles Michel. President Michel had "
+        "hosted the leaders in Brussels.",
+    )
+    assert found == ["Charles Michel"]
+
+
+def test_a_titled_surname_in_french_and_with_an_azerbaijani_case_ending():
+    assert people(
+        FR, "Antony Blinken a salué la rencontre organisée par le chancelier Scholz."
+    ) == ["Olaf Scholz"]
+    assert people(
+        AZ, "İlham Əliyev Avropa İttifaqı Şurasının Prezidenti Mişelin səylərini qiymətləndirib."
+    ) == ["Charles Michel"]

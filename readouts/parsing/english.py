@@ -68,7 +68,7 @@ TITLE_HEADS = re.compile(
     r"|special|co)[ -])*"
     r"(?:president|secretary|minister|advis[eo]r|ambassador|envoy|representative|director"
     r"|senator|head|chief|chairman|chair|coordinator|counselor|aide|leader|apnsa|assistant"
-    r"|negotiator|co-chairs?)(?![\w])"
+    r"|negotiator|co-chairs?|chancellor)(?![\w])"
 )
 
 COUNTRY_MARKERS = (

@@ -24,7 +24,8 @@ def _e(kind: str, name: str, *cues: str) -> Concept:
 
 PEOPLE = (
     # people other than Azerbaijani and US officials (those are in the officials table) whom
-    # these readouts name: the other side of the peace talks, mediators, neighbours
+    # these readouts name: the other side of the peace talks, mediators, neighbours, and people
+    # whose cases a call raises
     _e(
         "person",
         "Nikol Pashinyan",
@@ -79,6 +80,49 @@ PEOPLE = (
     ),
     _e("person", "Igor Popov", "Igor Popov", "Игорь Попов"),
     _e("person", "Stéphane Visconti", "Stéphane Visconti", "Stephane Visconti", "Visconti"),
+    _e("person", "Toivo Klaar", "Toivo Klaar", "Toyvo Klaar", "Тойво Клаар"),
+    _e("person", "António Costa", "António Costa", "Antonio Costa", "Antoniu Kosta"),
+    _e("person", "Kaja Kallas", "Kaja Kallas", "Kaya Kallas", "Kallas", "Кая Каллас"),
+    _e(
+        "person",
+        "Emmanuel Macron",
+        "Emmanuel Macron",
+        "Macron",
+        "Emmanuel Makron",
+        "Makron",
+        "Эмманюэль Макрон",
+    ),
+    _e("person", "Olaf Scholz", "Olaf Scholz", "Scholz", "Olaf Şolts", "Şolts", "Олаф Шольц"),
+    _e(
+        "person",
+        "Volodymyr Zelenskyy",
+        "Volodymyr Zelenskyy",
+        "Volodymyr Zelensky",
+        "Zelenskyy",
+        "Zelensky",
+        "Volodimir Zelenski",
+        "Zelenski",
+        "Владимир Зеленский",
+    ),
+    _e(
+        "person",
+        "António Guterres",
+        "António Guterres",
+        "Antonio Guterres",
+        "Guterres",
+        "Antonio Quterreş",
+        "Quterreş",
+        "Антониу Гутерриш",
+    ),
+    _e(
+        "person",
+        "Gubad Ibadoglu",
+        "Gubad Ibadoglu",
+        "Qubad İbadoğlu",
+        "Ibadoglu",
+        "İbadoğlu",
+        "Губад Ибадоглу",
+    ),
 )
 
 

@@ -18,7 +18,11 @@ A label is found:
 - with the case endings a language writes onto names (``RuleSet.name_suffix``: "Qarabağda",
   "Laçın yolunun", "XİN-dən");
 - longest first: "corridor de Latchine" is the corridor, not a second mention of Lachin;
-- only when one concept has it: a label two concepts share names neither (not guessed).
+- only when one concept has it: a label two concepts share names neither (not guessed);
+- a person of ``PEOPLE`` also by their surname alone right after a title ("European Council
+  President Michel", "le président Michel"): alone, a surname may be a first name or a word;
+  after a title, and not followed by a capitalised word ("President Michel Barnier"), it is
+  the person.
 
 What an official's title names ("Presidential Administration", "Avropa və Avrasiya") is the
 title, not a mention; a title is one noun phrase, so what a verb, a break or a preposition
@@ -32,15 +36,22 @@ labels is a rule set's country marker of that country ("Azerbaijan" on a call wi
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .context import Context
 from .framing import Framing
+from .labels import PEOPLE
 from .languages import RULE_SETS
 from .participants import Cast, clause_start, title_near
 from .publishers import spokespeople
-from .text import fold_same_length
+from .text import fold_same_length, longest_first
 from .types import Concept, ParsedMention
+
+# How far before a surname its title may start ("Assistant Secretary of State for European and
+# Eurasian Affairs" is longer, but its head, the word next to the name, is what is tested).
+_TITLE_REACH = 40
+_CAPITALISED_WORD = re.compile(r"[ \u00a0]+[^\W\d_]", re.UNICODE)
 
 
 @lru_cache(maxsize=1024)
@@ -56,6 +67,43 @@ def _country_of(concept: Concept) -> str:
                 if m and m.span() == (0, len(folded)):
                     return country
     return ""
+
+
+@lru_cache(maxsize=8)
+def _surnames(suffix: str) -> tuple[dict[str, Concept], re.Pattern | None]:
+    """The surnames of ``PEOPLE`` (the last word of each of their names of two words or more,
+    folded), each to its person, and one pattern over them; a surname two people share is
+    neither's."""
+    owners: dict[str, set[Concept]] = {}
+    for person in PEOPLE:
+        for _, label in person.labels:
+            words = label.split()
+            if len(words) > 1:
+                owners.setdefault(fold_same_length(words[-1]), set()).add(person)
+    forms = {form: next(iter(people)) for form, people in owners.items() if len(people) == 1}
+    return forms, longest_first(forms, "surname", suffix, before=r"(?<![\w])", after=r"(?![\w])")
+
+
+def _titled_surnames(ctx: Context) -> list[Concept]:
+    """People of ``PEOPLE`` named by a title and their surname alone, in reading order."""
+    forms, pattern = _surnames(ctx.rules.name_suffix)
+    if pattern is None:
+        return []
+    found = []
+    for m in pattern.finditer(ctx.folded, ctx.body_start):
+        start = m.start("surname")
+        if not ctx.text[start].isupper():
+            continue
+        following = _CAPITALISED_WORD.match(ctx.text, m.end())
+        if following and following.group()[-1].isupper():
+            continue  # a first name: "President Michel Barnier"
+        reach = max(ctx.body_start, start - _TITLE_REACH)
+        if any(
+            not ctx.folded[head.end() : start].strip(" \u00a0")
+            for head in ctx.rules.title_heads.finditer(ctx.folded, reach, start)
+        ):
+            found.append(forms[m.group("surname")])
+    return found
 
 
 def _titles(ctx: Context, cast: Cast) -> list[tuple[int, int]]:
@@ -111,4 +159,8 @@ def readout_mentions(ctx: Context, framing: Framing, cast: Cast) -> list[ParsedM
         concepts.add(concept.slug)
         if concept.kind != "person" or fold_same_length(concept.name) not in named:
             mentions.append(ParsedMention(concept.kind, found.name))
+    for person in _titled_surnames(ctx):
+        if person.slug not in concepts and fold_same_length(person.name) not in named:
+            concepts.add(person.slug)
+            mentions.append(ParsedMention("person", person.name))
     return mentions
