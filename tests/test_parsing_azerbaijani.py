@@ -29,6 +29,10 @@ def _speakers(parsed):
         "Blinken arasında telefon danışığı olub.",
         "Prezident İlham Əliyev ilə ABŞ dövlət katibi Antoni Blinken arasında 3 mart tarixində "
         "telefon söhbəti baş tutub.",
+        "3 mart 2022-ci il tarixində Prezident İlham Əliyev ilə ABŞ dövlət katibi Antoni "
+        "Blinken arasında videobağlantı vasitəsilə görüş olub.",
+        "Martın 3-də Prezident İlham Əliyev ABŞ dövlət katibi Antoni Blinkenlə onlayn görüş "
+        "keçirib.",
     ],
 )
 def test_framing_variants_and_names_with_case_endings(framing):

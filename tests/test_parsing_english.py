@@ -140,6 +140,8 @@ def test_framing_variants_and_initiator(framing, initiator):
         "President Ilham Aliyev and Secretary Antony Blinken held a videoconference.",
         "Secretary Blinken spoke via video link with President Ilham Aliyev.",
         "President Ilham Aliyev and Secretary Antony Blinken met via video link.",
+        "President Ilham Aliyev and Secretary Antony Blinken were connected by secure video link.",
+        "Secretary Blinken spoke with President Ilham Aliyev through a video connection.",
         "Secretary Blinken held a virtual meeting with President Ilham Aliyev.",
         "President Ilham Aliyev took part in an online meeting with Secretary Antony Blinken.",
         "Secretary Blinken talked over the phone with President Ilham Aliyev.",

@@ -475,8 +475,8 @@ def test_two_role_phrases_joined_are_both_sides():
     "text",
     [
         # Wordings no framing rule has: the readout is archived, its framing flagged.
-        " date 2023-03 President Ilham Aliyev and Secretary of State Antony Blinken connected "
-        "by secure video link on 3 March. Blinken stressed the importance of the peace process.",
+        " date 2023-03 President Ilham Aliyev and Secretary of State Antony Blinken exchanged "
+        "views on 3 March. Blinken stressed the importance of the peace process.",
         " date 2023-03 Le 3 mars, Ilham Aliyev et Antony Blinken ont échangé sur le processus "
         "de paix. Antony Blinken a souligné l'importance du dialogue.",
     ],

@@ -105,7 +105,8 @@ CONVERSATION = re.compile(
 
 FRAMING = re.compile(
     r"telefon (?:danisig|sohbet)|telefonla (?:zeng|danis|sohbet)|\bzeng (?:edib|etdi|edir)"
-    r"|videokonfrans|video (?:zeng|elaqe)|telefon zengi"
+    r"|videokonfrans|video[ -]?(?:zeng|elaqe|baglanti)|(?:onlayn|virtual) (?:gorus|danisiq)"
+    r"|telefon zengi"
 )
 # "ABŞ tərəfinin təşəbbüsü ilə", "Blinkenin xahişi ilə": the caller, in the genitive, comes
 # before the cue (the ``caller`` group: up to four words, read from its end by initiator.py).

@@ -148,7 +148,8 @@ FRAMING = re.compile(
     r"\bspo(?:ke|ken)\b|\bspeaks\b|\btalked\b|\b(?:phone|telephone|video) (?:call|conversation)"
     r"|\bby (?:tele)?phone\b|\bcalled\b(?! (?:for|on|upon)\b)|\bphoned\b|\btelephoned\b"
     r"|\breceived a call\b|\bheld a call\b|\bhad a call\b|\b(?:over|on) the (?:tele)?phone\b"
-    r"|\b(?:by|via|over) (?:a )?video[ -]?link\b|" + _CALL_NOUN
+    r"|\b(?:by|via|over|through) (?:a |an )?(?:secure |encrypted )?video[ -]?(?:link|connection)\b|"
+    + _CALL_NOUN
 )
 # Words may stand between the parts: "received on Monday a phone call from".
 CALLER_AFTER = re.compile(
