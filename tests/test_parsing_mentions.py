@@ -199,3 +199,34 @@ def test_a_titled_surname_in_french_and_with_an_azerbaijani_case_ending():
     assert people(
         AZ, "İlham Əliyev Avropa İttifaqı Şurasının Prezidenti Mişelin səylərini qiymətləndirib."
     ) == ["Charles Michel"]
+
+
+def test_a_datelines_place_is_where_the_readout_was_published_not_a_mention():
+    framing = "Secretary Antony Blinken spoke by phone with President Ilham Aliyev on June 5."
+    assert mentioned(f" date 2022-06 BAKU, Azerbaijan, June 6.\n\n{framing}", "They spoke.") == []
+    assert mentioned(
+        f" date 2022-06 WASHINGTON, June 6\n\n{framing}", "Blinken invited him to Baku."
+    ) == [("place", "Baku")]
+    french = (
+        " date 2022-06 Bakou, 6 juin, AZERTAC\n\nLe président Ilham Aliyev a reçu le 5 juin un "
+        "coup de fil du secrétaire d'État américain Antony Blinken."
+    )
+    assert mentioned(french, "Les parties ont évoqué la réunion de Bruxelles.") == [
+        ("organization", "AZERTAC"),
+        ("place", "Brussels"),
+    ]
+    azerbaijani = (
+        " date 2022-06 Bakı, 6 iyun, AZƏRTAC\n\n5 iyun 2022-ci il tarixində Prezident İlham "
+        "Əliyev ilə ABŞ dövlət katibi Antoni Blinken arasında telefon danışığı olub."
+    )
+    assert ("place", "Baku") not in mentioned(
+        azerbaijani, "Tərəflər sülh prosesini müzakirə ediblər."
+    )
+
+
+def test_the_dateline_place_named_again_in_the_text_is_a_mention():
+    text = (
+        " date 2022-06 BAKU, Azerbaijan, June 6.\n\nSecretary Antony Blinken spoke by phone with "
+        "President Ilham Aliyev on June 5."
+    )
+    assert mentioned(text, "Baku, the President said, is ready for talks.") == [("place", "Baku")]

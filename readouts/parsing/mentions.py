@@ -32,6 +32,9 @@ it uses, as the thesaurus writes it ("EU", "Russian Federation"), in another lan
 concept's preferred English label; one mention per concept (writing/concepts.py links it back to
 the concept by that label). A participant's own country is not a mention: a place one of whose
 labels is a rule set's country marker of that country ("Azerbaijan" on a call with Ilham Aliyev).
+Nor is the place of a dateline, where the readout was published ("BAKU, Azerbaijan, Nov. 18",
+"Bakou, 9 décembre, AZERTAC"): a line that opens with a place and, past a comma and at most two
+words, a date; the same place named in the text is a mention.
 """
 
 from __future__ import annotations
@@ -52,6 +55,11 @@ from .types import Concept, ParsedMention
 # Eurasian Affairs" is longer, but its head, the word next to the name, is what is tested).
 _TITLE_REACH = 40
 _CAPITALISED_WORD = re.compile(r"[ \u00a0]+[^\W\d_]", re.UNICODE)
+# Between a dateline's place and its date: a comma, and at most two words ("Azerbaijan").
+_DATELINE_REACH = 50
+_TO_DATELINE_DATE = re.compile(
+    r"[ \u00a0]*,[ \u00a0]*(?:[^\W\d_][\w.'-]*[ \u00a0]*,?[ \u00a0]*){0,2}"
+)
 
 
 @lru_cache(maxsize=1024)
@@ -106,6 +114,17 @@ def _titled_surnames(ctx: Context) -> list[Concept]:
     return found
 
 
+def _dateline_end(ctx: Context, start: int, end: int) -> int | None:
+    """Where the dateline ends whose place is written at ``start:end`` (offsets in the text),
+    or None: the place must open its line, then a comma and a date follow."""
+    line = ctx.text.rfind("\n", ctx.body_start, start) + 1 or ctx.body_start
+    if ctx.text[line:start].strip():
+        return None
+    dates = [p.search(ctx.folded, end, end + _DATELINE_REACH) for p in ctx.rules.date_patterns]
+    ends = [m.end() for m in dates if m and _TO_DATELINE_DATE.fullmatch(ctx.folded, end, m.start())]
+    return max(ends) if ends else None
+
+
 def _titles(ctx: Context, cast: Cast) -> list[tuple[int, int]]:
     """Where officials' titles are written: what a title names is the office ("Head of the
     Foreign Relations Department of the Presidential Administration", "Avropa və Avrasiya
@@ -150,8 +169,16 @@ def readout_mentions(ctx: Context, framing: Framing, cast: Cast) -> list[ParsedM
     }
     titles = [(start - ctx.body_start, end - ctx.body_start) for start, end in _titles(ctx, cast)]
     concepts: set[str] = set()
+    dateline_end = -1
     for found in ctx.labels.find(body, folded, english=ctx.language == "en"):
         concept = found.concept
+        if concept.kind == "place" and found.start < dateline_end:
+            continue  # the dateline's country ("BAKU, Azerbaijan, Nov. 18")
+        if concept.kind == "place" and (
+            end := _dateline_end(ctx, ctx.body_start + found.start, ctx.body_start + found.end)
+        ):
+            dateline_end = end - ctx.body_start
+            continue
         if concept.slug in concepts or _country_of(concept) in countries - {""}:
             continue
         if any(start <= found.start and found.end <= end for start, end in titles):
