@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from anyascii import anyascii
 
 from .text import fold_same_length, longest_first
 from .types import Concept, Gazetteer, Office, Official, Tenure, TopicCues
@@ -73,6 +76,43 @@ class NameMatch:
     suffix: str = ""  # a case ending written onto the name ("Əliyevə"), part of the match
 
 
+# Letters that spell one sound differently from one language's transcription to another's:
+# English "John", "Jake", "Khalilzad", "Gubad" are Azerbaijani "Con", "Ceyk", "Xəlilzad", "Qubad".
+_SOUNDS = (
+    ("dzh", "c"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("kh", "x"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("dj", "c"),
+    ("j", "c"),
+    ("q", "g"),
+    ("w", "v"),
+)
+_VOWELS = re.compile(r"[aeiouy]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def spelling_key(name: str) -> tuple[str, str] | None:
+    """What the first and last names of ``name`` sound like, whatever the transcription: their
+    consonants, in one spelling ("John Bass" and "Con Bass", "Mark Libby" and "Mark Libbi",
+    "Antony Blinken" and "Энтони Блинкен" each give one key). None for a single word."""
+    words = re.findall(r"[a-z]+", anyascii(fold_same_length(name)).lower())
+    keys = []
+    for word in words:
+        for written, sound in _SOUNDS:
+            word = word.replace(written, sound)
+        # A silent "h" ("John", "Sarah"): kept at the start of a word only.
+        word = word[:1] + word[1:].replace("h", "")
+        word = _DOUBLED.sub(r"\1", _VOWELS.sub("", word))
+        if word:
+            keys.append(word)
+    return (keys[0], keys[-1]) if len(keys) > 1 else None
+
+
 class NameIndex:
     """Every canonical name and variant, folded; longest match first, whole words only.
 
@@ -82,15 +122,35 @@ class NameIndex:
 
     def __init__(self, officials: Iterable[Official], suffix: str = ""):
         by_form: dict[str, dict[str, Official]] = {}
+        by_sound: dict[tuple[str, str], dict[str, Official]] = {}
         for official in officials:
             for form in (official.name, *official.variants):
                 key = fold_same_length(form).strip()
                 if key:
                     by_form.setdefault(key, {})[official.slug] = official
+                if sound := spelling_key(form):
+                    by_sound.setdefault(sound, {})[official.slug] = official
         self._by_form = {key: tuple(found.values()) for key, found in by_form.items()}
+        self._by_sound = {key: tuple(found.values()) for key, found in by_sound.items()}
         self._pattern = longest_first(
             self._by_form, "name", suffix, before=r"(?<![\w-])(?<!\w\w')", after=r"(?![\w-])"
         )
+        self._ending = re.compile(f"(?:{suffix})\\Z") if suffix else None
+
+    def sounding_like(self, written: str, day: dt.date) -> Official | None:
+        """The one official in office on ``day`` one of whose names sounds like ``written``, a
+        name no spelling of the gazetteer has ("Con Bass" for John Bass), or None. A case
+        ending on it ("Con Bassla") is tried without."""
+        spellings = [written]
+        ending = self._ending.search(fold_same_length(written)) if self._ending else None
+        if ending and ending.start() < len(written):
+            spellings.append(written[: ending.start()])
+        for spelling in spellings:
+            sound = spelling_key(spelling)
+            found = [o for o in self._by_sound.get(sound, ()) if o.office_on(day)] if sound else []
+            if len(found) == 1:
+                return found[0]
+        return None
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[NameMatch]:
         """Matches in ``folded`` (a fold_same_length() of the text, so offsets are the text's)."""

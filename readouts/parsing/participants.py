@@ -6,8 +6,11 @@ an official the gazetteer does not know, introduced by a title before the name o
 the person's name, never by a piece of the title: the capitalised words after the title's last
 place, country or institution ("... of Azerbaijan Aydin Karimli", "... ABŞ-ın Azərbaycandakı
 səfiri"), cut where the text names the person again when the run is long ("... and Central Asia
-Daniel Holloway"). A title is read past what dates the call ("Dünən", "On Tuesday", a
-dateline's agency), across an "and" of its own, and past the dot of an abbreviation ("U.S.").
+Daniel Holloway"). Such a name that sounds like the name of an official in office that day, in
+another transcription ("Con Bass", John Bass: ``gazetteer.spelling_key``), is that official,
+and the readout is flagged for an editor to confirm the spelling. A title is read past what
+dates the call ("Dünən", "On Tuesday", a dateline's agency), across an "and" of its own, and
+past the dot of an abbreviation ("U.S.").
 This is an archive of Azerbaijan–US calls: when the framing names an Azerbaijani and a US
 official, the others it names (mediators, "spoke separately with A and B") are mentions, not
 participants; a framing read with one participant is flagged (``Cast.review``).
@@ -82,8 +85,17 @@ def find_participants(ctx: Context, framing: Framing, day: dt.date) -> Cast:
         elif all(official is not match.official for _, _, official, _, _ in located):
             start = _first_name_before(ctx, match)
             located.append((start, match.end, match.official, match.official.name, match.suffix))
+    respelled = []
     for start, end in _unknown_names(ctx, span, names):
-        located.append((start, end, None, ctx.text[start:end], ""))
+        written = ctx.text[start:end]
+        official = ctx.index.sounding_like(written, day)
+        if official is None:
+            located.append((start, end, None, written, ""))
+        elif all(official is not known for _, _, known, _, _ in located):
+            respelled.append(
+                f"'{written}' read as {official.name}, a spelling the gazetteer does not list"
+            )
+            located.append((start, end, official, official.name, ""))
     located.sort(key=lambda item: item[0])
     if not located:
         raise ParseError("no participant found: the framing sentence names no official")
@@ -109,7 +121,11 @@ def find_participants(ctx: Context, framing: Framing, day: dt.date) -> Cast:
         kept.append(f)
         participants.append(_participant(ctx, f, title, day, warnings))
     return Cast(
-        tuple(kept), tuple(participants), tuple(away), tuple(warnings), _review(participants)
+        tuple(kept),
+        tuple(participants),
+        tuple(away),
+        tuple(warnings),
+        _review(participants) + tuple(respelled),
     )
 
 
