@@ -269,3 +269,21 @@ def test_a_participle_is_not_taken_for_the_reporting_verb():
         "münasibətlərə maneə olduğunu qeyd etdi."
     ).statements[0]
     assert (statement.speaker, statement.verb) == ("ilham-aliyev", "qeyd etdi")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb_class"),
+    [
+        ("Antoni Blinken Azərbaycanın sülh səylərini alqışlayıb.", "welcome"),
+        ("Antoni Blinken Prezidentin şəxsi rolunu təqdir edib.", "welcome"),
+        ("Prezident İlham Əliyev danışıqlara sadiqliyini təsdiqləyib.", "emphasis"),
+        ("Antoni Blinken Prezidenti növbəti görüşə dəvət edib.", "urge"),
+        ("Prezident İlham Əliyev yeni görüş keçirilməsini təklif edib.", "information"),
+        ("Antoni Blinken ABŞ-ın mövqeyini söyləyib.", "information"),
+        ("Prezident İlham Əliyev Azərbaycanın mövqeyini bəyan etdi.", "information"),
+    ],
+)
+def test_reporting_verbs_of_welcome_invitation_and_statement(sentence, verb_class):
+    """The classes the English and French rules give "applauded", "appreciated", "confirmed",
+    "invited", "proposed", "said", "stated"."""
+    assert parse(AZ_CALL + sentence).statements[0].verb_class == verb_class
