@@ -360,3 +360,17 @@ def test_a_readout_keeps_the_evidence_of_the_new_rules():
     assert first.topic_evidence.get("peace-process") == "talks"
     assert "regional-security" not in second.topics
     assert {"energy", "transport-connectivity"} <= set(second.topics)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Les ministres ont salué les développements régionaux récents.", "fr"),
+        ("Le président a évoqué les processus régionaux en cours.", "fr"),
+        ("Nazir bölgədəki vəziyyət barədə məlumat verib.", "az"),
+        ("Tərəflər regional proseslər ətrafında fikir mübadiləsi aparıblar.", "az"),
+        ("The Secretary reviewed the situation in the region.", "en"),
+    ],
+)
+def test_the_situation_in_the_region_in_each_language_is_regional_security(sentence, language):
+    assert "regional-security" in tags(sentence, language)
