@@ -551,3 +551,46 @@ def test_what_a_title_is_of_stays_out_of_a_new_officials_name(framing, name, tit
     parsed = parse(f" date 2024-12 {framing}")
     new = [p for p in parsed.participants if p.needs_review]
     assert [(p.name, p.title_as_written) for p in new] == [(name, title)]
+
+
+# -- attribution by an opening phrase -------------------------------------------------------
+
+EN_CALL = " date 2022-06 Secretary Antony Blinken spoke by phone with President Ilham Aliyev."
+FR_CALL = (
+    " date 2022-06 Le président Ilham Aliyev a reçu un coup de fil du secrétaire d'État "
+    "américain Antony Blinken."
+)
+AZ_CALL = (
+    " date 2022-06 Prezident İlham Əliyev ilə ABŞ dövlət katibi Antoni Blinken arasında "
+    "telefon danışığı olub."
+)
+
+
+@pytest.mark.parametrize(
+    ("framing", "sentences", "speakers"),
+    [
+        (EN_CALL, "The Secretary welcomed the talks. According to the President, the talks are "
+         "moving forward.", ["antony-blinken", "ilham-aliyev"]),
+        (EN_CALL, "The President spoke of the talks. In the words of Secretary Blinken, the "
+         "United States stands ready to help.", ["ilham-aliyev", "antony-blinken"]),
+        (FR_CALL, "Antony Blinken a salué les efforts. Selon le chef de l'État, les négociations "
+         "avancent bien.", ["antony-blinken", "ilham-aliyev"]),
+        (FR_CALL, "Le président a évoqué les négociations. D'après Antony Blinken, les "
+         "États-Unis sont prêts à aider.", ["ilham-aliyev", "antony-blinken"]),
+        (AZ_CALL, "Antoni Blinken səyləri alqışlayıb. Prezident İlham Əliyevin sözlərinə görə, "
+         "danışıqlar irəliləyir.", ["antony-blinken", "ilham-aliyev"]),
+        (AZ_CALL, "Prezident İlham Əliyev danışıqlardan danışıb. Antoni Blinkenin fikrincə, "
+         "sülh yaxındır.", ["ilham-aliyev", "antony-blinken"]),
+    ],
+)  # fmt: skip
+def test_an_opening_according_to_gives_the_words_to_the_one_it_names(framing, sentences, speakers):
+    parsed = parse(f"{framing}\n\n{sentences}")
+    assert _speakers(parsed) == speakers
+    assert not any(r.kind == "speaker" for r in parsed.review_reasons)
+
+
+def test_according_to_what_is_no_participant_leaves_the_sentence_to_its_subject():
+    parsed = parse(
+        f"{EN_CALL}\n\nAccording to the agreement, the President noted that the border is calm."
+    )
+    assert _speakers(parsed) == ["ilham-aliyev"]

@@ -334,6 +334,10 @@ AZERBAIJANI = AzerbaijaniRules(
     subject_first=True,
     name_suffix=NAME_SUFFIX,
     recipient_suffix=RECIPIENT_SUFFIX,
+    # "Nazirin sözlərinə görə, ...", "Prezidentin fikrincə, ...": after the one named.
+    attribution=re.compile(
+        r"(?<![\w])(?:(?:sozlerine|dediyine|bildirdiyine) gore|fikrince)(?![\w])"
+    ),
     boilerplate=re.compile(r"^(?:metbuat aciqlamasi|xeberler|xeber lenti)$"),
     other_event_date=re.compile(
         r"\x00\s*(?:tarixli|tarixinde kecirilen|tarixinde imzalanmis)|\x00[\w\s-]{0,20}"

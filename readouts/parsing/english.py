@@ -606,6 +606,7 @@ ENGLISH = EnglishRules(
         r"^(?:readout|media note|press release|office of the spokesperson|for immediate release"
         r"|statements and releases|briefing room)$|attributable to|^the (?:following|below) is"
     ),
+    attribution=re.compile(r"(?<![\w])(?:according to|in the words of|in the view of)(?![\w])"),
     impersonal_event=re.compile(
         r"\b(?:an? |the )?(?:exchange of (?:views|opinions)|discussions?|talks|conversation)"
         r"\s+(?:[^,.;]{0,60}\s)?(?:took place|was held|were held|ensued)\b"

@@ -612,6 +612,7 @@ FRENCH = FrenchRules(
     quote_speaker_lead=re.compile(r"[\s,]*(?:(?:le|la|l')\s*)?"),
     spokesperson=re.compile(r"porte-parole\s*$"),
     last_words=frozenset({"dernier"}),
+    attribution=re.compile(r"(?<![\w'])(?:selon|d'apres|aux dires d[eu]|de l'avis d[eu])(?![\w])"),
     impersonal_event=re.compile(
         r"\b(?:un |des |l')\s*(?:echanges? de vues|discussions?|entretiens?|consultations?)\s+"
         r"(?:[^,.;]{0,60}\s)?(?:a|ont) eu lieu\b|\bil a ete (?:convenu|decide|souligne|note)\b"

@@ -80,6 +80,8 @@ class RuleSet:
     framing_content: re.Pattern[str] | None = None
     # A sentence whose subject is the conversation itself: "an exchange of views took place".
     impersonal_event: re.Pattern[str] | None = None
+    # An opening that gives the words to the one it names: "According to the President, ...".
+    attribution: re.Pattern[str] | None = None
     # A date of something else, on folded text: "<40 chars before>\x00<30 chars after>".
     other_event_date: re.Pattern[str] | None = None
     detection_words: frozenset[str] = frozenset()  # very frequent words, to tell the language

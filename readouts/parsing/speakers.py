@@ -3,7 +3,8 @@
 For each sentence the main reporting verb is found (the rule set's ``find_verbs``/``main_verb``)
 and the speaker is its subject: a participant's name, a role phrase whose holder is on the call
 ("the Secretary", "le chef de l'État"), a participant's title as written, a pronoun for the
-previous speaker, or the speaker given after a quotation. Two participants joined by a
+previous speaker, or the speaker given after a quotation; an opening "according to X" ("selon
+X", "X-in sözlərinə görə") gives the sentence to X whatever its verb. Two participants joined by a
 conjunction, joint subjects ("the sides"), impersonal passives and sentences whose subject is
 the conversation itself ("an exchange of views took place") are both sides. A sentence with no
 subject of its own goes on with the previous speaker. Content in the framing sentence ("spoke
@@ -109,6 +110,9 @@ class _Reader:
     def _speaker(self, span: Span, order: int) -> tuple[str, bool, VerbPhrase | None]:
         ctx, rules, previous = self.ctx, self.ctx.rules, self.previous
         verb = ctx.main_verb(span)
+        attributed = self._attributed(span)
+        if attributed is not None:
+            return attributed, False, verb
         fallback = previous or self.participants[0].slug
         if verb is None:
             self.warnings.append(
@@ -180,6 +184,28 @@ class _Reader:
         if chosen.group:
             self.group = chosen.speaker
         return chosen.speaker, False, verb
+
+    def _attributed(self, span: Span) -> str | None:
+        """The participant an opening phrase gives the sentence's words to, whatever its verb:
+        "According to the President, the talks ...", "Selon le ministre, ...", "Nazirin
+        sözlərinə görə, ..." (the one named after the cue, or before it where the subject
+        comes first), up to the phrase's comma."""
+        ctx, cue = self.ctx, self.ctx.rules.attribution
+        comma = ctx.text.find(",", span.start, span.end)
+        found = cue.search(ctx.folded, span.start, comma) if cue and comma > 0 else None
+        if found is None:
+            return None
+        if ctx.rules.subject_first:
+            start, end = span.start, found.start()
+            names = [m for m in ctx.index.find(ctx.folded, start, end) if m.official]
+            named = {m.official.slug for m in names} & {p.slug for p in self.participants}
+        else:
+            start, end = found.end(), comma
+            named = set()
+        named |= {
+            c.speaker for c in self._candidates(start, end) if c.speaker and c.kind != "pronoun"
+        }
+        return next(iter(named)) if len(named) == 1 else None
 
     def _joined_before(self, chosen: _Candidate, candidates: list[_Candidate]) -> bool:
         """ "X et Y ont discuté": two participants together are both sides."""
