@@ -135,6 +135,25 @@ def test_known_official_is_found_under_a_title_as_written():
     assert parsed.initiator == "wendy-sherman"
 
 
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("l'envoyée spéciale américaine", "Jane Roe"),
+        ("l'ambassadrice américaine", "Nora Whitcombe"),
+        ("l'assistant du secrétaire d'État américain", "Peter Haldane"),
+    ],
+)
+def test_a_title_after_an_elided_article_introduces_a_new_official(title, name):
+    framing = (
+        " date 2024-05 Le 20 mai, le ministre des Affaires étrangères Jeyhun Bayramov s'est "
+        f"entretenu au téléphone avec {title} {name}."
+    )
+    parsed = parse(readout("Les parties ont discuté de la paix.", framing=framing))
+    newcomer = next(p for p in parsed.participants if p.needs_review)
+    assert (newcomer.name, newcomer.country) == (name, "US")
+    assert newcomer.title_as_written == title[2:]  # without the article
+
+
 # -- speakers -----------------------------------------------------------------------------------
 
 

@@ -54,8 +54,10 @@ ROLES = (
     _role(r"ministre", "minister"),
 )
 
+# A head after an elided article is a title too: "l'ambassadeur", "l'envoyée spéciale".
 TITLE_HEADS = re.compile(
-    r"(?<![\w'-])(?:vice-|sous-)?(?:premiere? ministre|presidente?|secretaire|ministre"
+    r"(?:(?<![\w'-])|(?<=(?<![\w])[ld]'))(?:vice-|sous-)?"
+    r"(?:premiere? ministre|presidente?|secretaire|ministre"
     r"|conseill(?:er|ere)|chef|assistante?|ambassad(?:eur|rice)|envoyee?|representante?"
     r"|direct(?:eur|rice)|senat(?:eur|rice)|porte-parole|haute? representante?|commissaire"
     r"|coordinat(?:eur|rice)|dirigeante?|homologue|chanceli(?:er|ere))(?![\w])"
