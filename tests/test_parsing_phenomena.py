@@ -218,6 +218,34 @@ def test_a_name_that_sounds_like_an_official_not_in_office_that_day_stays_new():
     assert [p.name for p in parsed.participants if p.needs_review] == ["Con Bass"]
 
 
+@pytest.mark.parametrize(
+    ("framing", "title"),
+    [
+        ("Deputy Foreign Minister Elnur Mammadov held a phone call with the U.S. Chargé "
+         "d'Affaires Jane Roe.", "U.S. Chargé d'Affaires"),
+        ("Le vice-ministre Elnur Mammadov s'est entretenu au téléphone avec la chargée "
+         "d'affaires des États-Unis Jane Roe.", "chargée d'affaires des États-Unis"),
+        ("Xarici işlər nazirinin müavini Elnur Məmmədov ABŞ-ın Azərbaycandakı müvəqqəti işlər "
+         "vəkili Jane Roe ilə telefon danışığı aparıb.",
+         "ABŞ-ın Azərbaycandakı müvəqqəti işlər vəkili"),
+    ],
+)  # fmt: skip
+def test_a_charge_daffaires_is_a_title(framing, title):
+    parsed = parse(f" date 2024-05 {framing}")
+    newcomer = next(p for p in parsed.participants if p.needs_review)
+    assert (newcomer.name, newcomer.country, newcomer.title_as_written) == ("Jane Roe", "US", title)
+
+
+def test_what_an_office_is_for_is_not_a_second_new_official():
+    parsed = parse(
+        " date 2024-05 Foreign Minister Jeyhun Bayramov spoke by phone with Jane Roe, the State "
+        "Department's Senior Advisor for Caucasus Negotiations, on May 20."
+    )
+    assert [(p.name, p.country) for p in parsed.participants if p.needs_review] == [
+        ("Jane Roe", "US")
+    ]
+
+
 def test_places_in_the_framing_are_not_new_officials():
     parsed = parse(
         " date 2024-12 Foreign Minister Jeyhun Bayramov spoke by phone with Secretary Antony "

@@ -64,7 +64,7 @@ ROLES = (
 
 TITLE_HEADS = re.compile(
     r"(?<![\w'-])(?:prezident|katib|nazir|muavin|komekci|sefir|bascis|musavir|numayende|sedr"
-    r"|direktor|rehber|elci|koordinator|senator)\w*"
+    r"|direktor|rehber|elci|koordinator|senator|vekil)\w*"
 )
 
 COUNTRY_MARKERS = (

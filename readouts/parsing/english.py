@@ -68,11 +68,17 @@ TITLE_HEADS = re.compile(
     r"|special|co)[ -])*"
     r"(?:president|secretary|minister|advis[eo]r|ambassador|envoy|representative|director"
     r"|senator|head|chief|chairman|chair|coordinator|counselor|aide|leader|apnsa|assistant"
-    r"|negotiator|co-chairs?|chancellor)(?![\w])"
+    r"|negotiator|co-chairs?|chancellor|charge d'affaires)(?![\w])"
 )
 
 COUNTRY_MARKERS = (
-    (re.compile(r"(?<![\w-])(?:u\.s\.|us|american|united states)(?![\w])"), "US"),
+    (
+        re.compile(
+            r"(?<![\w-])(?:u\.s\.|us|american|united states|state department"
+            r"|department of state)(?![\w])"
+        ),
+        "US",
+    ),
     (re.compile(r"\bazerbaijan(?:i)?\b"), "AZ"),
     (re.compile(r"\barmenian?\b"), "AM"),
     (re.compile(r"\brussian?\b|\brussian federation\b"), "RU"),
@@ -207,6 +213,15 @@ INSTITUTION_WORDS = frozenset(
         "bank",
         "co-chair",
         "co-chairs",
+        # what an office is for, never a name: "Senior Advisor for Caucasus Negotiations"
+        "negotiations",
+        "talks",
+        "issues",
+        "operations",
+        "process",
+        "cooperation",
+        "partnership",
+        "development",
     ]
 )
 SEPARATELY = re.compile(r"\bseparate(?:ly)?\b|\brespectively\b")

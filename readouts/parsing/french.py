@@ -60,7 +60,7 @@ TITLE_HEADS = re.compile(
     r"(?:premiere? ministre|presidente?|secretaire|ministre"
     r"|conseill(?:er|ere)|chef|assistante?|ambassad(?:eur|rice)|envoyee?|representante?"
     r"|direct(?:eur|rice)|senat(?:eur|rice)|porte-parole|haute? representante?|commissaire"
-    r"|coordinat(?:eur|rice)|dirigeante?|homologue|chanceli(?:er|ere))(?![\w])"
+    r"|coordinat(?:eur|rice)|dirigeante?|homologue|chanceli(?:er|ere)|chargee? d'affaires)(?![\w])"
 )
 
 COUNTRY_MARKERS = (
