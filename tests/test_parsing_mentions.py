@@ -204,6 +204,9 @@ def test_a_titled_surname_in_french_and_with_an_azerbaijani_case_ending():
 def test_a_datelines_place_is_where_the_readout_was_published_not_a_mention():
     framing = "Secretary Antony Blinken spoke by phone with President Ilham Aliyev on June 5."
     assert mentioned(f" date 2022-06 BAKU, Azerbaijan, June 6.\n\n{framing}", "They spoke.") == []
+    assert mentioned(f" date 2022-06 Trend, Baku, June 6\n\n{framing}", "They spoke.") == [
+        ("organization", "Trend")
+    ]
     assert mentioned(
         f" date 2022-06 WASHINGTON, June 6\n\n{framing}", "Blinken invited him to Baku."
     ) == [("place", "Baku")]

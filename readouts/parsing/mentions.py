@@ -33,8 +33,9 @@ concept's preferred English label; one mention per concept (writing/concepts.py 
 the concept by that label). A participant's own country is not a mention: a place one of whose
 labels is a rule set's country marker of that country ("Azerbaijan" on a call with Ilham Aliyev).
 Nor is the place of a dateline, where the readout was published ("BAKU, Azerbaijan, Nov. 18",
-"Bakou, 9 décembre, AZERTAC"): a line that opens with a place and, past a comma and at most two
-words, a date; the same place named in the text is a mention.
+"Bakou, 9 décembre, AZERTAC", "Trend, Baku, March 16"): a line that opens with a place (or with
+an agency and a comma, then the place) and, past a comma and at most two words, a date; the same
+place named in the text is a mention.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ _TITLE_REACH = 40
 _CAPITALISED_WORD = re.compile(r"[ \u00a0]+[^\W\d_]", re.UNICODE)
 # Between a dateline's place and its date: a comma, and at most two words ("Azerbaijan").
 _DATELINE_REACH = 50
+# Before a dateline's place on its line: nothing, or the agency and a comma ("Trend, Baku, ...").
+_DATELINE_OPENING = re.compile(r"\s*(?:[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*)?\s*,\s*)?")
 _TO_DATELINE_DATE = re.compile(
     r"[ \u00a0]*,[ \u00a0]*(?:[^\W\d_][\w.'-]*[ \u00a0]*,?[ \u00a0]*){0,2}"
 )
@@ -116,9 +119,10 @@ def _titled_surnames(ctx: Context) -> list[Concept]:
 
 def _dateline_end(ctx: Context, start: int, end: int) -> int | None:
     """Where the dateline ends whose place is written at ``start:end`` (offsets in the text),
-    or None: the place must open its line, then a comma and a date follow."""
+    or None: the place must open its line (or follow the agency's name), then a comma and a
+    date follow."""
     line = ctx.text.rfind("\n", ctx.body_start, start) + 1 or ctx.body_start
-    if ctx.text[line:start].strip():
+    if not _DATELINE_OPENING.fullmatch(ctx.text, line, start):
         return None
     dates = [p.search(ctx.folded, end, end + _DATELINE_REACH) for p in ctx.rules.date_patterns]
     ends = [m.end() for m in dates if m and _TO_DATELINE_DATE.fullmatch(ctx.folded, end, m.start())]
