@@ -431,3 +431,12 @@ def test_a_name_with_nothing_to_transliterate_still_gets_a_slug_of_its_own():
 def test_latin_slugs_stay_as_they_were():
     assert slugify("İlham Əliyev") == "ilham-eliyev"
     assert slugify("Jean-Yves Le Drian") == "jean-yves-le-drian"
+
+
+@pytest.mark.parametrize("written", ["On the 5th of June", "On 5 June", "On June 5th"])
+def test_a_day_and_month_in_their_english_orders(written):
+    parsed = parse(
+        f" date 2024-06 {written}, Secretary Antony Blinken spoke with President Ilham Aliyev."
+        "\n\nThey discussed the peace process."
+    )
+    assert (parsed.date, parsed.date_precision) == (dt.date(2024, 6, 5), "day")

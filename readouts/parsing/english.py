@@ -107,9 +107,9 @@ DATES = (
         _WEEKDAY + r"\b" + _MONTH + r"\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
         r"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)\b)?"
     ),
-    # 16 March 2022
+    # 16 March 2022 / the 16th of March
     re.compile(
-        _WEEKDAY + r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r"\b\.?"
+        _WEEKDAY + r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b\.?"
         r"(?:\s*,?\s*(?P<year>(?:19|20)\d\d)\b)?"
     ),
     # 03/16/2022 10:15 AM EDT
