@@ -440,3 +440,12 @@ def test_a_day_and_month_in_their_english_orders(written):
         "\n\nThey discussed the peace process."
     )
     assert (parsed.date, parsed.date_precision) == (dt.date(2024, 6, 5), "day")
+
+
+@pytest.mark.parametrize("verb", ["received", "answered", "took", "accepted"])
+def test_the_one_a_call_came_from_is_the_initiator(verb):
+    parsed = parse(
+        f" date 2024-06 On June 5, Foreign Minister Jeyhun Bayramov {verb} a phone call from "
+        "Secretary of State Antony Blinken.\n\nThey discussed the peace process."
+    )
+    assert parsed.initiator == "antony-blinken"

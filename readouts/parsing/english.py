@@ -159,7 +159,8 @@ FRAMING = re.compile(
 )
 # Words may stand between the parts: "received on Monday a phone call from".
 CALLER_AFTER = re.compile(
-    r"\breceived (?:[^.;]{0,60}? )?(?:a |an )?(?:(?:phone|telephone|video) )?call from\b"
+    r"\b(?:received|answered|took|accepted) (?:[^.;]{0,60}? )?(?:a |an )?"
+    r"(?:(?:phone|telephone|video) )?call from\b"
     r"|\bat the (?:request|initiative) of\b|\bwas (?:called|phoned|telephoned) by\b"
 )
 CALLER_BEFORE = re.compile(
