@@ -374,3 +374,32 @@ def test_a_readout_keeps_the_evidence_of_the_new_rules():
 )
 def test_the_situation_in_the_region_in_each_language_is_regional_security(sentence, language):
     assert "regional-security" in tags(sentence, language)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("Nazir vasitəçilərin rolunu yüksək qiymətləndirib.", "peace-process"),
+        ("Tərəflər sülh razılaşmasının mətnini müzakirə ediblər.", "peace-treaty"),
+        ("Dövlət komissiyaları sərhəd xəttinin dəqiqləşdirilməsini davam etdirir.",
+         "border-delimitation"),
+        ("Nazir sərhəddə baş verən toqquşmalar barədə məlumat verib.", "border-tensions"),
+        ("Prezident münaqişədən sonrakı dövrdə aparılan işlərdən danışıb.", "post-conflict"),
+        ("Tərəflər məcburi köçkünlərin qayıdışını müzakirə ediblər.", "humanitarian-issues"),
+        ("Nazir yeni dəmir yolu layihəsi barədə məlumat verib.", "transport-connectivity"),
+        ("Qarabağın erməni sakinlərinin reinteqrasiyası müzakirə olunub.", "karabakh-armenians"),
+        ("Tərəflər boru kəmərlərinin təhlükəsizliyini müzakirə ediblər.", "energy"),
+        ("Terrorla mübarizə sahəsində əməkdaşlıq qeyd olunub.", "security-cooperation"),
+        ("Nazir Amerika sərmayəçilərinin marağını alqışlayıb.", "trade-investment"),
+        ("Dövlət katibi jurnalistlərin vəziyyəti ilə maraqlanıb.", "human-rights"),
+        ("Tərəflər Ukraynadakı vəziyyəti müzakirə ediblər.", "regional-conflicts"),
+        ("Prezident dərin hüznlə başsağlığı verib.", "condolences"),
+    ],
+)  # fmt: skip
+def test_azerbaijani_cues_of_each_topic(sentence, topic):
+    assert topic in tags(sentence, "az")
+
+
+def test_regional_issues_of_mutual_interest_are_no_conflict():
+    sentence = "Qarşılıqlı maraq doğuran ikitərəfli və regional məsələlər müzakirə olunub."
+    assert "regional-conflicts" not in tags(sentence, "az")
