@@ -622,3 +622,22 @@ def test_according_to_what_is_no_participant_leaves_the_sentence_to_its_subject(
         f"{EN_CALL}\n\nAccording to the agreement, the President noted that the border is calm."
     )
     assert _speakers(parsed) == ["ilham-aliyev"]
+
+
+@pytest.mark.parametrize(
+    ("framing", "sentence"),
+    [
+        (FR_CALL, "Antony Blinken a salué l'accord selon lequel le président Aliyev et le Premier "
+         "ministre Pachinian se verront à Bruxelles, et a souligné l'importance du dialogue."),
+        (EN_CALL, "The Secretary welcomed the agreement according to which President Aliyev will "
+         "meet the Prime Minister, and urged progress."),
+        (EN_CALL, "The Secretary noted that according to President Aliyev the situation had "
+         "improved, and urged restraint."),
+        (AZ_CALL, "Prezidentin mətbuat xidmətinin bildirdiyinə görə, Antoni Blinken sülh "
+         "səylərini alqışlayıb."),
+    ],
+)  # fmt: skip
+def test_according_to_inside_a_sentence_or_of_a_non_participant_is_no_attribution(
+    framing, sentence
+):
+    assert _speakers(parse(f"{framing}\n\n{sentence}")) == ["antony-blinken"]

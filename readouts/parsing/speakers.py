@@ -26,6 +26,11 @@ from .rules import Role, VerbPhrase
 from .text import Span, fold_same_length, tokens
 from .types import BOTH, ParsedParticipant
 
+# Between the one named and an attribution's cue in Azerbaijani: a case ending at most.
+_CASE_ENDING_ONLY = re.compile(r"(?:['-]?[^\W\d_]{1,4})?\s*")
+# Before an opening cue: quotes or a dash at most.
+_OPENING_PUNCTUATION = re.compile(r"[\s\"'«“(—-]*")
+
 
 @dataclass(frozen=True)
 class Attribution:
@@ -110,9 +115,11 @@ class _Reader:
     def _speaker(self, span: Span, order: int) -> tuple[str, bool, VerbPhrase | None]:
         ctx, rules, previous = self.ctx, self.ctx.rules, self.previous
         verb = ctx.main_verb(span)
-        attributed = self._attributed(span)
+        attributed, opening_end = self._attributed(span)
         if attributed is not None:
             return attributed, False, verb
+        if opening_end > span.start:  # "Xidmətin bildirdiyinə görə, Blinken ...": after it
+            span = Span(opening_end, span.end)
         fallback = previous or self.participants[0].slug
         if verb is None:
             self.warnings.append(
@@ -185,27 +192,45 @@ class _Reader:
             self.group = chosen.speaker
         return chosen.speaker, False, verb
 
-    def _attributed(self, span: Span) -> str | None:
-        """The participant an opening phrase gives the sentence's words to, whatever its verb:
-        "According to the President, the talks ...", "Selon le ministre, ...", "Nazirin
-        sözlərinə görə, ..." (the one named after the cue, or before it where the subject
-        comes first), up to the phrase's comma."""
+    def _attributed(self, span: Span) -> tuple[str | None, int]:
+        """The participant an opening phrase gives the sentence's words to, whatever its verb,
+        and where the phrase ends: "According to the President, the talks ...", "Selon le
+        ministre, ..." (the cue opens the sentence, the one named follows it up to the comma),
+        "Prezidentin sözlərinə görə, ..." (subject first: the one named is the noun right
+        before the cue, case ending and all). A phrase that names no participant ("Prezidentin
+        mətbuat xidmətinin bildirdiyinə görə," the press service's) leaves the sentence to the
+        subject after it."""
         ctx, cue = self.ctx, self.ctx.rules.attribution
         comma = ctx.text.find(",", span.start, span.end)
-        found = cue.search(ctx.folded, span.start, comma) if cue and comma > 0 else None
+        found = cue.search(ctx.folded, span.start, comma) if cue and comma != -1 else None
         if found is None:
-            return None
+            return None, span.start
         if ctx.rules.subject_first:
-            start, end = span.start, found.start()
-            names = [m for m in ctx.index.find(ctx.folded, start, end) if m.official]
-            named = {m.official.slug for m in names} & {p.slug for p in self.participants}
+            named = {
+                c.speaker
+                for c in self._named_before(span.start, found.start())
+                if _CASE_ENDING_ONLY.fullmatch(ctx.folded, c.end, found.start())
+            }
+        elif _OPENING_PUNCTUATION.fullmatch(ctx.folded, span.start, found.start()):
+            named = {
+                c.speaker
+                for c in self._candidates(found.end(), comma)
+                if c.speaker and c.kind != "pronoun"
+            }
         else:
-            start, end = found.end(), comma
-            named = set()
-        named |= {
-            c.speaker for c in self._candidates(start, end) if c.speaker and c.kind != "pronoun"
-        }
-        return next(iter(named)) if len(named) == 1 else None
+            return None, span.start  # "l'accord selon lequel le président ...": inside it
+        return (next(iter(named)) if len(named) == 1 else None), comma + 1
+
+    def _named_before(self, start: int, end: int) -> list[_Candidate]:
+        """Participants named between ``start`` and ``end``, with any case ending (a genitive
+        before a postposition): names, then role phrases."""
+        by_slug = {p.slug for p in self.participants}
+        out = [
+            _Candidate(m.start, m.end, m.official.slug, "name", self.ctx.text[m.start : m.end])
+            for m in self.ctx.index.find(self.ctx.folded, start, end)
+            if m.official and m.official.slug in by_slug
+        ]
+        return out + [c for c in self._candidates(start, end) if c.speaker and c.kind == "role"]
 
     def _joined_before(self, chosen: _Candidate, candidates: list[_Candidate]) -> bool:
         """ "X et Y ont discuté": two participants together are both sides."""
