@@ -233,3 +233,22 @@ def test_the_dateline_place_named_again_in_the_text_is_a_mention():
         "President Ilham Aliyev on June 5."
     )
     assert mentioned(text, "Baku, the President said, is ready for talks.") == [("place", "Baku")]
+
+
+def test_a_line_of_the_text_that_opens_with_a_place_and_a_date_is_no_dateline():
+    found = mentioned(
+        EN, "They recalled the statement.\n\nMoscow, 10 November 2020: it was signed."
+    )
+    assert found == [("place", "Moscow")]
+
+
+def test_a_surname_with_a_case_ending_is_no_first_name():
+    assert people(AZ, "Tərəflər Prezident Mişelin Brüssel görüşünü müzakirə ediblər.") == [
+        "Charles Michel"
+    ]
+
+
+def test_a_surname_two_people_share_names_neither():
+    # Armen Sarkissian and Serzh Sargsyan, Armen and Mher Grigoryan
+    assert people(EN, "They discussed the meeting with Armenian President Sarkissian.") == []
+    assert people(EN, "The commission chaired by Deputy Prime Minister Grigoryan met.") == []

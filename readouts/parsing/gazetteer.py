@@ -93,14 +93,19 @@ _SOUNDS = (
     ("w", "v"),
 )
 _VOWELS = re.compile(r"[aeiouy]+")
+# Fewer consonants than this in a first and last name fit too many people ("Ray Kim", "Ari
+# Kim" and Yuri Kim): such a name is not read by its sound.
+_SHORTEST_KEY = 4
 _DOUBLED = re.compile(r"(.)\1+")
 
 
 def spelling_key(name: str) -> tuple[str, str] | None:
     """What the first and last names of ``name`` sound like, whatever the transcription: their
     consonants, in one spelling ("John Bass" and "Con Bass", "Mark Libby" and "Mark Libbi",
-    "Antony Blinken" and "Энтони Блинкен" each give one key). None for a single word."""
-    words = re.findall(r"[a-z]+", anyascii(fold_same_length(name)).lower())
+    "Antony Blinken" and "Энтони Блинкен" each give one key). None for a single word or for
+    too few consonants."""
+    # anyascii writes a soft sign as an apostrophe ("Il'kham"): no word break
+    words = re.findall(r"[a-z]+", anyascii(fold_same_length(name)).lower().replace("'", ""))
     keys = []
     for word in words:
         for written, sound in _SOUNDS:
@@ -110,7 +115,9 @@ def spelling_key(name: str) -> tuple[str, str] | None:
         word = _DOUBLED.sub(r"\1", _VOWELS.sub("", word))
         if word:
             keys.append(word)
-    return (keys[0], keys[-1]) if len(keys) > 1 else None
+    if len(keys) < 2 or len(keys[0]) + len(keys[-1]) < _SHORTEST_KEY:
+        return None
+    return keys[0], keys[-1]
 
 
 class NameIndex:
@@ -137,19 +144,19 @@ class NameIndex:
         )
         self._ending = re.compile(f"(?:{suffix})\\Z") if suffix else None
 
-    def sounding_like(self, written: str, day: dt.date) -> Official | None:
+    def sounding_like(self, written: str, day: dt.date) -> tuple[Official, str] | None:
         """The one official in office on ``day`` one of whose names sounds like ``written``, a
-        name no spelling of the gazetteer has ("Con Bass" for John Bass), or None. A case
-        ending on it ("Con Bassla") is tried without."""
-        spellings = [written]
+        name no spelling of the gazetteer has ("Con Bass" for John Bass), and the case ending
+        written onto it ("Con Bassla": tried without "la"), or None."""
+        spellings = [(written, "")]
         ending = self._ending.search(fold_same_length(written)) if self._ending else None
-        if ending and ending.start() < len(written):
-            spellings.append(written[: ending.start()])
-        for spelling in spellings:
+        if ending and ending.start() < len(written):  # first: "Bassa" sounds like "Bass"
+            spellings.insert(0, (written[: ending.start()], written[ending.start() :]))
+        for spelling, suffix in spellings:
             sound = spelling_key(spelling)
             found = [o for o in self._by_sound.get(sound, ()) if o.office_on(day)] if sound else []
             if len(found) == 1:
-                return found[0]
+                return found[0], suffix
         return None
 
     def find(self, folded: str, start: int = 0, end: int | None = None) -> list[NameMatch]:

@@ -49,6 +49,10 @@ PEOPLE = (
         "Арарат Мирзоян",
     ),
     _e("person", "Armen Grigoryan", "Armen Grigoryan", "Armen Grigorian", "Армен Григорян"),
+    # Armenia's deputy prime minister who leads its border commission
+    _e("person", "Mher Grigoryan", "Mher Grigoryan", "Mger Grigoryan", "Мгер Григорян"),
+    # President of Armenia 2018-2022 (not Serzh Sargsyan)
+    _e("person", "Armen Sarkissian", "Armen Sarkissian", "Armen Sarkisyan", "Армен Саркисян"),
     _e(
         "person",
         "Serzh Sargsyan",

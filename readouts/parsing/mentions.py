@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .context import Context
 from .framing import Framing
-from .labels import PEOPLE
+from .labels import PEOPLE, Found
 from .languages import RULE_SETS
 from .participants import Cast, clause_start, title_near
 from .publishers import spokespeople
@@ -106,8 +106,8 @@ def _titled_surnames(ctx: Context) -> list[Concept]:
         if not ctx.text[start].isupper():
             continue
         following = _CAPITALISED_WORD.match(ctx.text, m.end())
-        if following and following.group()[-1].isupper():
-            continue  # a first name: "President Michel Barnier"
+        if not m.group("suffix") and following and following.group()[-1].isupper():
+            continue  # a first name: "President Michel Barnier" (never with a case ending)
         reach = max(ctx.body_start, start - _TITLE_REACH)
         if any(
             not ctx.folded[head.end() : start].strip(" \u00a0")
@@ -115,6 +115,22 @@ def _titled_surnames(ctx: Context) -> list[Concept]:
         ):
             found.append(forms[m.group("surname")])
     return found
+
+
+def _dateline(ctx: Context, framing: Framing, labels: list[Found]) -> tuple[int, int]:
+    """Where the dateline is written (offsets in the body; empty if there is none): found by
+    its place, the first place named before the framing sentence or on the body's first line
+    (a line further on that opens with a place, a comma and a date is the text's: "Moscow, 10
+    November 2020: ...")."""
+    first_line = ctx.text.find("\n", ctx.body_start)
+    before = max(framing.span.start, len(ctx.text) if first_line == -1 else first_line)
+    for found in labels:
+        start, end = ctx.body_start + found.start, ctx.body_start + found.end
+        if start >= before:
+            break
+        if found.concept.kind == "place" and (dateline_end := _dateline_end(ctx, start, end)):
+            return found.start, dateline_end - ctx.body_start
+    return 0, 0
 
 
 def _dateline_end(ctx: Context, start: int, end: int) -> int | None:
@@ -173,16 +189,12 @@ def readout_mentions(ctx: Context, framing: Framing, cast: Cast) -> list[ParsedM
     }
     titles = [(start - ctx.body_start, end - ctx.body_start) for start, end in _titles(ctx, cast)]
     concepts: set[str] = set()
-    dateline_end = -1
-    for found in ctx.labels.find(body, folded, english=ctx.language == "en"):
+    labels = ctx.labels.find(body, folded, english=ctx.language == "en")
+    dateline = _dateline(ctx, framing, labels)
+    for found in labels:
         concept = found.concept
-        if concept.kind == "place" and found.start < dateline_end:
-            continue  # the dateline's country ("BAKU, Azerbaijan, Nov. 18")
-        if concept.kind == "place" and (
-            end := _dateline_end(ctx, ctx.body_start + found.start, ctx.body_start + found.end)
-        ):
-            dateline_end = end - ctx.body_start
-            continue
+        if concept.kind == "place" and dateline[0] <= found.start < dateline[1]:
+            continue  # where the readout was published ("BAKU, Azerbaijan, Nov. 18")
         if concept.slug in concepts or _country_of(concept) in countries - {""}:
             continue
         if any(start <= found.start and found.end <= end for start, end in titles):

@@ -88,14 +88,16 @@ def find_participants(ctx: Context, framing: Framing, day: dt.date) -> Cast:
     respelled = []
     for start, end in _unknown_names(ctx, span, names):
         written = ctx.text[start:end]
-        official = ctx.index.sounding_like(written, day)
-        if official is None:
+        sounding = ctx.index.sounding_like(written, day)
+        if sounding is None:
             located.append((start, end, None, written, ""))
-        elif all(official is not known for _, _, known, _, _ in located):
+            continue
+        official, suffix = sounding
+        if all(official is not known for _, _, known, _, _ in located):
             respelled.append(
                 f"'{written}' read as {official.name}, a spelling the gazetteer does not list"
             )
-            located.append((start, end, official, official.name, ""))
+            located.append((start, end, official, official.name, suffix))
     located.sort(key=lambda item: item[0])
     if not located:
         raise ParseError("no participant found: the framing sentence names no official")
