@@ -157,3 +157,19 @@ def test_the_cue_revision_reaches_an_archive_that_had_the_old_cues(vocabulary):
         [*fixture["bilateral-relations"][1], "embassy cooperation"]
     )
     assert cues() == fixture
+
+
+def test_the_azerbaijani_cues_reach_an_archive_that_had_the_cues_before_them(vocabulary):
+    """0024, as 0022: the archive gets the cues a new archive has from the fixtures, and keeps
+    a cue an editor added."""
+    migration = importlib.import_module("readouts.migrations.0024_topic_cues_azerbaijani")
+    fixture = {t.slug: sorted(t.cues_az) for t in Topic.objects.all()}
+    migration.restore(apps, None)
+    energy = Topic.objects.get(slug="energy")
+    assert "boru kəmər" not in energy.cues_az
+    energy.cues_az = [*energy.cues_az, "neft hasilatı"]  # an editor's cue
+    energy.save()
+    migration.revise(apps, None)
+    fixture["energy"] = sorted([*fixture["energy"], "neft hasilatı"])
+    assert {t.slug: sorted(t.cues_az) for t in Topic.objects.all()} == fixture
+    assert "processus régionaux" in Topic.objects.get(slug="regional-security").cues_fr

@@ -98,10 +98,11 @@ CHANGES = [
 ]
 
 
-def _revise(apps, forwards):
+def revise_with(apps, changes, forwards):
+    """Apply (or undo) ``changes``, each (slug, field, dropped, added); 0024 does the same."""
     Topic = apps.get_model("readouts", "Topic")
-    topics = {t.slug: t for t in Topic.objects.filter(slug__in={c[0] for c in CHANGES})}
-    for slug, field, dropped, added in CHANGES:
+    topics = {t.slug: t for t in Topic.objects.filter(slug__in={c[0] for c in changes})}
+    for slug, field, dropped, added in changes:
         topic = topics.get(slug)
         if topic is None:
             continue
@@ -114,11 +115,11 @@ def _revise(apps, forwards):
 
 
 def revise(apps, schema_editor):
-    _revise(apps, forwards=True)
+    revise_with(apps, CHANGES, forwards=True)
 
 
 def restore(apps, schema_editor):
-    _revise(apps, forwards=False)
+    revise_with(apps, CHANGES, forwards=False)
 
 
 class Migration(migrations.Migration):
