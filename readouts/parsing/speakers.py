@@ -208,8 +208,10 @@ class _Reader:
         if ctx.rules.subject_first:
             named = {
                 c.speaker
-                for c in self._named_before(span.start, found.start())
-                if _CASE_ENDING_ONLY.fullmatch(ctx.folded, c.end, found.start())
+                for c in self._candidates(span.start, found.start(), endings=True)
+                if c.speaker
+                and c.kind in ("name", "role")
+                and _CASE_ENDING_ONLY.fullmatch(ctx.folded, c.end, found.start())
             }
         elif _OPENING_PUNCTUATION.fullmatch(ctx.folded, span.start, found.start()):
             named = {
@@ -220,17 +222,6 @@ class _Reader:
         else:
             return None, span.start  # "l'accord selon lequel le président ...": inside it
         return (next(iter(named)) if len(named) == 1 else None), comma + 1
-
-    def _named_before(self, start: int, end: int) -> list[_Candidate]:
-        """Participants named between ``start`` and ``end``, with any case ending (a genitive
-        before a postposition): names, then role phrases."""
-        by_slug = {p.slug for p in self.participants}
-        out = [
-            _Candidate(m.start, m.end, m.official.slug, "name", self.ctx.text[m.start : m.end])
-            for m in self.ctx.index.find(self.ctx.folded, start, end)
-            if m.official and m.official.slug in by_slug
-        ]
-        return out + [c for c in self._candidates(start, end) if c.speaker and c.kind == "role"]
 
     def _joined_before(self, chosen: _Candidate, candidates: list[_Candidate]) -> bool:
         """ "X et Y ont discuté": two participants together are both sides."""
@@ -273,7 +264,10 @@ class _Reader:
             if c.start >= chosen_end
         )
 
-    def _candidates(self, start: int, end: int) -> list[_Candidate]:
+    def _candidates(self, start: int, end: int, endings: bool = False) -> list[_Candidate]:
+        """Who the words between ``start`` and ``end`` name. A name with a case ending is not
+        a subject ("Əliyevə", to Aliyev) unless ``endings`` (a genitive before a postposition:
+        "Əliyevin sözlərinə görə")."""
         ctx, participants, previous = self.ctx, self.participants, self.previous
         text, folded, rules = ctx.text, ctx.folded, ctx.rules
         by_slug = {p.slug: p for p in participants}
@@ -288,7 +282,7 @@ class _Reader:
         spans = [(s, e) for s, e, _ in roles] + [(s, e) for s, e, _ in titles]
         out: list[_Candidate] = []
         for match in ctx.index.find(folded, start, end):
-            if match.suffix or self._prepositional(start, match.start, spans):
+            if (match.suffix and not endings) or self._prepositional(start, match.start, spans):
                 continue  # "Əliyevə" (to Aliyev), "au président Aliyev": not the subject
             official = match.official
             slug = official.slug if official and official.slug in by_slug else None
