@@ -95,7 +95,8 @@ def find_participants(ctx: Context, framing: Framing, day: dt.date) -> Cast:
         official, suffix = sounding
         if all(official is not known for _, _, known, _, _ in located):
             respelled.append(
-                f"'{written}' read as {official.name}, a spelling the gazetteer does not list"
+                f"'{written}' read as {official.name}, a spelling the gazetteer does not list: "
+                "if right, add it to the official's variants"
             )
             located.append((start, end, official, official.name, suffix))
     located.sort(key=lambda item: item[0])
