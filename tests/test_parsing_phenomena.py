@@ -653,3 +653,69 @@ def test_a_respelled_name_keeps_its_case_ending_so_the_one_called_is_known():
         "müavini Con Bassa zəng edib."
     )
     assert parsed.initiator == "jeyhun-bayramov"
+
+
+@pytest.mark.parametrize(
+    ("framing", "sentences", "speakers"),
+    [
+        (EN_CALL, "President Aliyev thanked the Secretary. The American side reaffirmed its "
+         "support for the talks.", ["ilham-aliyev", "antony-blinken"]),
+        (EN_CALL, "The Secretary welcomed the talks. His Azerbaijani counterpart stressed the "
+         "need for a treaty.", ["antony-blinken", "ilham-aliyev"]),
+        (EN_CALL, "The Secretary welcomed the talks. His counterpart noted the progress made.",
+         ["antony-blinken", "ilham-aliyev"]),
+        (EN_CALL, "The President thanked him. The U.S. official expressed hope for a deal.",
+         ["ilham-aliyev", "antony-blinken"]),
+        (FR_CALL, "Antony Blinken a salué les efforts. La partie azerbaïdjanaise a souligné "
+         "l'importance du traité.", ["antony-blinken", "ilham-aliyev"]),
+        (FR_CALL, "Le président a évoqué les négociations. Son homologue américain a exprimé "
+         "son soutien.", ["ilham-aliyev", "antony-blinken"]),
+        (AZ_CALL, "Prezident İlham Əliyev danışıqlardan danışıb. ABŞ tərəfi sülh səylərini "
+         "alqışlayıb.", ["ilham-aliyev", "antony-blinken"]),
+        (AZ_CALL, "Antoni Blinken səyləri alqışlayıb. Azərbaycan tərəfi sülh sazişinin "
+         "vacibliyini vurğulayıb.", ["antony-blinken", "ilham-aliyev"]),
+    ],
+)  # fmt: skip
+def test_a_side_or_a_counterpart_is_the_participant_of_the_country_it_names(
+    framing, sentences, speakers
+):
+    assert _speakers(parse(f"{framing}\n\n{sentences}")) == speakers
+
+
+def test_a_side_of_a_country_with_two_on_the_call_goes_on_with_the_one_who_spoke():
+    parsed = parse(
+        " date 2022-12 National Security Advisor Jake Sullivan spoke with President Ilham "
+        "Aliyev and Foreign Minister Jeyhun Bayramov.\n\nMr. Bayramov outlined the talks. The "
+        "Azerbaijani side stressed the need for a treaty."
+    )
+    assert _speakers(parsed) == ["jeyhun-bayramov", "jeyhun-bayramov"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The top U.S. diplomat urged both countries to sign the treaty.",
+        "The head of U.S. diplomacy urged both countries to sign the treaty.",
+    ],
+)
+def test_a_countrys_top_diplomat_is_its_foreign_minister_or_secretary_of_state(sentence):
+    parsed = parse(
+        " date 2025-03 Foreign Minister Jeyhun Bayramov had a phone call with Secretary of "
+        f"State Marco Rubio.\n\nMinister Bayramov briefed him on the talks. {sentence}"
+    )
+    assert _speakers(parsed) == ["jeyhun-bayramov", "marco-rubio"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The heads of state also discussed energy projects.",
+        "President Aliyev and his U.S. counterpart discussed energy projects.",
+    ],
+)
+def test_heads_of_state_or_one_and_his_counterpart_are_both_sides(sentence):
+    parsed = parse(
+        " date 2025-03 President Donald Trump spoke by phone with President Ilham Aliyev.\n\n"
+        f"President Trump thanked him. {sentence}"
+    )
+    assert _speakers(parsed) == ["donald-trump", BOTH]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import Role, RuleSet, VerbPhrase
+from .rules import SIDE, Role, RuleSet, VerbPhrase
 from .text import Span, Token
 
 # Case and possessive endings a name can carry: Əliyevə, Əliyevin, Bayramovla, Kerrinin, ABŞ-ın.
@@ -40,6 +40,8 @@ def _role(head: str, *kinds: str, country: str | None = None) -> Role:
 
 # Nominative forms only (a subject): "dövlət katibi", not "dövlət katibinin" (of the secretary).
 ROLES = (
+    # "ABŞ tərəfi", "Azərbaycan tərəfi" (the side), "amerikalı həmkarı" (his counterpart).
+    _role(r"(?:abs|amerika|azerbaycan) terefi|(?:amerikali |azerbaycanli )?hemkari", SIDE),
     _role(r"(?:xarici isler )?nazir(?:inin)? muavini", "deputy-foreign-minister"),
     _role(r"xarici isler naziri|nazir", "foreign-minister", country="AZ"),
     _role(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import Role, RuleSet, VerbPhrase
+from .rules import SIDE, Role, RuleSet, VerbPhrase
 from .text import Token
 
 _PREFIX = r"(?:(?:azerbaijani|u\.s\.|us|american|united states|armenian|russian)\s+)?"
@@ -25,7 +25,17 @@ def _role(head: str, *kinds: str) -> Role:
     )
 
 
+_SIDE_COUNTRY = r"(?:azerbaijani|azerbaijan|u\.s\.|us|american|united states)"
+
 ROLES = (
+    # "The American side", "the U.S. official", "his Azerbaijani counterpart", "his counterpart".
+    Role(
+        re.compile(
+            r"(?<![\w-])" + _SIDE_COUNTRY + r" (?:side|party|delegation|official)(?![\w-])"
+            r"|(?<![\w-])(?:" + _SIDE_COUNTRY + r" )?(?:counterpart|interlocutor)(?![\w-])"
+        ),
+        (SIDE,),
+    ),
     Role(
         re.compile(r"(?<![\w-])(?:(?:the |osce )*minsk group )?co-chairs(?![\w-])"),
         ("minsk-group-co-chair",),
@@ -49,8 +59,17 @@ ROLES = (
     _role(r"secretary of defen[cs]e|defen[cs]e secretary", "secretary-of-defense"),
     _role(r"secretary(?: of state)?", "secretary-of-state", "secretary-of-defense"),
     _role(
-        r"foreign minister|minister of foreign affairs|foreign affairs minister|top diplomat",
+        r"foreign minister|minister of foreign affairs|foreign affairs minister", "foreign-minister"
+    ),
+    # "the top U.S. diplomat", "the head of Azerbaijani diplomacy": either side's.
+    _role(
+        r"top (?:"
+        + _SIDE_COUNTRY
+        + r" )?diplomat|head of (?:the )?(?:"
+        + _SIDE_COUNTRY
+        + r" )?diplomacy",
         "foreign-minister",
+        "secretary-of-state",
     ),
     _role(r"national security advis[eo]r|apnsa", "national-security-advisor"),
     _role(
@@ -230,6 +249,7 @@ PASSIVE_AGENT = re.compile(r"\s+by\s+(?:the\s+)?")
 
 JOINT_SUBJECTS = re.compile(
     r"(?<![\w'-])(?:the (?:two |three )?(?:sides|parties|leaders|officials|ministers|presidents"
+    r"|heads of state|top diplomats|foreign ministers"
     r"|interlocutors|counterparts|men)|both (?:sides|parties|leaders|officials|men|ministers)"
     r"|both|all(?: (?:sides|parties|three|participants))?|each side|the two|they)\s*,?\s*$"
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import Role, RuleSet, VerbPhrase
+from .rules import SIDE, Role, RuleSet, VerbPhrase
 from .text import Token, fold_same_length
 
 _COUNTRY = (
@@ -19,6 +19,15 @@ def _role(head: str, *kinds: str) -> Role:
 
 
 ROLES = (
+    # « La partie américaine », « le côté azerbaïdjanais », « son homologue (américain) ».
+    Role(
+        re.compile(
+            r"(?<![\w-])(?:(?:partie|delegation) (?:americaine|azerbaidjanaise)"
+            r"|cote (?:americain|azerbaidjanais))(?![\w-])"
+        ),
+        (SIDE,),
+    ),
+    _role(r"homologue|interlocut(?:eur|rice)", SIDE),
     Role(
         re.compile(r"(?<![\w-])les co-presidents(?: du groupe de minsk(?: de l'osce)?)?(?![\w-])"),
         ("minsk-group-co-chair",),

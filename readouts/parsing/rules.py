@@ -22,10 +22,17 @@ class VerbPhrase:
     object_words: tuple[str, ...] = ()  # folded words right after the verb, for light verbs
 
 
+# A role's kind for a side of the call rather than an office ("the American side", "son
+# homologue azerbaïdjanais", "ABŞ tərəfi"): its holder is the participant of the country it
+# names, or, with none named ("his counterpart"), the other of the two.
+SIDE = "side"
+
+
 @dataclass(frozen=True)
 class Role:
     pattern: re.Pattern[str]  # on folded text
-    kinds: tuple[str, ...]  # office kinds: office slug minus its country prefix, or a part of it
+    kinds: tuple[str, ...]  # office kinds (office slug minus its country prefix, or a part
+    # of it), or ``(SIDE,)``
     country: str | None = None
     group: bool = False  # names several people ("the co-chairs"): "they" next goes on with it
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from .context import Context, office_kind
 from .framing import Framing
 from .participants import Cast
-from .rules import Role, VerbPhrase
+from .rules import SIDE, Role, VerbPhrase
 from .text import Span, fold_same_length, tokens
 from .types import BOTH, ParsedParticipant
 
@@ -367,6 +367,8 @@ class _Reader:
     def _holder(self, role: Role, phrase: str) -> str | None:
         """The participant holding the office a role phrase names, on this call."""
         country = role.country or self.ctx.country_of(phrase)
+        if role.kinds == (SIDE,):
+            return self._side(country)
         pool = [p for p in self.participants if not country or p.country == country]
         for exact in (True, False):
             holders = [
@@ -386,6 +388,17 @@ class _Reader:
                 return self.previous if self.previous in {h.slug for h in holders} else None
         titled = [p for p in pool if p.needs_review and self._names_title(phrase, p)]
         return titled[0].slug if len(titled) == 1 else None
+
+    def _side(self, country: str) -> str | None:
+        """Who a side of the call is: the one participant of ``country``; with no country
+        named, the one participant who did not speak last ("his counterpart")."""
+        if country:
+            pool = [p.slug for p in self.participants if p.country == country]
+        else:
+            pool = [p.slug for p in self.participants if self.previous not in (None, p.slug)]
+        if len(pool) == 1:
+            return pool[0]
+        return self.previous if self.previous in pool else None
 
     def _names_title(self, phrase: str, participant: ParsedParticipant) -> bool:
         """Does a role phrase name a new official (no office known) by the title as written?
