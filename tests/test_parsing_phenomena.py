@@ -444,6 +444,41 @@ def test_day_month_and_relative_days_against_the_dateline(text, day):
     assert (parsed.date, parsed.date_precision) == (dt.date(2022, 6, day), "day")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2025-08 WASHINGTON, Aug. 11. Secretary Marco Rubio spoke by phone today with "
+        "Foreign Minister Jeyhun Bayramov.",
+        " date 2025-08 On Aug. 11, Foreign Minister Jeyhun Bayramov had a phone call with "
+        "Secretary of State Marco Rubio.",
+        " date 2025-08 On 11.08.2025, Foreign Minister Jeyhun Bayramov had a phone call with "
+        "Secretary of State Marco Rubio.",
+        " date 2025-08 Le 11.08.2025, le ministre des Affaires étrangères Djeyhoun Baïramov "
+        "s'est entretenu par téléphone avec Marco Rubio.",
+        " date 2025-08 Bakı, 11.08.2025. Xarici işlər naziri Ceyhun Bayramov ABŞ-ın dövlət "
+        "katibi Marko Rubio ilə telefon danışığı aparıb.",
+        " date 2025-08 Xarici işlər naziri Ceyhun Bayramov 11 avqustda ABŞ-ın dövlət katibi "
+        "Marko Rubio ilə telefon danışığı aparıb.",
+    ],
+)
+def test_abbreviated_dotted_and_locative_dates_give_the_day(text):
+    parsed = parse(text)
+    assert (parsed.date, parsed.date_precision) == (dt.date(2025, 8, 11), "day")
+    assert {p.slug for p in parsed.participants} == {"jeyhun-bayramov", "marco-rubio"}
+
+
+def test_an_abbreviated_month_or_a_time_of_day_ends_no_sentence():
+    parsed = parse(
+        " date 2025-08 On Aug. 11, Secretary Marco Rubio spoke with Foreign Minister Jeyhun "
+        "Bayramov.\n\nThe Secretary welcomed the declaration signed on Aug. 8 at 10 a.m. "
+        "Washington time. Minister Bayramov thanked him."
+    )
+    assert [s.text[:20] for s in parsed.statements] == [
+        "The Secretary welcom",
+        "Minister Bayramov th",
+    ]
+
+
 def test_relative_days_count_from_the_publication_date_when_there_is_no_dateline():
     text = " date 2022-06 Antony Blinken spoke by phone yesterday with Ilham Aliyev."
     assert parse(text).date_precision == "month"

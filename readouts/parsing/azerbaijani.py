@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import SIDE, Role, RuleSet, VerbPhrase
+from .rules import DOTTED_DATE, NUMERIC_MONTHS, SIDE, Role, RuleSet, VerbPhrase
 from .text import Span, Token
 
 # Case and possessive endings a name can carry: Əliyevə, Əliyevin, Bayramovla, Kerrinin, ABŞ-ın.
@@ -80,7 +80,7 @@ _MONTH_NAMES = [
     "yanvar", "fevral", "mart", "aprel", "may", "iyun",
     "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr",
 ]  # fmt: skip
-MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)} | NUMERIC_MONTHS
 WEEKDAYS = {
     "bazar ertesi": 0,
     "cersenbe axsami": 1,
@@ -93,10 +93,11 @@ WEEKDAYS = {
 _MONTH = r"(?P<month>" + "|".join(_MONTH_NAMES) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:-?(?:ci|cu|ci|cu))?(?:\s+il)?"
 DATES = (
-    # 14 may 2021-ci il (tarixində) / 14 may
-    re.compile(r"\b(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+" + _YEAR + r")?" + _C),
+    # 14 may 2021-ci il (tarixində) / 14 may / 14 mayda (on 14 May)
+    re.compile(r"\b(?P<day>[0-3]?\d)\s+" + _MONTH + r"(?:\s+" + _YEAR + r"|d[ae])?" + _C),
     # İyunun 30-da / Sentyabrın 18-də: the month in the genitive, then the day
     re.compile(r"\b" + _MONTH + r"(?:in|un)\s+(?P<day>[0-3]?\d)(?:-?(?:da|de|nda|nde))?" + _C),
+    DOTTED_DATE,
 )
 RELATIVE_DAYS = re.compile(r"(?<![\w])(?P<word>bu gun|dunen|sragagun)(?![\w])")
 RELATIVE_OFFSETS = {"bu gun": 0, "dunen": -1, "sragagun": -2}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import SIDE, Role, RuleSet, VerbPhrase
+from .rules import DOTTED_DATE, NUMERIC_MONTHS, SIDE, Role, RuleSet, VerbPhrase
 from .text import Token
 
 _PREFIX = r"(?:(?:azerbaijani|u\.s\.|us|american|united states|armenian|russian)\s+)?"
@@ -110,8 +110,8 @@ _MONTH_NAMES = [
 MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 MONTHS |= {name[:3]: number for name, number in list(MONTHS.items())}
 MONTHS["sept"] = 9
-# Numeric stamps ("03/16/2022"): the month group holds digits.
-MONTHS |= {str(n): n for n in range(1, 13)} | {f"{n:02d}": n for n in range(1, 10)}
+# Numeric stamps ("03/16/2022", "16.03.2022"): the month group holds digits.
+MONTHS |= NUMERIC_MONTHS
 WEEKDAYS = {
     name: number
     for number, name in enumerate(
@@ -133,6 +133,7 @@ DATES = (
     ),
     # 03/16/2022 10:15 AM EDT
     re.compile(r"\b(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"),
+    DOTTED_DATE,
 )
 RELATIVE_DAYS = re.compile(
     r"\b(?P<word>earlier today|today|this (?:morning|afternoon|evening)|tonight|yesterday"

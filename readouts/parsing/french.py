@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import SIDE, Role, RuleSet, VerbPhrase
+from .rules import DOTTED_DATE, NUMERIC_MONTHS, SIDE, Role, RuleSet, VerbPhrase
 from .text import Token, fold_same_length
 
 _COUNTRY = (
@@ -98,7 +98,7 @@ MONTHS = {
         ],
         start=1,
     )
-}
+} | NUMERIC_MONTHS
 WEEKDAYS = {
     name: number
     for number, name in enumerate(
@@ -568,7 +568,7 @@ FRENCH = FrenchRules(
     stemmer="french",
     months=MONTHS,
     weekdays=WEEKDAYS,
-    date_patterns=(DATE,),
+    date_patterns=(DATE, DOTTED_DATE),
     framing=FRAMING,
     conversation=CONVERSATION,
     caller_after=CALLER_AFTER,

@@ -22,6 +22,13 @@ class VerbPhrase:
     object_words: tuple[str, ...] = ()  # folded words right after the verb, for light verbs
 
 
+# A day-first numeric date, in every language ("10.03.2025", an agency's stamp): its month
+# group holds digits, which each rule set's ``months`` reads through ``NUMERIC_MONTHS``.
+DOTTED_DATE = re.compile(
+    r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)(?![\d.]\d)"
+)
+NUMERIC_MONTHS = {str(n): n for n in range(1, 13)} | {f"{n:02d}": n for n in range(1, 10)}
+
 # A role's kind for a side of the call rather than an office ("the American side", "son
 # homologue azerbaïdjanais", "ABŞ tərəfi"): its holder is the participant of the country it
 # names, or, with none named ("his counterpart"), the other of the two.

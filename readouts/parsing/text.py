@@ -180,6 +180,31 @@ ABBREVIATIONS = frozenset(
         "d.c",
         "u.s.a",
         "n.b",
+        "a.m",
+        "p.m",
+    ]
+)
+# A month's abbreviation before a day or a year ("Aug. 11", "4 févr. 2025"): no sentence end.
+MONTH_ABBREVIATIONS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "janv",
+        "févr",
+        "fevr",
+        "avr",
+        "juil",
+        "déc",
     ]
 )
 # After an abbreviation such as "U.S.", these words still start a new sentence.
@@ -242,12 +267,24 @@ def _real_period(text: str, start: int, dot: int, end: int, para: Span) -> bool:
     if not word:
         return True
     token = word.group(1).lower().rstrip(".")
+    if token in MONTH_ABBREVIATIONS:
+        return not re.match(r"\s*\d", text[end : para.end])
     single_initial = len(word.group(1)) == 1 and word.group(1).isupper()
     if token not in ABBREVIATIONS and not single_initial:
         return True
     if end >= para.end:
         return True
-    if single_initial or token not in {"u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "etc"}:
+    if single_initial or token not in {
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "d.c",
+        "u.s.a",
+        "etc",
+        "a.m",
+        "p.m",
+    }:
         return False
     following = re.match(r"\s*([\w']+)", text[end : para.end])
     return bool(following and following.group(1).lower() in SENTENCE_STARTERS)
