@@ -252,3 +252,15 @@ def test_a_surname_two_people_share_names_neither():
     # Armen Sarkissian and Serzh Sargsyan, Armen and Mher Grigoryan
     assert people(EN, "They discussed the meeting with Armenian President Sarkissian.") == []
     assert people(EN, "The commission chaired by Deputy Prime Minister Grigoryan met.") == []
+
+
+def test_an_officials_name_inside_the_label_of_something_else_mentions_no_one():
+    body = (
+        "The Secretary welcomed progress on the Trump Route for International Peace and Prosperity."
+    )
+    parsed = parse(EN + "\n\n" + body)
+    assert [(m.kind, m.name) for m in parsed.mentions] == [
+        ("place", "Trump Route for International Peace and Prosperity")
+    ]
+    parsed = parse(EN + "\n\nThe Secretary conveyed the greetings of President Trump.")
+    assert [m.official_slug for m in parsed.mentions] == ["donald-trump"]

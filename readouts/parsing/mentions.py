@@ -24,6 +24,9 @@ A label is found:
   after a title, and not followed by a capitalised word ("President Michel Barnier"), it is
   the person.
 
+An official's name inside the label of something else ("the Trump Route for International
+Peace and Prosperity") names the thing, not the official.
+
 What an official's title names ("Presidential Administration", "Avropa və Avrasiya") is the
 title, not a mention; a title is one noun phrase, so what a verb, a break or a preposition
 before its head ends is not in it ("the Washington Peace Summit in the presence of President
@@ -177,19 +180,27 @@ def readout_mentions(ctx: Context, framing: Framing, cast: Cast) -> list[ParsedM
     for name in spokespeople(ctx.text):
         if all(m.name != name for m in mentions):
             mentions.append(ParsedMention("person", name))
+    body, folded = ctx.text[ctx.body_start :], ctx.folded[ctx.body_start :]
+    labels = ctx.labels.find(body, folded, english=ctx.language == "en")
+    # A name inside the label of something else names no person: "the Trump Route (TRIPP)".
+    named_after = [
+        (found.start + ctx.body_start, found.end + ctx.body_start)
+        for found in labels
+        if found.concept.kind != "person"
+    ]
     for match in ctx.index.find(ctx.folded, framing.span.start):
         official = match.official
+        if any(start <= match.start and match.end <= end for start, end in named_after):
+            continue
         if official and official.slug not in on_call and official.slug not in seen:
             seen.add(official.slug)
             mentions.append(ParsedMention("person", official.name, official.slug))
     countries = {p.country for p in cast.participants}
-    body, folded = ctx.text[ctx.body_start :], ctx.folded[ctx.body_start :]
     named = {fold_same_length(p.name) for p in cast.participants} | {
         fold_same_length(m.name) for m in mentions
     }
     titles = [(start - ctx.body_start, end - ctx.body_start) for start, end in _titles(ctx, cast)]
     concepts: set[str] = set()
-    labels = ctx.labels.find(body, folded, english=ctx.language == "en")
     dateline = _dateline(ctx, framing, labels)
     for found in labels:
         concept = found.concept
