@@ -251,6 +251,25 @@ def test_azerbaijani_green_energy(sentence):
     assert "climate" in tags(sentence, "az")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "topic", "evidence"),
+    [
+        ("Tərəflər ikitərəfli əməkdaşlığın inkişafını müzakirə ediblər.", "bilateral-relations",
+         "ikitərəfli əməkdaşlığın"),
+        ("Nazir strateji tərəfdaşlığın əhəmiyyətini vurğulayıb.", "bilateral-relations",
+         "tərəfdaşlığın"),
+    ],
+)  # fmt: skip
+def test_an_azerbaijani_cue_ending_in_q_or_k_matches_the_softened_word(sentence, topic, evidence):
+    assert tags(sentence, "az").get(topic) == evidence
+
+
+def test_a_softened_final_consonant_needs_a_vowel_after_it():
+    tagger = made_up("az", "birlik")
+    assert tagger.evidence("Onlar birliyi qoruyublar.") == {"t": "birliyi"}
+    assert tagger.evidence("Onlar birliy sözünü yazıblar.") == {}
+
+
 # -- cues too broad without their context -----------------------------------------------------
 
 

@@ -4,7 +4,8 @@ A cue is a phrase; its content words (stop words dropped) must appear as consecu
 words of the sentence, compared by their Snowball stems without accents. "délimitation des
 frontières" therefore matches "délimitation de la frontière" and "délimitations frontalières" does
 not. A language without a Snowball stemmer (Azerbaijani) compares words by prefix instead: the
-cue word "sülh" matches "sülhün", "sülhə".
+cue word "sülh" matches "sülhün", "sülhə", and "əməkdaşlıq" "əməkdaşlığı" (a final k or q
+softened before a vowel).
 
 A shared stem is not enough: the two words must differ only by an inflection of the language
 (``_INFLECTIONS``: a plural, a feminine, a participle). A stemmer cuts derivations and endings
@@ -62,6 +63,24 @@ _INFLECTIONS = {
         }
     ),
 }
+
+
+# Azerbaijani softens a final k or q before a vowel (folded: "təhlükəsizlik" →
+# "təhlükəsizliyi", "əməkdaşlıq" → "əməkdaşlığın"), so a cue word ending in one is still the
+# start of the word.
+_SOFTENED = {"k": "y", "q": "g"}
+_VOWELS = frozenset("aeiou")
+
+
+def _begins_with(word: str, cue: str) -> bool:
+    if word.startswith(cue):
+        return True
+    soft = _SOFTENED.get(cue[-1:])
+    return (
+        soft is not None
+        and word.startswith(cue[:-1] + soft)
+        and word[len(cue) : len(cue) + 1] in _VOWELS
+    )
 
 
 @lru_cache(maxsize=8)
@@ -152,7 +171,7 @@ class TopicTagger:
         """Whether ``word`` of the sentence is the cue's word: the same stem, and endings that
         are inflections of it (see ``_INFLECTIONS``); by prefix where there is no stemmer."""
         if self._prefix:
-            return word.form.startswith(cue.form)
+            return _begins_with(word.form, cue.form)
         if word.stem != cue.stem:
             return False
         if self._inflections is None:
