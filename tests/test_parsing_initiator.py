@@ -48,6 +48,11 @@ def _readout(framing: str, *sentences: str) -> str:
         (AZ_FRAMING, "Telefon söhbəti Azərbaycan tərəfinin xahişi ilə baş tutub.",
          "jeyhun-bayramov"),
         (AZ_FRAMING, "Danışıq ABŞ dövlət katibinin təşəbbüsü ilə keçirilib.", "antony-blinken"),
+        (EN_FRAMING, "The conversation was held on the initiative of the American side.",
+         "antony-blinken"),
+        (EN_FRAMING, "The call was initiated by the Azerbaijani side.", "jeyhun-bayramov"),
+        (FR_FRAMING, "L'entretien s'est tenu sur l'initiative de la partie américaine.",
+         "antony-blinken"),
     ],
 )  # fmt: skip
 def test_a_later_sentence_about_the_conversation_says_who_called(framing, sentence, initiator):
@@ -115,3 +120,11 @@ def _said(framing: str) -> str:
     if framing is AZ_FRAMING:
         return "Nazir Ceyhun Bayramov sülh prosesi barədə məlumat verib."
     return "The Minister informed the Secretary about the peace process."
+
+
+def test_an_azerbaijani_gerund_of_calling_says_who_called():
+    parsed = parse(
+        " date 2023-04 Xarici işlər naziri Ceyhun Bayramov ABŞ dövlət katibi Antoni Blinkenə "
+        "zəng edərək regional vəziyyəti müzakirə edib."
+    )
+    assert parsed.initiator == "jeyhun-bayramov"

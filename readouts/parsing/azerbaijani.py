@@ -107,7 +107,7 @@ CONVERSATION = re.compile(
 )
 
 FRAMING = re.compile(
-    r"telefon (?:danisig|sohbet)|telefonla (?:zeng|danis|sohbet)|\bzeng (?:edib|etdi|edir)"
+    r"telefon (?:danisig|sohbet)|telefonla (?:zeng|danis|sohbet)|\bzeng (?:edib|etdi|edir|ederek)"
     r"|videokonfrans|video[ -]?(?:zeng|elaqe|baglanti)|(?:onlayn|virtual) (?:gorus|danisiq)"
     r"|telefon zengi"
 )
@@ -117,7 +117,8 @@ CALLER_AFTER = re.compile(
     r"(?<![\w'-])(?P<caller>(?:[\w'-]+ ){0,3}[\w'-]+) (?:tesebbusu|xahisi)(?: ile|yle| esasinda)"
     r"(?![\w])"
 )
-CALLER_BEFORE = re.compile(r"\b(?:telefonla )?zeng (?:edib|etdi|edir|edibler)\b")
+# "... Əliyevə zəng edərək" (calling Aliyev, he ...): the gerund says it too.
+CALLER_BEFORE = re.compile(r"\b(?:telefonla )?zeng (?:edib|etdi|edir|edibler|ederek)\b")
 
 JOINT_SUBJECTS = re.compile(
     r"(?<![\w'-])(?:terefler|her iki teref|iki teref|prezidentler|nazirler|hemsohbetler)(?![\w])"

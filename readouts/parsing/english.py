@@ -181,7 +181,8 @@ FRAMING = re.compile(
 CALLER_AFTER = re.compile(
     r"\b(?:received|answered|took|accepted) (?:[^.;]{0,60}? )?(?:a |an )?"
     r"(?:(?:phone|telephone|video) )?call from\b"
-    r"|\bat the (?:request|initiative) of\b|\bwas (?:called|phoned|telephoned) by\b"
+    r"|\b(?:at|on|upon) the (?:request|initiative) of\b"
+    r"|\bwas (?:called|phoned|telephoned|initiated|requested|placed) by\b"
 )
 CALLER_BEFORE = re.compile(
     r"\b(?:made|placed|initiated) (?:[^.;]{0,60}? )?(?:a |an )?(?:(?:phone|telephone|video) )?"

@@ -137,7 +137,8 @@ FRAMING = re.compile(
 # "a reçu le 5 août, à Bakou, un coup de fil de": words may stand between the parts.
 CALLER_AFTER = re.compile(
     r"\b(?:a|ont) recu (?:[^.;]{0,60}? )?(?:un |une )?(?:coup de fil|coup de telephone"
-    r"|appel(?: telephonique| video)?)\b|\ba l'initiative (?:de|du|d')|\ba la demande (?:de|du|d')"
+    r"|appel(?: telephonique| video)?)\b|\b(?:a|sur) l'initiative (?:de|du|d')"
+    r"|\ba la demande (?:de|du|d')"
     r"|\b(?:un |l')appel (?:telephonique )?(?:de|du|d')(?= )"
 )
 CALLER_BEFORE = re.compile(
