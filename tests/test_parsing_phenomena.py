@@ -754,3 +754,35 @@ def test_heads_of_state_or_one_and_his_counterpart_are_both_sides(sentence):
         f"President Trump thanked him. {sentence}"
     )
     assert _speakers(parsed) == ["donald-trump", BOTH]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (" date 2025-03 During a phone conversation with U.S. Secretary of State Marco Rubio, "
+         "Foreign Minister Jeyhun Bayramov stressed that the peace treaty must be signed.",
+         "jeyhun-bayramov"),
+        (" date 2025-03 In a phone call on March 4, Secretary Marco Rubio and Foreign Minister "
+         "Jeyhun Bayramov discussed the peace treaty.", BOTH),
+        (" date 2025-03 Au cours d'un entretien téléphonique avec le secrétaire d'État Marco "
+         "Rubio, le ministre Djeyhoun Baïramov a souligné l'importance du traité de paix.",
+         "jeyhun-bayramov"),
+        (" date 2025-03 Xarici işlər naziri Ceyhun Bayramov ABŞ dövlət katibi Marko Rubio ilə "
+         "telefon danışığı zamanı sülh sazişinin vacibliyini vurğulayıb.", "jeyhun-bayramov"),
+        (" date 2025-03 ABŞ dövlət katibi Marko Rubio ilə telefon danışığı zamanı xarici işlər "
+         "naziri Ceyhun Bayramov sülh sazişinin vacibliyini vurğulayıb.", "jeyhun-bayramov"),
+    ],
+)  # fmt: skip
+def test_a_framing_that_sets_the_call_as_its_circumstance_is_a_statement(text, speaker):
+    parsed = parse(text)
+    assert {p.slug for p in parsed.participants} == {"jeyhun-bayramov", "marco-rubio"}
+    assert [(s.order, s.speaker) for s in parsed.statements] == [(1, speaker)]
+    assert parsed.statements[0].topics == ["peace-treaty"]
+
+
+def test_a_framing_with_the_call_as_its_circumstance_but_no_reporting_verb_says_nothing():
+    parsed = parse(
+        " date 2025-03 During a phone call on March 4, Foreign Minister Jeyhun Bayramov spoke "
+        "with Secretary of State Marco Rubio."
+    )
+    assert parsed.statements == []

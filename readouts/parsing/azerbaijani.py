@@ -339,6 +339,10 @@ AZERBAIJANI = AzerbaijaniRules(
     name_suffix=NAME_SUFFIX,
     recipient_suffix=RECIPIENT_SUFFIX,
     # "Nazirin sözlərinə görə, ...", "Prezidentin fikrincə, ...": after the one named.
+    framing_circumstance=re.compile(
+        r"(?<![\w])(?:telefon|video) (?:danisig|sohbet|zeng)\w* (?:zamani|erzinde|vaxti)(?![\w])"
+        r"|(?<![\w])(?:telefon|video) (?:danisiginda|sohbetinde)(?![\w])"
+    ),
     attribution=re.compile(
         r"(?<![\w])(?:(?:sozlerine|dediyine|bildirdiyine) gore|fikrince)(?![\w])"
     ),

@@ -639,6 +639,11 @@ ENGLISH = EnglishRules(
     spokesperson=re.compile(r"spokes(?:person|man|woman)\s*$"),
     last_words=frozenset({"last"}),
     framing_content=FRAMING_CONTENT,
+    framing_circumstance=re.compile(
+        r"(?:during|in the course of|in) (?:a|an|the|their|his|her|today's|yesterday's) "
+        r"(?:[\w.'-]+ ){0,2}?(?:(?:tele)?phone |video )?(?:call|conversation|talks?)\b"
+        r"[^,;]{0,160},"
+    ),
     first_day=frozenset({"1st"}),
     boilerplate=re.compile(
         r"^(?:readout|media note|press release|office of the spokesperson|for immediate release"

@@ -631,6 +631,11 @@ FRENCH = FrenchRules(
     ),
     first_day=frozenset({"1er"}),
     boilerplate=re.compile(r"^(?:communique(?: de presse)?|compte rendu|actualites)$"),
+    framing_circumstance=re.compile(
+        r"(?:au cours|lors|pendant|durant)(?: d'| de | du )?(?:un |une |l'|leur |son |sa |cet "
+        r"|cette )?(?:entretien|conversation|echange|appel)s?(?: telephonique| video)?\b"
+        r"[^,;]{0,160},"
+    ),
     framing_content=re.compile(
         r"(?<![\w])(?:pour|afin d') (?P<verb>exprimer|discuter|evoquer|souligner|reaffirmer"
         r"|saluer|condamner|presenter|feliciter|remercier|aborder|examiner)(?![\w])"

@@ -92,6 +92,10 @@ class RuleSet:
     conversation: re.Pattern[str] | None = None
     # Content in the framing sentence: "spoke with X to express concern" (group "verb").
     framing_content: re.Pattern[str] | None = None
+    # The call as the circumstance of the framing sentence, up to its end: "During a phone
+    # conversation with X," (opening it, where the subject follows), "telefon danışığı
+    # zamanı" (anywhere, subject first): what the sentence then says is a statement.
+    framing_circumstance: re.Pattern[str] | None = None
     # A sentence whose subject is the conversation itself: "an exchange of views took place".
     impersonal_event: re.Pattern[str] | None = None
     # An opening that gives the words to the one it names: "According to the President, ...".

@@ -8,7 +8,8 @@ X", "X-in sözlərinə görə") gives the sentence to X whatever its verb. Two p
 conjunction, joint subjects ("the sides"), impersonal passives and sentences whose subject is
 the conversation itself ("an exchange of views took place") are both sides. A sentence with no
 subject of its own goes on with the previous speaker. Content in the framing sentence ("spoke
-with X to express concern") is a statement of its subject.
+with X to express concern", "During a phone call with X, Y stressed ...") is a statement of its
+subject.
 
 The reader keeps, while it goes through one readout, the previous speaker, a group role's
 holder ("the co-chairs", then "they") and the participants' surnames.
@@ -51,7 +52,43 @@ class _Candidate:
 
 
 def framing_statement(ctx: Context, framing: Framing, cast: Cast) -> Attribution | None:
-    """ "X spoke with Y to express deep concern over ...": the framing says something."""
+    """The framing says something: "X spoke with Y to express deep concern over ...", or
+    "During a phone call with Y, X stressed that ..." (see ``_said_in_the_call``)."""
+    return _content_after_names(ctx, framing, cast) or _said_in_the_call(ctx, framing, cast)
+
+
+def _said_in_the_call(ctx: Context, framing: Framing, cast: Cast) -> Attribution | None:
+    """ "During a phone conversation with Y, X stressed that ...", "Y ilə telefon danışığı
+    zamanı X ... vurğulayıb": the call is the sentence's circumstance, and the reporting verb
+    after it (not a verb of the call itself: "spoke") has the subject the sentence gives it
+    (after the circumstance, or before it where the subject comes first). A subject the
+    reader can only guess makes no statement."""
+    cue, rules = ctx.rules.framing_circumstance, ctx.rules
+    span = framing.span
+    found = cue.search(ctx.folded, span.start, span.end) if cue else None
+    if found is None or not cast.found:
+        return None
+    if not rules.subject_first and not _OPENING_PUNCTUATION.fullmatch(
+        ctx.folded, span.start, found.start()
+    ):
+        return None
+    verb = ctx.main_verb(span)
+    if verb is None or verb.start < found.end() or not rules.verb_class(verb):
+        return None
+    if rules.framing.search(ctx.folded, verb.start, verb.end):
+        return None  # "During a call on May 4, X spoke with Y": the verb is the call's own
+    for part in (Span(found.end(), span.end), span):
+        reader = _Reader(ctx, list(cast.participants))
+        speaker, guessed, _ = reader._speaker(part, 0)
+        if not guessed and not reader.warnings:
+            return Attribution(span, speaker, False, verb)
+        if not rules.subject_first:
+            break
+    return None
+
+
+def _content_after_names(ctx: Context, framing: Framing, cast: Cast) -> Attribution | None:
+    """ "X spoke with Y to express deep concern over ...": content after the last name."""
     cue = ctx.rules.framing_content
     if cue is None or not cast.found:
         return None
