@@ -288,6 +288,14 @@ class DatePrecision(models.TextChoices):
     MONTH = "month", _("Month")
 
 
+def _participants_in_call_order():
+    """A call's participants for a prefetch, in their order on the call. Prefetches of a
+    call's rows (participants, readouts, statements) order them within their call alone:
+    the models' default ordering starts with the call, which joined the calls' table only to
+    sort by its date and slug."""
+    return Participant.objects.select_related("official", "office").order_by("position", "pk")
+
+
 class CallQuerySet(SlugQuerySet):
     def real(self):
         """Calls from real readouts: demo data never reaches feeds or sitemaps."""
@@ -297,11 +305,11 @@ class CallQuerySet(SlugQuerySet):
         """What a call's row in a list or a feed shows (participants, topics, each readout's
         side and language), in a fixed number of queries whatever the page size."""
         return self.select_related("initiator").prefetch_related(
-            models.Prefetch(
-                "participants", queryset=Participant.objects.select_related("official", "office")
-            ),
+            models.Prefetch("participants", queryset=_participants_in_call_order()),
             "topics",
-            models.Prefetch("readouts", queryset=Readout.objects.only(*Readout.LIST_FIELDS)),
+            models.Prefetch(
+                "readouts", queryset=Readout.objects.only(*Readout.LIST_FIELDS).order_by("pk")
+            ),
         )
 
     def neighbours(self, call):
@@ -326,18 +334,15 @@ class CallQuerySet(SlugQuerySet):
         ``statement_topics`` a statement's topic links are not read: the call page takes them
         out of the call's (``Statement.topics_among``), a query and a related manager per
         statement fewer."""
-        statements = Statement.objects.select_related("speaker")
+        statements = Statement.objects.select_related("speaker").order_by("order", "pk")
         if statement_topics:
             statements = statements.prefetch_related("topics")
         return self.select_related("initiator").prefetch_related(
-            models.Prefetch(
-                "participants",
-                queryset=Participant.objects.select_related("official", "office"),
-            ),
+            models.Prefetch("participants", queryset=_participants_in_call_order()),
             "topics",
             models.Prefetch(
                 "readouts",
-                queryset=Readout.objects.prefetch_related(
+                queryset=Readout.objects.order_by("pk").prefetch_related(
                     models.Prefetch("statements", queryset=statements),
                     models.Prefetch("mentions", queryset=Mention.objects.select_related("concept")),
                 ),
