@@ -786,3 +786,14 @@ def test_a_framing_with_the_call_as_its_circumstance_but_no_reporting_verb_says_
         "with Secretary of State Marco Rubio."
     )
     assert parsed.statements == []
+
+
+def test_an_azerbaijani_vice_president_is_a_title_and_a_role():
+    parsed = parse(
+        " date 2025-05 Prezident İlham Əliyev ABŞ-ın vitse-prezidenti Cey Di Vens ilə telefon "
+        "danışığı aparıb.\n\nVitse-prezident sülh səylərini alqışlayıb. Prezident təşəkkürünü "
+        "bildirib."
+    )
+    titles = {p.slug: p.title_as_written for p in parsed.participants}
+    assert titles == {"ilham-aliyev": "Prezident", "jd-vance": "ABŞ-ın vitse-prezidenti"}
+    assert _speakers(parsed) == ["jd-vance", "ilham-aliyev"]

@@ -59,13 +59,14 @@ ROLES = (
     _role(r"milli tehlukesizlik uzre musavir", "national-security-advisor", country="US"),
     _role(r"prezidentin komekcisi", "presidential-assistant-foreign-policy", country="AZ"),
     _role(r"dovletimizin bascisi|dovlet bascisi|azerbaycan prezidenti", "president", country="AZ"),
+    _role(r"vitse-prezident", "vice-president"),
     _role(r"prezident", "president"),
     _role(r"sefir", "ambassador"),
     _role(r"hemsohbet", "interlocutor"),  # "the interlocutor": never a holder, keeps the slot
 )
 
 TITLE_HEADS = re.compile(
-    r"(?<![\w'-])(?:prezident|katib|nazir|muavin|komekci|sefir|bascis|musavir|numayende|sedr"
+    r"(?<![\w'-])(?:(?:vitse-)?prezident|katib|nazir|muavin|komekci|sefir|bascis|musavir|numayende|sedr"
     r"|direktor|rehber|elci|koordinator|senator|vekil)\w*"
 )
 
