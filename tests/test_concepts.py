@@ -5,7 +5,7 @@ import importlib
 import pytest
 from django.apps import apps
 
-from readouts.models import Concept, Mention, Topic
+from readouts.models import Concept, Mention, Official, Topic
 from readouts.writing.vocabulary import Vocabulary
 
 from .conftest import SEEDS
@@ -173,3 +173,18 @@ def test_the_azerbaijani_cues_reach_an_archive_that_had_the_cues_before_them(voc
     fixture["energy"] = sorted([*fixture["energy"], "neft hasilatı"])
     assert {t.slug: sorted(t.cues_az) for t in Topic.objects.all()} == fixture
     assert "processus régionaux" in Topic.objects.get(slug="regional-security").cues_fr
+
+
+def test_the_azerbaijani_spellings_reach_an_archive_that_had_the_officials_before_them(
+    vocabulary,
+):
+    """0025: an official already in the archive gets the fixture's new spellings, after the
+    editor's own, which stay."""
+    migration = importlib.import_module("readouts.migrations.0025_official_spellings_azerbaijani")
+    vance = Official.objects.get(slug="jd-vance")
+    vance.name_variants = ["Vance", "Ceydi Vens"]  # as an archive from before, with an editor's
+    vance.save()
+    migration.add_spellings(apps, None)
+    migration.add_spellings(apps, None)  # twice: nothing is added again
+    vance.refresh_from_db()
+    assert vance.name_variants == ["Vance", "Ceydi Vens", "Cey Di Vens", "Vens"]
