@@ -797,3 +797,22 @@ def test_an_azerbaijani_vice_president_is_a_title_and_a_role():
     titles = {p.slug: p.title_as_written for p in parsed.participants}
     assert titles == {"ilham-aliyev": "Prezident", "jd-vance": "ABŞ-ın vitse-prezidenti"}
     assert _speakers(parsed) == ["jd-vance", "ilham-aliyev"]
+
+
+@pytest.mark.parametrize(
+    ("framing", "note"),
+    [
+        (EN_CALL, "This was reported by the press service of the Ministry of Foreign Affairs."),
+        (EN_CALL, "The information was provided by the Embassy's press office."),
+        (FR_CALL, "C'est ce qu'a annoncé le service de presse de la présidence."),
+        (AZ_CALL, "Bu barədə Xarici İşlər Nazirliyinin mətbuat xidmətindən məlumat verilib."),
+    ],
+)
+def test_a_sentence_that_only_names_the_source_is_no_statement(framing, note):
+    parsed = parse(f"{framing}\n\n{note}")
+    assert parsed.statements == []
+
+
+def test_a_statement_about_a_report_is_still_a_statement():
+    parsed = parse(f"{EN_CALL}\n\nThe Secretary noted that this was reported by the press.")
+    assert _speakers(parsed) == ["antony-blinken"]

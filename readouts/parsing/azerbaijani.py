@@ -340,6 +340,10 @@ AZERBAIJANI = AzerbaijaniRules(
     name_suffix=NAME_SUFFIX,
     recipient_suffix=RECIPIENT_SUFFIX,
     # "Nazirin sözlərinə görə, ...", "Prezidentin fikrincə, ...": after the one named.
+    # "Bu barədə XİN-in Mətbuat xidməti idarəsindən məlumat verilib." (this was reported by)
+    source_note=re.compile(
+        r"bu (?:barede|haqda)\b[^.]{0,160}?\b(?:melumat veril|xeber veril|bildiril)"
+    ),
     framing_circumstance=re.compile(
         r"(?<![\w])(?:telefon|video) (?:danisig|sohbet|zeng)\w* (?:zamani|erzinde|vaxti)(?![\w])"
         r"|(?<![\w])(?:telefon|video) (?:danisiginda|sohbetinde)(?![\w])"

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from .context import Context, build_context
 from .dates import CallDate, call_date
 from .fallback import parse_without_rules, unruled_language
-from .framing import Framing, find_framing, lead_sentences
+from .framing import Framing, find_framing, lead_sentences, tells_source
 from .initiator import find_initiator, tells_initiator
 from .languages import RULE_SETS, detect_language
 from .mentions import readout_mentions
@@ -70,8 +70,13 @@ def parse_readout(
     initiator = find_initiator(ctx, framing, cast)
     leads = lead_sentences(ctx, framing)
     said = framing_statement(ctx, framing, cast)
-    # A later sentence that only says who asked for the call reports nothing anyone said.
-    after = tuple(s for s in ctx.sentences[framing.index + 1 :] if not tells_initiator(ctx, s))
+    # A later sentence that only says who asked for the call, or where the news came from,
+    # reports nothing anyone said.
+    after = tuple(
+        s
+        for s in ctx.sentences[framing.index + 1 :]
+        if not tells_initiator(ctx, s) and not tells_source(ctx, s)
+    )
     spans = leads + ((framing.span,) if said else ()) + after
     attributions, speaker_warnings = attribute(ctx, spans, cast, said)
     evidence = statement_topics(ctx, TopicTagger(topics, ctx.rules), spans)

@@ -639,6 +639,10 @@ ENGLISH = EnglishRules(
     spokesperson=re.compile(r"spokes(?:person|man|woman)\s*$"),
     last_words=frozenset({"last"}),
     framing_content=FRAMING_CONTENT,
+    source_note=re.compile(
+        r"(?:this|that|it) (?:was|has been|is) (?:reported|announced|stated) (?:by|in|on)\b"
+        r"|(?:the )?(?:information|news|report) (?:was|has been) (?:provided|released|shared) by\b"
+    ),
     framing_circumstance=re.compile(
         r"(?:during|in the course of|in) (?:a|an|the|their|his|her|today's|yesterday's) "
         r"(?:[\w.'-]+ ){0,2}?(?:(?:tele)?phone |video )?(?:call|conversation|talks?)\b"

@@ -93,3 +93,11 @@ def lead_sentences(ctx: Context, framing: Framing) -> tuple[Span, ...]:
         if verb and ctx.rules.verb_class(verb):
             leads.append(span)
     return tuple(leads)
+
+
+def tells_source(ctx: Context, span: Span) -> bool:
+    """Does the sentence only say where the news came from ("This was reported by the press
+    service of the Ministry.", "Bu barədə XİN-dən məlumat verilib.")? No one on the call said
+    it: it is not a statement."""
+    cue = ctx.rules.source_note
+    return bool(cue and cue.match(ctx.folded, span.start, span.end))

@@ -631,6 +631,10 @@ FRENCH = FrenchRules(
     ),
     first_day=frozenset({"1er"}),
     boilerplate=re.compile(r"^(?:communique(?: de presse)?|compte rendu|actualites)$"),
+    source_note=re.compile(
+        r"c'est ce qu'(?:a|ont) (?:annonce|indique|rapporte|fait savoir)\b"
+        r"|(?:cela|ceci|l'information) a ete (?:annoncee?|rapportee?|communiquee?) par\b"
+    ),
     framing_circumstance=re.compile(
         r"(?:au cours|lors|pendant|durant)(?: d'| de | du )?(?:un |une |l'|leur |son |sa |cet "
         r"|cette )?(?:entretien|conversation|echange|appel)s?(?: telephonique| video)?\b"

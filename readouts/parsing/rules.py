@@ -96,6 +96,9 @@ class RuleSet:
     # conversation with X," (opening it, where the subject follows), "telefon danışığı
     # zamanı" (anywhere, subject first): what the sentence then says is a statement.
     framing_circumstance: re.Pattern[str] | None = None
+    # A sentence that only says where the news came from, matched at its start: "This was
+    # reported by the press service of the Ministry." No one on the call said it.
+    source_note: re.Pattern[str] | None = None
     # A sentence whose subject is the conversation itself: "an exchange of views took place".
     impersonal_event: re.Pattern[str] | None = None
     # An opening that gives the words to the one it names: "According to the President, ...".
