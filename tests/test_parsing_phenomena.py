@@ -816,3 +816,30 @@ def test_a_sentence_that_only_names_the_source_is_no_statement(framing, note):
 def test_a_statement_about_a_report_is_still_a_statement():
     parsed = parse(f"{EN_CALL}\n\nThe Secretary noted that this was reported by the press.")
     assert _speakers(parsed) == ["antony-blinken"]
+
+
+RUBIO_CALL = (
+    " date 2025-03 Foreign Minister Jeyhun Bayramov had a phone call with Secretary of State "
+    "Marco Rubio.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Secretary of State was informed about the situation on the border.",
+         "jeyhun-bayramov"),
+        ("Rubio was briefed on the state of the talks.", "jeyhun-bayramov"),
+        ("Minister Bayramov was thanked by Secretary Rubio for his efforts.", "marco-rubio"),
+        ("The Secretary was encouraged by the progress of the talks.", "marco-rubio"),
+    ],
+)  # fmt: skip
+def test_one_who_was_informed_or_thanked_is_spoken_to_not_the_speaker(sentence, speaker):
+    assert _speakers(parse(RUBIO_CALL + sentence)) == [speaker]
+
+
+def test_in_french_too_the_one_informed_is_spoken_to():
+    parsed = parse(
+        f"{FR_CALL}\n\nLe secrétaire d'État a été informé de la situation à la frontière."
+    )
+    assert _speakers(parsed) == ["ilham-aliyev"]

@@ -639,6 +639,9 @@ ENGLISH = EnglishRules(
     spokesperson=re.compile(r"spokes(?:person|man|woman)\s*$"),
     last_words=frozenset({"last"}),
     framing_content=FRAMING_CONTENT,
+    recipient_verbs=frozenset(
+        ["informed", "briefed", "updated", "apprised", "told", "thanked", "congratulated"]
+    ),
     source_note=re.compile(
         r"(?:this|that|it) (?:was|has been|is) (?:reported|announced|stated) (?:by|in|on)\b"
         r"|(?:the )?(?:information|news|report) (?:was|has been) (?:provided|released|shared) by\b"

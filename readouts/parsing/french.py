@@ -631,6 +631,7 @@ FRENCH = FrenchRules(
     ),
     first_day=frozenset({"1er"}),
     boilerplate=re.compile(r"^(?:communique(?: de presse)?|compte rendu|actualites)$"),
+    recipient_verbs=frozenset(["informe", "remercie", "felicite", "tenu informe"]),
     source_note=re.compile(
         r"c'est ce qu'(?:a|ont) (?:annonce|indique|rapporte|fait savoir)\b"
         r"|(?:cela|ceci|l'information) a ete (?:annoncee?|rapportee?|communiquee?) par\b"

@@ -96,6 +96,9 @@ class RuleSet:
     # conversation with X," (opening it, where the subject follows), "telefon danışığı
     # zamanı" (anywhere, subject first): what the sentence then says is a statement.
     framing_circumstance: re.Pattern[str] | None = None
+    # Passive verbs whose subject is the one spoken to ("X was informed about", "a été
+    # remercié"): folded keys. The speaker is the agent, or the other side.
+    recipient_verbs: frozenset[str] = frozenset()
     # A sentence that only says where the news came from, matched at its start: "This was
     # reported by the press service of the Ministry." No one on the call said it.
     source_note: re.Pattern[str] | None = None

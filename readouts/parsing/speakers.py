@@ -6,10 +6,11 @@ and the speaker is its subject: a participant's name, a role phrase whose holder
 previous speaker, or the speaker given after a quotation; an opening "according to X" ("selon
 X", "X-in sözlərinə görə") gives the sentence to X whatever its verb. Two participants joined by a
 conjunction, joint subjects ("the sides"), impersonal passives and sentences whose subject is
-the conversation itself ("an exchange of views took place") are both sides. A sentence with no
-subject of its own goes on with the previous speaker. Content in the framing sentence ("spoke
-with X to express concern", "During a phone call with X, Y stressed ...") is a statement of its
-subject.
+the conversation itself ("an exchange of views took place") are both sides. One who "was
+informed" or "thanked" was spoken to: the speaker is the passive's agent, or the other side. A
+sentence with no subject of its own goes on with the previous speaker. Content in the framing
+sentence ("spoke with X to express concern", "During a phone call with X, Y stressed ...") is a
+statement of its subject.
 
 The reader keeps, while it goes through one readout, the previous speaker, a group role's
 holder ("the co-chairs", then "they") and the participants' surnames.
@@ -227,7 +228,21 @@ class _Reader:
             return BOTH, False, verb
         if chosen.group:
             self.group = chosen.speaker
+        if verb.passive and verb.key in rules.recipient_verbs and chosen.kind != "joint":
+            told = self._teller(chosen.speaker, verb, span)
+            if told:
+                return told, False, verb
         return chosen.speaker, False, verb
+
+    def _teller(self, told: str, verb: VerbPhrase, span: Span) -> str | None:
+        """Who informed (thanked, briefed) the participant a passive's subject names: the
+        agent ("was thanked by X"), else the one participant of the other side."""
+        agent = self._passive_agent(verb.end, span.end)
+        if agent:
+            return agent if agent != told else None
+        country = next((p.country for p in self.participants if p.slug == told), None)
+        others = [p.slug for p in self.participants if p.country != country]
+        return others[0] if len(others) == 1 else None
 
     def _attributed(self, span: Span) -> tuple[str | None, int]:
         """The participant an opening phrase gives the sentence's words to, whatever its verb,
