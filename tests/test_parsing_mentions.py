@@ -264,3 +264,21 @@ def test_an_officials_name_inside_the_label_of_something_else_mentions_no_one():
     ]
     parsed = parse(EN + "\n\nThe Secretary conveyed the greetings of President Trump.")
     assert [m.official_slug for m in parsed.mentions] == ["donald-trump"]
+
+
+def test_a_press_statement_signed_above_its_dateline():
+    """The State Department's press statements of 2017-2021: the spokesperson's name on a line
+    of its own, the title below, then the place and, on the next line, the date."""
+    parsed = parse(
+        " date 2018-05 Secretary Pompeo's Call with Azerbaijani President Aliyev\n\n"
+        "Press Statement\n\nHeather Nauert\nDepartment Spokesperson\n\nWashington, DC\n"
+        "May 5, 2018\n\nSecretary of State Michael R. Pompeo spoke by phone with President "
+        "Ilham Aliyev of Azerbaijan on May 4. The Secretary thanked him for his support."
+    )
+    assert [(m.kind, m.name) for m in parsed.mentions] == [("person", "Heather Nauert")]
+    assert {p.slug for p in parsed.participants} == {"mike-pompeo", "ilham-aliyev"}
+
+
+def test_a_place_on_a_line_of_its_own_in_the_text_is_still_a_mention():
+    parsed = parse(EN + "\n\nThe Secretary spoke of the talks held in\nBrussels\nlast week.")
+    assert ("place", "Brussels") in [(m.kind, m.name) for m in parsed.mentions]

@@ -37,8 +37,9 @@ the concept by that label). A participant's own country is not a mention: a plac
 labels is a rule set's country marker of that country ("Azerbaijan" on a call with Ilham Aliyev).
 Nor is the place of a dateline, where the readout was published ("BAKU, Azerbaijan, Nov. 18",
 "Bakou, 9 décembre, AZERTAC", "Trend, Baku, March 16"): a line that opens with a place (or with
-an agency and a comma, then the place) and, past a comma and at most two words, a date; the same
-place named in the text is a mention.
+an agency and a comma, then the place) and, past a comma and at most two words, a date, or
+that ends with the place and has the date on the next ("Washington, DC" above "May 5, 2018");
+the same place named in the text is a mention.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ _DATELINE_OPENING = re.compile(r"\s*(?:[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]
 _TO_DATELINE_DATE = re.compile(
     r"[ \u00a0]*,[ \u00a0]*(?:[^\W\d_][\w.'-]*[ \u00a0]*,?[ \u00a0]*){0,2}"
 )
+# Or the place ends its line (a state's or a country's name after a comma at most) and the
+# date opens the next: "Washington, DC\nMay 5, 2018".
+_TO_DATE_BELOW = re.compile(r"(?:[ \u00a0]*,[ \u00a0]*[^\W\d_][\w.'-]*)?[ \u00a0]*\n[ \t]*")
 
 
 @lru_cache(maxsize=1024)
@@ -139,12 +143,20 @@ def _dateline(ctx: Context, framing: Framing, labels: list[Found]) -> tuple[int,
 def _dateline_end(ctx: Context, start: int, end: int) -> int | None:
     """Where the dateline ends whose place is written at ``start:end`` (offsets in the text),
     or None: the place must open its line (or follow the agency's name), then a comma and a
-    date follow."""
+    date follow, or the date opens the next line."""
     line = ctx.text.rfind("\n", ctx.body_start, start) + 1 or ctx.body_start
     if not _DATELINE_OPENING.fullmatch(ctx.text, line, start):
         return None
     dates = [p.search(ctx.folded, end, end + _DATELINE_REACH) for p in ctx.rules.date_patterns]
-    ends = [m.end() for m in dates if m and _TO_DATELINE_DATE.fullmatch(ctx.folded, end, m.start())]
+    ends = [
+        m.end()
+        for m in dates
+        if m
+        and (
+            _TO_DATELINE_DATE.fullmatch(ctx.folded, end, m.start())
+            or _TO_DATE_BELOW.fullmatch(ctx.folded, end, m.start())
+        )
+    ]
     return max(ends) if ends else None
 
 

@@ -137,6 +137,17 @@ def detect_publisher(preamble: str, framing: str, text: str) -> str:
     return ""
 
 
+# The State Department's press statements of 2017-2021 sign with the name on a line of its
+# own and the title below it: "Heather Nauert\nDepartment Spokesperson".
+_SIGNATURE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:[ \t]+[A-Z][\w'’-]+)+)[ \t]*\n[ \t]*"
+    r"(?:Department |Principal Deputy |Deputy )?Spokesperson[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def spokespeople(text: str) -> list[str]:
     """Names of the spokespeople a readout is attributed to (mentions, never participants)."""
-    return [m.group("name") for m in _ATTRIBUTION.finditer(text)]
+    found = [m.group("name") for m in _ATTRIBUTION.finditer(text)]
+    found += [m.group("name") for m in _SIGNATURE.finditer(text) if m.group("name") not in found]
+    return found
