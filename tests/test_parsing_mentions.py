@@ -282,3 +282,11 @@ def test_a_press_statement_signed_above_its_dateline():
 def test_a_place_on_a_line_of_its_own_in_the_text_is_still_a_mention():
     parsed = parse(EN + "\n\nThe Secretary spoke of the talks held in\nBrussels\nlast week.")
     assert ("place", "Brussels") in [(m.kind, m.name) for m in parsed.mentions]
+
+
+def test_a_heading_above_department_spokesperson_is_no_spokesperson():
+    parsed = parse(
+        " date 2018-05 Readout Of The Call\nDepartment Spokesperson\n\nSecretary of State "
+        "Michael R. Pompeo spoke by phone with President Ilham Aliyev of Azerbaijan."
+    )
+    assert [m.name for m in parsed.mentions if m.kind == "person"] == []

@@ -467,16 +467,39 @@ def test_abbreviated_dotted_and_locative_dates_give_the_day(text):
     assert {p.slug for p in parsed.participants} == {"jeyhun-bayramov", "marco-rubio"}
 
 
-def test_an_abbreviated_month_or_a_time_of_day_ends_no_sentence():
+def test_an_abbreviated_month_before_its_day_ends_no_sentence():
     parsed = parse(
         " date 2025-08 On Aug. 11, Secretary Marco Rubio spoke with Foreign Minister Jeyhun "
-        "Bayramov.\n\nThe Secretary welcomed the declaration signed on Aug. 8 at 10 a.m. "
-        "Washington time. Minister Bayramov thanked him."
+        "Bayramov.\n\nThe Secretary welcomed the declaration signed on Aug. 8 in Washington. "
+        "Minister Bayramov thanked him. He spoke of the talks at 10 a.m. Secretary Rubio agreed."
     )
     assert [s.text[:20] for s in parsed.statements] == [
         "The Secretary welcom",
         "Minister Bayramov th",
+        "He spoke of the talk",
+        "Secretary Rubio agre",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2025-08 Reference 11.08.20251: Secretary Marco Rubio spoke with Foreign Minister "
+        "Jeyhun Bayramov.",
+        " date 2025-08 Version 1.2.3 of the text: Secretary Marco Rubio spoke with Foreign "
+        "Minister Jeyhun Bayramov.",
+    ],
+)
+def test_a_number_with_dots_is_no_date(text):
+    assert parse(text).date_precision == "month"
+
+
+def test_a_french_abbreviated_month_gives_the_day():
+    parsed = parse(
+        " date 2025-02 Le ministre des Affaires étrangères Djeyhoun Baïramov a reçu le 4 févr. "
+        "2025 un coup de téléphone de Marco Rubio."
+    )
+    assert (parsed.date, parsed.date_precision) == (dt.date(2025, 2, 4), "day")
 
 
 def test_relative_days_count_from_the_publication_date_when_there_is_no_dateline():
@@ -717,6 +740,19 @@ def test_a_side_or_a_counterpart_is_the_participant_of_the_country_it_names(
     assert _speakers(parse(f"{framing}\n\n{sentences}")) == speakers
 
 
+@pytest.mark.parametrize(
+    ("framing", "sentences", "speakers"),
+    [
+        (EN_CALL, "The President welcomed the talks. The Secretary, thanking his counterpart, "
+         "stressed the need for a treaty.", ["ilham-aliyev", "antony-blinken"]),
+        (AZ_CALL, "Antoni Blinken səyləri alqışlayıb. Amerikalı həmkarı ilə söhbətdə Prezident "
+         "sülhün vacibliyini vurğulayıb.", ["antony-blinken", "ilham-aliyev"]),
+    ],
+)  # fmt: skip
+def test_a_counterpart_in_an_aside_or_after_with_is_not_the_subject(framing, sentences, speakers):
+    assert _speakers(parse(f"{framing}\n\n{sentences}")) == speakers
+
+
 def test_a_side_of_a_country_with_two_on_the_call_goes_on_with_the_one_who_spoke():
     parsed = parse(
         " date 2022-12 National Security Advisor Jake Sullivan spoke with President Ilham "
@@ -813,9 +849,17 @@ def test_a_sentence_that_only_names_the_source_is_no_statement(framing, note):
     assert parsed.statements == []
 
 
-def test_a_statement_about_a_report_is_still_a_statement():
-    parsed = parse(f"{EN_CALL}\n\nThe Secretary noted that this was reported by the press.")
-    assert _speakers(parsed) == ["antony-blinken"]
+@pytest.mark.parametrize(
+    ("framing", "sentence"),
+    [
+        (EN_CALL, "The Secretary noted that this was reported by the press."),
+        (EN_CALL, "It was stated by Secretary Blinken that the talks would go on."),
+        (EN_CALL, "It was stated in the conversation that the talks would go on."),
+        (AZ_CALL, "Bu barədə Prezident İlham Əliyevə ətraflı məlumat verilib."),
+    ],
+)
+def test_a_statement_about_a_report_or_one_informed_is_still_a_statement(framing, sentence):
+    assert len(parse(f"{framing}\n\n{sentence}").statements) == 1
 
 
 RUBIO_CALL = (
@@ -832,6 +876,7 @@ RUBIO_CALL = (
         ("Rubio was briefed on the state of the talks.", "jeyhun-bayramov"),
         ("Minister Bayramov was thanked by Secretary Rubio for his efforts.", "marco-rubio"),
         ("The Secretary was encouraged by the progress of the talks.", "marco-rubio"),
+        ("The Secretary was briefed by Ambassador Lu on the demining work.", "marco-rubio"),
     ],
 )  # fmt: skip
 def test_one_who_was_informed_or_thanked_is_spoken_to_not_the_speaker(sentence, speaker):

@@ -40,8 +40,13 @@ def _role(head: str, *kinds: str, country: str | None = None) -> Role:
 
 # Nominative forms only (a subject): "dövlət katibi", not "dövlət katibinin" (of the secretary).
 ROLES = (
-    # "ABŞ tərəfi", "Azərbaycan tərəfi" (the side), "amerikalı həmkarı" (his counterpart).
-    _role(r"(?:abs|amerika|azerbaycan) terefi|(?:amerikali |azerbaycanli )?hemkari", SIDE),
+    # "ABŞ tərəfi", "Azərbaycan tərəfi" (the side), "amerikalı həmkarı" (his counterpart); not
+    # before "ilə" ("ABŞ tərəfi ilə", with the American side).
+    _role(
+        r"(?:(?:abs|amerika|azerbaycan) terefi|(?:amerikali |azerbaycanli )?hemkari)"
+        r"(?!\s+ile(?![\w]))",
+        SIDE,
+    ),
     _role(r"(?:xarici isler )?nazir(?:inin)? muavini", "deputy-foreign-minister"),
     _role(r"xarici isler naziri|nazir", "foreign-minister", country="AZ"),
     _role(
@@ -339,15 +344,17 @@ AZERBAIJANI = AzerbaijaniRules(
     subject_first=True,
     name_suffix=NAME_SUFFIX,
     recipient_suffix=RECIPIENT_SUFFIX,
-    # "Nazirin sözlərinə görə, ...", "Prezidentin fikrincə, ...": after the one named.
-    # "Bu barədə XİN-in Mətbuat xidməti idarəsindən məlumat verilib." (this was reported by)
+    # "Bu barədə XİN-in Mətbuat xidməti idarəsindən məlumat verilib." (reported from): the
+    # source in the ablative; "Bu barədə Prezidentə məlumat verilib" (he was told) is no note.
     source_note=re.compile(
-        r"bu (?:barede|haqda)\b[^.]{0,160}?\b(?:melumat veril|xeber veril|bildiril)"
+        r"bu (?:barede|haqda)\b[^.]{0,160}?\w(?:dan|den)\s+(?:[^\W\d_]+\s+)?"
+        r"(?:melumat veril|bildiril)"
     ),
     framing_circumstance=re.compile(
         r"(?<![\w])(?:telefon|video) (?:danisig|sohbet|zeng)\w* (?:zamani|erzinde|vaxti)(?![\w])"
         r"|(?<![\w])(?:telefon|video) (?:danisiginda|sohbetinde)(?![\w])"
     ),
+    # "Nazirin sözlərinə görə, ...", "Prezidentin fikrincə, ...": after the one named.
     attribution=re.compile(
         r"(?<![\w])(?:(?:sozlerine|dediyine|bildirdiyine) gore|fikrince)(?![\w])"
     ),

@@ -61,13 +61,11 @@ ROLES = (
     _role(
         r"foreign minister|minister of foreign affairs|foreign affairs minister", "foreign-minister"
     ),
-    # "the top U.S. diplomat", "the head of Azerbaijani diplomacy": either side's.
+    # "the top U.S. diplomat", "Azerbaijan's top diplomat", "the head of Azerbaijani
+    # diplomacy": either side's.
     _role(
-        r"top (?:"
-        + _SIDE_COUNTRY
-        + r" )?diplomat|head of (?:the )?(?:"
-        + _SIDE_COUNTRY
-        + r" )?diplomacy",
+        rf"(?:(?:azerbaijan|america)'s )?top (?:{_SIDE_COUNTRY} )?diplomat"
+        rf"|head of (?:the )?(?:{_SIDE_COUNTRY} )?diplomacy",
         "foreign-minister",
         "secretary-of-state",
     ),
@@ -93,7 +91,7 @@ TITLE_HEADS = re.compile(
 COUNTRY_MARKERS = (
     (
         re.compile(
-            r"(?<![\w-])(?:u\.s\.|us|american|united states|state department"
+            r"(?<![\w-])(?:u\.s\.|us|american|america's|united states|state department"
             r"|department of state)(?![\w])"
         ),
         "US",
@@ -643,7 +641,7 @@ ENGLISH = EnglishRules(
         ["informed", "briefed", "updated", "apprised", "told", "thanked", "congratulated"]
     ),
     source_note=re.compile(
-        r"(?:this|that|it) (?:was|has been|is) (?:reported|announced|stated) (?:by|in|on)\b"
+        r"(?:this|that|it) (?:was|has been|is) (?:reported|announced|stated) by\b"
         r"|(?:the )?(?:information|news|report) (?:was|has been) (?:provided|released|shared) by\b"
     ),
     framing_circumstance=re.compile(

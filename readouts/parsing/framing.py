@@ -98,6 +98,9 @@ def lead_sentences(ctx: Context, framing: Framing) -> tuple[Span, ...]:
 def tells_source(ctx: Context, span: Span) -> bool:
     """Does the sentence only say where the news came from ("This was reported by the press
     service of the Ministry.", "Bu barədə XİN-dən məlumat verilib.")? No one on the call said
-    it: it is not a statement."""
+    it: it is not a statement. One that names an official ("It was stated by Secretary Rubio
+    that ...") reports what they said."""
     cue = ctx.rules.source_note
-    return bool(cue and cue.match(ctx.folded, span.start, span.end))
+    if not (cue and cue.match(ctx.folded, span.start, span.end)):
+        return False
+    return not any(m.official for m in ctx.index.find(ctx.folded, span.start, span.end))

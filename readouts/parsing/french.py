@@ -79,7 +79,7 @@ COUNTRY_MARKERS = (
     (re.compile(r"\brusses?\b|\bde russie\b|\bde la russie\b"), "RU"),
 )
 
-MONTHS = {
+_MONTH_NAMES = {
     name: number
     for number, name in enumerate(
         [
@@ -98,7 +98,11 @@ MONTHS = {
         ],
         start=1,
     )
-} | NUMERIC_MONTHS
+}
+# "4 févr. 2025": the abbreviations of the press (folded), written with a period.
+_MONTH_NAMES |= {"janv": 1, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11}
+_MONTH_NAMES |= {"dec": 12}
+MONTHS = _MONTH_NAMES | NUMERIC_MONTHS
 WEEKDAYS = {
     name: number
     for number, name in enumerate(
@@ -107,8 +111,9 @@ WEEKDAYS = {
 }
 DATE = re.compile(
     r"(?:\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\s+)?"
-    r"\b(?P<day>1er|[0-3]?\d)\s+(?P<month>" + "|".join(MONTHS) + r")"
-    r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+    r"\b(?P<day>1er|[0-3]?\d)\s+(?P<month>"
+    + "|".join(sorted(_MONTH_NAMES, key=len)[::-1])
+    + r")(?:\.(?=\s+\d)|\b)(?:\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 
 CONVERSATION = re.compile(

@@ -139,6 +139,8 @@ def detect_publisher(preamble: str, framing: str, text: str) -> str:
 
 # The State Department's press statements of 2017-2021 sign with the name on a line of its
 # own and the title below it: "Heather Nauert\nDepartment Spokesperson".
+# Words of a heading, never of a signature's name ("Readout of the Call").
+_NOT_IN_A_NAME = frozenset(["readout", "call", "statement", "press", "of", "the", "office"])
 _SIGNATURE = re.compile(
     r"^[ \t]*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:[ \t]+[A-Z][\w'’-]+)+)[ \t]*\n[ \t]*"
     r"(?:Department |Principal Deputy |Deputy )?Spokesperson[ \t]*$",
@@ -149,5 +151,8 @@ _SIGNATURE = re.compile(
 def spokespeople(text: str) -> list[str]:
     """Names of the spokespeople a readout is attributed to (mentions, never participants)."""
     found = [m.group("name") for m in _ATTRIBUTION.finditer(text)]
-    found += [m.group("name") for m in _SIGNATURE.finditer(text) if m.group("name") not in found]
+    for m in _SIGNATURE.finditer(text):
+        name = m.group("name")
+        if name not in found and not _NOT_IN_A_NAME & set(name.lower().split()):
+            found.append(name)
     return found

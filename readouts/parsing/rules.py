@@ -25,7 +25,7 @@ class VerbPhrase:
 # A day-first numeric date, in every language ("10.03.2025", an agency's stamp): its month
 # group holds digits, which each rule set's ``months`` reads through ``NUMERIC_MONTHS``.
 DOTTED_DATE = re.compile(
-    r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)(?![\d.]\d)"
+    r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>0?[1-9]|1[0-2])\.(?P<year>(?:19|20)\d\d)(?!\.?\d)"
 )
 NUMERIC_MONTHS = {str(n): n for n in range(1, 13)} | {f"{n:02d}": n for n in range(1, 10)}
 

@@ -50,6 +50,7 @@ class _Candidate:
     kind: str  # name | role | pronoun | joint
     label: str
     group: bool = False  # a role naming several people ("the co-chairs")
+    side: bool = False  # a side of the call or a counterpart ("his counterpart")
 
 
 def framing_statement(ctx: Context, framing: Framing, cast: Cast) -> Attribution | None:
@@ -78,13 +79,12 @@ def _said_in_the_call(ctx: Context, framing: Framing, cast: Cast) -> Attribution
         return None
     if rules.framing.search(ctx.folded, verb.start, verb.end):
         return None  # "During a call on May 4, X spoke with Y": the verb is the call's own
-    for part in (Span(found.end(), span.end), span):
-        reader = _Reader(ctx, list(cast.participants))
-        speaker, guessed, _ = reader._speaker(part, 0)
-        if not guessed and not reader.warnings:
+    # After the circumstance; where the subject comes first, it may stand before it.
+    parts = [Span(found.end(), span.end)] + ([span] if rules.subject_first else [])
+    for part in parts:
+        speaker = _Reader(ctx, list(cast.participants)).named_speaker(part)
+        if speaker:
             return Attribution(span, speaker, False, verb)
-        if not rules.subject_first:
-            break
     return None
 
 
@@ -141,6 +141,11 @@ class _Reader:
             if len(surname) > 2:
                 counts.setdefault(surname, []).append(p.slug)
         self.surnames = {name: slugs[0] for name, slugs in counts.items() if len(slugs) == 1}
+
+    def named_speaker(self, span: Span) -> str | None:
+        """The speaker the words of ``span`` name, or None where it would be a guess."""
+        speaker, guessed, _ = self._speaker(span, 0)
+        return None if guessed or self.warnings else speaker
 
     def read(self, span: Span, order: int) -> Attribution:
         group = self.group
@@ -208,6 +213,8 @@ class _Reader:
         else:
             chosen = max(candidates, key=lambda c: (c.end, c.end - c.start))
             joined = self._joined_before(chosen, candidates)
+            if chosen.side and not joined:
+                chosen = self._before_aside(chosen, candidates)
         if joined:
             return BOTH, False, verb
         if chosen.kind == "pronoun" and chosen.speaker is None:
@@ -236,9 +243,11 @@ class _Reader:
 
     def _teller(self, told: str, verb: VerbPhrase, span: Span) -> str | None:
         """Who informed (thanked, briefed) the participant a passive's subject names: the
-        agent ("was thanked by X"), else the one participant of the other side."""
-        agent = self._passive_agent(verb.end, span.end)
-        if agent:
+        agent ("was thanked by X"), else the one participant of the other side; None for an
+        agent not on the call ("was briefed by Ambassador Lu"): the subject keeps the words."""
+        marker = self.ctx.rules.passive_agent
+        if marker and marker.match(self.ctx.folded, verb.end, span.end):
+            agent = self._passive_agent(verb.end, span.end)
             return agent if agent != told else None
         country = next((p.country for p in self.participants if p.slug == told), None)
         others = [p.slug for p in self.participants if p.country != country]
@@ -274,6 +283,16 @@ class _Reader:
         else:
             return None, span.start  # "l'accord selon lequel le président ...": inside it
         return (next(iter(named)) if len(named) == 1 else None), comma + 1
+
+    def _before_aside(self, side: _Candidate, candidates: list[_Candidate]) -> _Candidate:
+        """ "The Secretary, thanking his counterpart, stressed ...": a counterpart nearest the
+        verb is in an aside when a participant is named before it; that one is the subject."""
+        named = [
+            c
+            for c in candidates
+            if c.end <= side.start and c.speaker and c.kind in ("name", "role") and not c.side
+        ]
+        return max(named, key=lambda c: c.end) if named else side
 
     def _joined_before(self, chosen: _Candidate, candidates: list[_Candidate]) -> bool:
         """ "X et Y ont discuté": two participants together are both sides."""
@@ -354,7 +373,8 @@ class _Reader:
             if self._prepositional(start, s, spans):
                 continue
             holder = self._holder(role, self._role_as_written(s, e))
-            out.append(_Candidate(s, e, holder, "role", text[s:e], role.group))
+            side = role.kinds == (SIDE,)
+            out.append(_Candidate(s, e, holder, "role", text[s:e], role.group, side))
         joint = rules.joint_subjects.search(folded, start, end)
         group_pronoun = joint and joint.group().strip(" ,") in rules.plural_pronouns
         if joint and not (group_pronoun and self.group):

@@ -180,8 +180,6 @@ ABBREVIATIONS = frozenset(
         "d.c",
         "u.s.a",
         "n.b",
-        "a.m",
-        "p.m",
     ]
 )
 # A month's abbreviation before a day or a year ("Aug. 11", "4 févr. 2025"): no sentence end.
@@ -207,6 +205,9 @@ MONTH_ABBREVIATIONS = frozenset(
         "déc",
     ]
 )
+# Abbreviations that may end a sentence ("... with the U.S. The Secretary ..."): before one of
+# ``SENTENCE_STARTERS`` their period is a full stop.
+MAY_END_A_SENTENCE = frozenset(["u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "etc"])
 # After an abbreviation such as "U.S.", these words still start a new sentence.
 SENTENCE_STARTERS = frozenset(
     [
@@ -274,17 +275,7 @@ def _real_period(text: str, start: int, dot: int, end: int, para: Span) -> bool:
         return True
     if end >= para.end:
         return True
-    if single_initial or token not in {
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.u",
-        "d.c",
-        "u.s.a",
-        "etc",
-        "a.m",
-        "p.m",
-    }:
+    if single_initial or token not in MAY_END_A_SENTENCE:
         return False
     following = re.match(r"\s*([\w']+)", text[end : para.end])
     return bool(following and following.group(1).lower() in SENTENCE_STARTERS)

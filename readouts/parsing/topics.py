@@ -73,6 +73,7 @@ _VOWELS = frozenset("aeiou")
 
 
 def _begins_with(word: str, cue: str) -> bool:
+    """Is the folded cue word ``cue`` the start of ``word``, its last consonant softened?"""
     if word.startswith(cue):
         return True
     soft = _SOFTENED.get(cue[-1:])
