@@ -43,6 +43,10 @@ class Role:
     country: str | None = None
     group: bool = False  # names several people ("the co-chairs"): "they" next goes on with it
 
+    @property
+    def is_side(self) -> bool:
+        return self.kinds == (SIDE,)
+
 
 @dataclass
 class RuleSet:

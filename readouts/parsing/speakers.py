@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from .context import Context, office_kind
 from .framing import Framing
 from .participants import Cast
-from .rules import SIDE, Role, VerbPhrase
+from .rules import Role, VerbPhrase
 from .text import Span, fold_same_length, tokens
 from .types import BOTH, ParsedParticipant
 
@@ -373,8 +373,7 @@ class _Reader:
             if self._prepositional(start, s, spans):
                 continue
             holder = self._holder(role, self._role_as_written(s, e))
-            side = role.kinds == (SIDE,)
-            out.append(_Candidate(s, e, holder, "role", text[s:e], role.group, side))
+            out.append(_Candidate(s, e, holder, "role", text[s:e], role.group, role.is_side))
         joint = rules.joint_subjects.search(folded, start, end)
         group_pronoun = joint and joint.group().strip(" ,") in rules.plural_pronouns
         if joint and not (group_pronoun and self.group):
@@ -439,7 +438,7 @@ class _Reader:
     def _holder(self, role: Role, phrase: str) -> str | None:
         """The participant holding the office a role phrase names, on this call."""
         country = role.country or self.ctx.country_of(phrase)
-        if role.kinds == (SIDE,):
+        if role.is_side:
             return self._side(country)
         pool = [p for p in self.participants if not country or p.country == country]
         for exact in (True, False):
