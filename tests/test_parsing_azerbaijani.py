@@ -281,6 +281,10 @@ def test_a_participle_is_not_taken_for_the_reporting_verb():
         ("Prezident İlham Əliyev yeni görüş keçirilməsini təklif edib.", "information"),
         ("Antoni Blinken ABŞ-ın mövqeyini söyləyib.", "information"),
         ("Prezident İlham Əliyev Azərbaycanın mövqeyini bəyan etdi.", "information"),
+        ("Prezident İlham Əliyev xatırladıb ki, sülh prosesi davam edir.", "emphasis"),
+        ("Prezident İlham Əliyev sülh sazişinin vacibliyini təkid edib.", "emphasis"),
+        ("Antoni Blinken əmin edib ki, ABŞ danışıqlara dəstək verəcək.", "support"),
+        ("Prezident İlham Əliyev təxribatlar barədə xəbərdarlıq edib.", "concern"),
     ],
 )
 def test_reporting_verbs_of_welcome_invitation_and_statement(sentence, verb_class):

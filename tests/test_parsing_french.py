@@ -333,8 +333,14 @@ def test_unclear_subject_falls_back_to_previous_speaker_with_a_warning():
         ("Il a exprimé ses condoléances aux familles.", "a exprimé", "condolence"),
         ("Les parties ont discuté de la situation.", "ont discuté", "discussion"),
         ("L'importance de la paix a été évoquée.", "a été évoquée", "discussion"),
+        ("Il a fait le point sur le déminage.", "a fait le point", "information"),
+        ("Il a donné des informations sur les pourparlers.", "a donné des informations",
+         "information"),
+        ("Il a donné des précisions sur le calendrier.", "a donné des précisions", "information"),
+        ("Il a assuré que les États-Unis resteraient engagés.", "a assuré", "support"),
+        ("Il a souligné le point essentiel de l'accord.", "a souligné", "emphasis"),
     ],
-)
+)  # fmt: skip
 def test_reporting_verb_as_written_and_class(sentence, verb, verb_class):
     statement = parse(readout("Antony Blinken a évoqué la paix.", sentence)).statements[-1]
     assert (statement.verb, statement.verb_class) == (verb, verb_class)

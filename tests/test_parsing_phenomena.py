@@ -883,6 +883,52 @@ def test_one_who_was_informed_or_thanked_is_spoken_to_not_the_speaker(sentence, 
     assert _speakers(parse(RUBIO_CALL + sentence)) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "verb_class"),
+    [
+        ("Secretary Rubio made clear that Washington would keep supporting the talks.",
+         "marco-rubio", "emphasis"),
+        ("Minister Bayramov gave an update on the demining of the liberated lands.",
+         "jeyhun-bayramov", "information"),
+        ("The Secretary reminded that a peace treaty was within reach.", "marco-rubio",
+         "emphasis"),
+        ("Bayramov assured his counterpart of Baku's commitment to the process.",
+         "jeyhun-bayramov", "support"),
+        ("The Secretary brought up the cases of the detained activists.", "marco-rubio",
+         "discussion"),
+    ],
+)  # fmt: skip
+def test_irregular_and_phrasal_reporting_verbs_have_their_subject_and_class(
+    sentence, speaker, verb_class
+):
+    other = "Bayramov" if speaker == "marco-rubio" else "Secretary Rubio"
+    parsed = parse(RUBIO_CALL + f"{other} welcomed the call.\n\n" + sentence)
+    last = parsed.statements[-1]
+    assert (last.speaker, last.verb_class) == (speaker, verb_class)
+    assert not last.speaker_guessed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Bayramov, in turn, his view of the situation on the border.",
+        "In turn, the Foreign Minister his assessment of the negotiations.",
+    ],
+)
+def test_with_no_verb_known_the_participant_opening_the_sentence_is_the_guess(sentence):
+    parsed = parse(RUBIO_CALL + "Secretary Rubio welcomed the call.\n\n" + sentence)
+    assert _speakers(parsed)[-1] == "jeyhun-bayramov"
+    assert any("no reporting verb" in w for w in parsed.warnings)  # still for review
+
+
+def test_with_no_verb_and_a_participant_only_late_in_it_the_previous_speaker_goes_on():
+    parsed = parse(
+        RUBIO_CALL + "Secretary Rubio welcomed the call.\n\n"
+        "The importance of the peace process for the region and for Minister Bayramov."
+    )
+    assert _speakers(parsed)[-1] == "marco-rubio"
+
+
 def test_in_french_too_the_one_informed_is_spoken_to():
     parsed = parse(
         f"{FR_CALL}\n\nLe secrétaire d'État a été informé de la situation à la frontière."

@@ -170,16 +170,17 @@ PRONOUNS = frozenset({"o"})
 # Reporting verbs by folded stem (the word before -ıb, or a light noun and its verb).
 VERB_STEMS = {
     "vurgula": "emphasis", "qeyd": "emphasis", "diqqet": "emphasis", "xatirlat": "emphasis",
+    "xatirlad": "emphasis", "tekid": "emphasis",  # "xatırladıb": t softened before a vowel
     "bildir": "information", "catdir": "information", "melumat": "information",
     "izah": "information", "teqdim": "information", "aciqla": "information",
     "soyle": "information", "beyan": "information", "teklif": "information",
     "tesdiqle": "emphasis",
     "muzakire": "discussion", "fikir": "discussion", "nezerden": "discussion",
     "danis": "discussion", "toxun": "discussion",
-    "narahatliq": "concern", "pisle": "concern",
+    "narahatliq": "concern", "pisle": "concern", "xeberdarliq": "concern",
     "salamla": "welcome", "tesekkur": "welcome", "mennunluq": "welcome", "yuksek": "welcome",
     "tebrik": "welcome", "deyerlendir": "welcome", "alqisla": "welcome", "teqdir": "welcome",
-    "deste": "support", "sadiq": "support",
+    "deste": "support", "sadiq": "support", "emin": "support",
     "cagir": "urge", "xahis": "urge", "tovsiye": "urge", "devet": "urge",
     "razilas": "agreement", "razi": "agreement",
     "umid": "hope", "arzu": "hope",

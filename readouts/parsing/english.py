@@ -374,7 +374,8 @@ VERB_CLASSES = {
     "emphasized": "emphasis", "emphasised": "emphasis", "stressed": "emphasis",
     "underscored": "emphasis", "underlined": "emphasis", "highlighted": "emphasis",
     "reinforced": "emphasis", "noted": "emphasis", "pointed out": "emphasis",
-    "insisted": "emphasis", "recalled": "emphasis", "took note": "emphasis",
+    "insisted": "emphasis", "recalled": "emphasis", "reminded": "emphasis",
+    "took note": "emphasis", "made clear": "emphasis", "made it clear": "emphasis",
     "acknowledged": "emphasis", "recognized": "emphasis", "recognised": "emphasis",
     "confirmed": "emphasis", "affirmed": "emphasis", "drew attention": "emphasis",
     # urge
@@ -390,7 +391,8 @@ VERB_CLASSES = {
     "endorsed": "agreement",
     # support
     "reaffirmed": "support", "reiterated": "support", "supported": "support",
-    "pledged": "support", "committed": "support", "offered": "support",
+    "pledged": "support", "committed": "support", "offered": "support", "assured": "support",
+    "promised": "support", "vowed": "support",
     # information
     "said": "information", "told": "information", "stated": "information",
     "informed": "information", "briefed": "information", "explained": "information",
@@ -401,6 +403,10 @@ VERB_CLASSES = {
     "replied": "information", "responded": "information", "declared": "information",
     "conveyed": "information", "expressed": "information", "voiced": "information",
     "extended": "information", "characterized": "information", "described as": "information",
+    "mentioned": "information", "indicated": "information", "set out": "information",
+    "laid out": "information", "put forward": "information", "gave information": "information",
+    "gave an update": "information", "gave an overview": "information",
+    "gave a briefing": "information",
     # hope
     "hoped": "hope", "expressed hope": "hope", "wished": "hope", "expected": "hope",
     "looked forward": "hope",
@@ -412,6 +418,7 @@ VERB_CLASSES = {
     "took stock": "discussion", "talked": "discussion", "covered": "discussion",
     "focused": "discussion", "explored": "discussion", "examined": "discussion",
     "consulted": "discussion", "raised": "discussion", "spoke": "discussion",
+    "brought up": "discussion",
 }  # fmt: skip
 _MULTIWORD = tuple(sorted((k.split() for k in VERB_CLASSES if " " in k), key=len, reverse=True))
 _SINGLE = frozenset(k for k in VERB_CLASSES if " " not in k)

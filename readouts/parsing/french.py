@@ -334,7 +334,8 @@ NOT_PARTICIPLES = frozenset(
         "aujourd'hui",
     ]
 )
-# Words after the participle that belong to the verb: "mis en valeur", "a dit espérer".
+# Words after the participle that belong to the verb, where the whole is a verb of VERB_CLASSES:
+# "mis en valeur", "a fait le point" ("a souligné le point essentiel" is "souligné").
 TAILS = (
     ("en", "valeur"),
     ("en", "avant"),
@@ -349,6 +350,9 @@ TAILS = (
     ("favorablement",),
     ("espérer",),
     ("souhaiter",),
+    ("le", "point"),
+    ("des", "informations"),
+    ("des", "précisions"),
 )
 SAYING = frozenset(
     ["dit", "dite", "dits", "déclaré", "déclarée", "déclarés", "montré", "montrée", "affirmé"]
@@ -404,13 +408,14 @@ VERB_CLASSES = {
     "partage": "agreement", "dit d'accord": "agreement",
     # support
     "soutenu": "support", "appuye": "support", "reitere": "support", "reaffirme": "support",
-    "dit pret": "support", "engage": "support",
+    "dit pret": "support", "engage": "support", "assure": "support",
     # information
     "declare": "information", "dit": "information", "indique": "information",
     "explique": "information", "fait savoir": "information", "fait part": "information",
     "informe": "information", "annonce": "information", "presente": "information",
     "evalue": "information", "ajoute": "information", "estime": "information",
-    "considere": "information", "repondu": "information",
+    "considere": "information", "repondu": "information", "fait le point": "information",
+    "donne des informations": "information", "donne des precisions": "information",
     # hope
     "espere": "hope", "dit esperer": "hope", "souhaite": "hope", "dit souhaiter": "hope",
     "dit convaincu": "hope", "dit confiant": "hope", "dit optimiste": "hope",
@@ -538,7 +543,9 @@ class FrenchRules(RuleSet):
             key = [_base(participle.text)]
             end = j + 1
             for tail in TAILS:
-                if tuple(t.text for t in tokens[end : end + len(tail)]) == tail:
+                if tuple(t.text for t in tokens[end : end + len(tail)]) == tail and (
+                    " ".join(key + [fold_same_length(t) for t in tail]) in VERB_CLASSES
+                ):
                     kept += tokens[end : end + len(tail)]
                     key += [fold_same_length(t) for t in tail]
                     end += len(tail)

@@ -30,6 +30,8 @@ from .types import BOTH, ParsedParticipant
 
 # Between the one named and an attribution's cue in Azerbaijani: a case ending at most.
 _CASE_ENDING_ONLY = re.compile(r"(?:['-]?[^\W\d_]{1,4})?\s*")
+# The words before a sentence's subject, counted: "In turn," "Also," at most three.
+_OPENING_WORDS = re.compile(r"[^\W\d_]+")
 # Before an opening cue: quotes or a dash at most.
 _OPENING_PUNCTUATION = re.compile(r"[\s\"'«“(—-]*")
 
@@ -165,6 +167,7 @@ class _Reader:
             span = Span(opening_end, span.end)
         fallback = previous or self.participants[0].slug
         if verb is None:
+            fallback = self._opening_subject(span) or fallback
             self.warnings.append(
                 f"statement {order}: no reporting verb found; speaker guessed ({fallback})"
             )
@@ -240,6 +243,23 @@ class _Reader:
             if told:
                 return told, False, verb
         return chosen.speaker, False, verb
+
+    def _opening_subject(self, span: Span) -> str | None:
+        """With no verb known, the participant who opens the sentence is the better guess than
+        the previous speaker: "Minister Bayramov gave his assessment of ...", "Nazir ..." (at
+        most a few words before, as "In turn," or "Also,"; the subject position in every
+        language here)."""
+        named = [
+            c
+            for c in self._candidates(span.start, span.end)
+            if c.speaker and c.kind in ("name", "role", "joint")
+        ]
+        if not named:
+            return None
+        first = min(named, key=lambda c: (c.start, -(c.end - c.start)))
+        if len(_OPENING_WORDS.findall(self.ctx.folded, span.start, first.start)) > 3:
+            return None
+        return first.speaker
 
     def _teller(self, told: str, verb: VerbPhrase, span: Span) -> str | None:
         """Who informed (thanked, briefed) the participant a passive's subject names: the
