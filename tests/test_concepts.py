@@ -175,6 +175,24 @@ def test_the_azerbaijani_cues_reach_an_archive_that_had_the_cues_before_them(voc
     assert "processus régionaux" in Topic.objects.get(slug="regional-security").cues_fr
 
 
+def test_the_cue_exceptions_reach_an_archive_that_had_the_cues_before_them(vocabulary):
+    """0026, as 0024: an archive with the cues as they were gets the fixture's, and an
+    editor's own cue stays."""
+    migration = importlib.import_module("readouts.migrations.0026_topic_cues_exceptions")
+    fixture = {t.slug: [sorted(t.cues_fr), sorted(t.cues_en)] for t in Topic.objects.all()}
+    migration.restore(apps, None)
+    transport = Topic.objects.get(slug="transport-connectivity")
+    assert "corridor" in transport.cues_en
+    transport.cues_en = [*transport.cues_en, "ferry link"]  # an editor's cue
+    transport.save()
+    migration.revise(apps, None)
+    fixture["transport-connectivity"][1] = sorted(
+        [*fixture["transport-connectivity"][1], "ferry link"]
+    )
+    assert {t.slug: [sorted(t.cues_fr), sorted(t.cues_en)] for t in Topic.objects.all()} == fixture
+    assert "dəhliz -qaz" in Topic.objects.get(slug="transport-connectivity").cues_az
+
+
 def test_the_azerbaijani_spellings_reach_an_archive_that_had_the_officials_before_them(
     vocabulary,
 ):

@@ -419,6 +419,46 @@ def test_azerbaijani_cues_of_each_topic(sentence, topic):
     assert topic in tags(sentence, "az")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "language", "topic", "wrong"),
+    [
+        ("The ministers reviewed plans to expand the Southern Gas Corridor.", "en", "energy",
+         "transport-connectivity"),
+        ("Les ministres ont parlé de l'extension du corridor gazier du Sud.", "fr", "energy",
+         "transport-connectivity"),
+        ("Nazir Cənub Qaz Dəhlizinin genişləndirilməsindən danışıb.", "az", "energy",
+         "transport-connectivity"),
+        ("Armenia should pull its armed forces back from the border.", "en", None,
+         "security-cooperation"),
+        ("Les forces armées arméniennes ont tiré sur les positions azerbaïdjanaises.", "fr",
+         None, "security-cooperation"),
+        ("Le ministre a salué les démarches entreprises par les deux pays.", "fr", None,
+         "trade-investment"),
+    ],
+)  # fmt: skip
+def test_a_cue_inside_a_neighbours_words_is_not_its_topic(sentence, language, topic, wrong):
+    found = tags(sentence, language)
+    assert wrong not in found
+    assert topic is None or topic in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "topic"),
+    [
+        ("The sides welcomed progress on the Middle Corridor.", "en", "transport-connectivity"),
+        ("Le corridor médian a été évoqué par les deux ministres.", "fr",
+         "transport-connectivity"),
+        ("Orta Dəhliz layihəsi müzakirə olunub.", "az", "transport-connectivity"),
+        ("The Secretary praised the cooperation between the armed forces of both countries.",
+         "en", "security-cooperation"),
+        ("Il a salué l'intérêt des entreprises américaines pour l'Azerbaïdjan.", "fr",
+         "trade-investment"),
+    ],
+)  # fmt: skip
+def test_the_same_cues_without_the_neighbour_keep_their_topic(sentence, language, topic):
+    assert topic in tags(sentence, language)
+
+
 def test_regional_issues_of_mutual_interest_are_no_conflict():
     sentence = "Qarşılıqlı maraq doğuran ikitərəfli və regional məsələlər müzakirə olunub."
     assert "regional-conflicts" not in tags(sentence, "az")
