@@ -385,6 +385,33 @@ def test_a_sentence_without_a_subject_continues_the_previous_speaker():
     assert _speakers(parsed)[-1] == "ilham-aliyev"
 
 
+@pytest.mark.parametrize(
+    ("framing", "sentences"),
+    [
+        (CALL, "President Aliyev welcomed the call. The sides reviewed the peace talks. "
+               "He stressed that a treaty was near."),
+        (" date 2022-06 Le président Ilham Aliyev a reçu un coup de fil du secrétaire d'État "
+         "américain Antony Blinken.",
+         "Le président Aliyev a salué l'appel. Les parties ont discuté de la paix. "
+         "Il a souligné qu'un traité était proche."),
+        (" date 2022-06 Prezident İlham Əliyev ilə ABŞ dövlət katibi Antoni Blinken arasında "
+         "telefon danışığı olub.",
+         "Prezident İlham Əliyev danışığı alqışlayıb. Tərəflər sülh prosesini müzakirə ediblər. "
+         "O vurğulayıb ki, sülh sazişi yaxındır."),
+    ],
+)  # fmt: skip
+def test_he_after_both_sides_is_the_last_one_who_spoke_alone(framing, sentences):
+    assert _speakers(parse(framing + "\n\n" + sentences)) == ["ilham-aliyev", BOTH, "ilham-aliyev"]
+
+
+def test_he_after_only_both_sides_is_a_guess_for_review_not_both():
+    parsed = parse(
+        CALL + "\n\nThe two leaders discussed the peace process. He stressed the need for a treaty."
+    )
+    assert parsed.statements[-1].speaker != BOTH
+    assert parsed.statements[-1].speaker_guessed
+
+
 def test_joint_forms_and_impersonal_passives_are_both_sides():
     parsed = parse(
         CALL + "\n\nThe two leaders discussed the peace process. Secretary Blinken and President "

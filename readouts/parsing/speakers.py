@@ -135,6 +135,7 @@ class _Reader:
         self.ctx = ctx
         self.participants = participants
         self.previous: str | None = None
+        self.single: str | None = None  # the last speaker who was one participant, for "he"
         self.group: str | None = None  # the last subject, when a group role
         self.warnings: list[str] = []
         counts: dict[str, list[str]] = {}
@@ -155,6 +156,8 @@ class _Reader:
         if group == self.group and group != speaker:
             self.group = None
         self.previous = speaker
+        if speaker != BOTH:
+            self.single = speaker
         return Attribution(span, speaker, guessed, verb)
 
     def _speaker(self, span: Span, order: int) -> tuple[str, bool, VerbPhrase | None]:
@@ -223,6 +226,8 @@ class _Reader:
         if chosen.kind == "pronoun" and chosen.speaker is None:
             if verb.passive and chosen.label in rules.impersonal:
                 return BOTH, False, verb
+            if fallback == BOTH:
+                fallback = self.participants[0].slug  # "he" is not both sides
             self.warnings.append(
                 f"statement {order}: '{chosen.label}' with no previous speaker; "
                 f"speaker guessed ({fallback})"
@@ -406,7 +411,10 @@ class _Reader:
             word = last.group(1)
             position = start + last.start(1)
             if word in rules.pronouns:
-                out.append(_Candidate(position, position + len(word), previous, "pronoun", word))
+                # "The sides discussed ... He stressed ...": "he" is one participant, the last
+                # one who spoke alone.
+                referent = self.single if previous == BOTH else previous
+                out.append(_Candidate(position, position + len(word), referent, "pronoun", word))
             elif word in rules.plural_pronouns and self.group:
                 # "The co-chairs expressed ... They underlined ...": the same group.
                 out.append(_Candidate(position, position + len(word), self.group, "pronoun", word))
