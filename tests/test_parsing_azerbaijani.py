@@ -291,3 +291,49 @@ def test_reporting_verbs_of_welcome_invitation_and_statement(sentence, verb_clas
     """The classes the English and French rules give "applauded", "appreciated", "confirmed",
     "invited", "proposed", "said", "stated"."""
     assert parse(AZ_CALL + sentence).statements[0].verb_class == verb_class
+
+
+# -- light verbs, titles and spellings the framing gives --------------------------------------
+
+BAYRAMOV_CALL = (
+    "3 mart 2023-cü il tarixində Azərbaycan Respublikasının Xarici İşlər Naziri Ceyhun Bayramov "
+    "{other} telefon danışığı aparıb.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb_class"),
+    [
+        ("Tərəflər növbəti görüşün keçirilməsi barədə razılığa gəliblər.", "agreement"),
+        ("Tərəflər razılığa gəliblər ki, əlaqələr davam etdiriləcək.", "agreement"),
+    ],
+)
+def test_a_noun_before_gelib_names_the_verb(sentence, verb_class):
+    parsed = parse(BAYRAMOV_CALL.format(other="ABŞ-ın Dövlət Katibi Antoni Blinkenlə") + sentence)
+    assert [(s.speaker, s.verb_class) for s in parsed.statements] == [(BOTH, verb_class)]
+
+
+def test_a_name_spelt_as_the_framing_spelt_it_is_that_participant():
+    parsed = parse(
+        BAYRAMOV_CALL.format(other="ABŞ-ın Dövlət Katibi Antoni Blinkinlə")
+        + "Ceyhun Bayramov sülh prosesini qeyd edib. Antoni Blinkin sərhəd işini alqışlayıb."
+    )
+    assert [s.speaker for s in parsed.statements] == ["jeyhun-bayramov", "antony-blinken"]
+
+
+def test_a_senator_new_to_the_archive_is_the_senator_on_the_call():
+    parsed = parse(
+        BAYRAMOV_CALL.format(other="ABŞ senatoru Riçard Hollouey ilə")
+        + "Nazir sülh prosesini qeyd edib. Senator enerji layihələrini alqışlayıb."
+    )
+    last = parsed.statements[-1]
+    assert (last.speaker, last.speaker_guessed) == ("ricard-hollouey", False)
+
+
+def test_a_military_rank_before_a_name_is_part_of_the_title():
+    parsed = parse(
+        "3 mart 2023-cü il tarixində Azərbaycan Respublikasının müdafiə naziri general-polkovnik "
+        "Zakir Həsənov ABŞ-ın müdafiə naziri Lloyd Ostinlə telefon danışığı aparıb.\n\n"
+        "Zakir Həsənov əməkdaşlığı vurğulayıb."
+    )
+    assert parsed.participants[0].name == "Zakir Həsənov"

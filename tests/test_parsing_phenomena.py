@@ -961,3 +961,169 @@ def test_in_french_too_the_one_informed_is_spoken_to():
         f"{FR_CALL}\n\nLe secrétaire d'État a été informé de la situation à la frontière."
     )
     assert _speakers(parsed) == ["ilham-aliyev"]
+
+
+# -- session 29: subjects the probe of made-up readouts found misread -----------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Both agreed to keep in close contact.", "Also, both noted the progress of the talks."],
+)
+def test_both_opening_a_sentence_is_both_sides(sentence):
+    parsed = parse(RUBIO_CALL + "Secretary Rubio welcomed the call.\n\n" + sentence)
+    assert _speakers(parsed)[-1] == BOTH
+
+
+def test_both_after_a_subject_is_an_adverb():
+    parsed = parse(RUBIO_CALL + "The ministers both welcomed the call.\n\nRubio both thanked him.")
+    assert _speakers(parsed) == [BOTH, "marco-rubio"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“Azerbaijan is committed to peace,” Bayramov said.",
+        "“We are ready to sign the treaty soon,” the Foreign Minister stressed.",
+    ],
+)
+def test_the_reporting_verb_outside_a_quotation_names_the_speaker(sentence):
+    parsed = parse(RUBIO_CALL + "Secretary Rubio welcomed the call.\n\n" + sentence)
+    last = parsed.statements[-1]
+    assert (last.speaker, last.speaker_guessed) == ("jeyhun-bayramov", False)
+    assert last.verb_class in ("information", "emphasis")
+
+
+def test_a_quotation_alone_keeps_its_own_verb():
+    parsed = parse(RUBIO_CALL + "Bayramov stressed: “Azerbaijan is committed to peace.”")
+    assert _speakers(parsed) == ["jeyhun-bayramov"]
+
+
+@pytest.mark.parametrize("inverted", ["a-t-il dit", "a-t-il ajouté", "a-t-il souligné"])
+def test_in_french_the_inverted_subject_after_a_quotation_is_a_reporting_verb(inverted):
+    parsed = parse(
+        f"{FR_CALL}\n\nAntony Blinken a salué les progrès. « Nous sommes proches de la paix », "
+        f"{inverted}."
+    )
+    last = parsed.statements[-1]
+    assert (last.speaker, last.speaker_guessed) == ("antony-blinken", False)
+    assert last.verb_class
+
+
+@pytest.mark.parametrize(
+    ("framing", "sentence"),
+    [
+        ("President Joe Biden called President Ilham Aliyev on December 26, 2024.",
+         "The head of state thanked him for his sympathy."),
+        ("Le 26 décembre 2024, le Président Ilham Aliyev a reçu un appel du Président des "
+         "États-Unis Joe Biden.", "Le chef de l'État a remercié Joe Biden pour sa sympathie."),
+    ],
+)  # fmt: skip
+def test_the_head_of_state_of_a_call_between_presidents_is_azerbaijans(framing, sentence):
+    """The Azerbaijani presidency's name for its own president, even after the other spoke."""
+    opening = (
+        "Joe Biden expressed his condolences."
+        if framing.startswith("President")
+        else "Joe Biden a exprimé ses condoléances."
+    )
+    parsed = parse(f"{framing}\n\n{opening} {sentence}")
+    assert _speakers(parsed) == ["joe-biden", "ilham-aliyev"]
+
+
+def test_a_head_of_state_with_its_country_written_is_that_countrys():
+    parsed = parse(
+        "President Joe Biden called President Ilham Aliyev on December 26, 2024.\n\n"
+        "Aliyev thanked him. The American head of state stressed the partnership."
+    )
+    assert _speakers(parsed) == ["ilham-aliyev", "joe-biden"]
+
+
+@pytest.mark.parametrize(
+    ("framing", "sentence", "speaker"),
+    [
+        ("Foreign Minister Jeyhun Bayramov spoke by phone with Secretary of State Antony Blincken "
+         "on March 3, 2023.", "Antony Blincken welcomed the border work.", "antony-blinken"),
+        ("Foreign Minister Jeyhun Bayramov spoke by phone with Secretary of State Antony Blincken "
+         "on March 3, 2023.", "Blincken welcomed the border work.", "antony-blinken"),
+    ],
+)  # fmt: skip
+def test_a_name_spelt_as_the_framing_spelt_it_is_that_participant(framing, sentence, speaker):
+    parsed = parse(f"{framing}\n\nBayramov noted the peace process. {sentence}")
+    assert _speakers(parsed) == ["jeyhun-bayramov", speaker]
+    assert not parsed.statements[-1].speaker_guessed
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Azerbaijani Minister of Defense Colonel General Zakir Hasanov",
+        "Azerbaijan's Minister of Defense, Colonel General Zakir Hasanov,",
+    ],
+)
+def test_a_military_rank_between_a_title_and_a_name_is_part_of_the_title(title):
+    parsed = parse(
+        f"{title} spoke by phone with U.S. Secretary of Defense Lloyd Austin on March 3, 2023."
+        "\n\nHasanov noted the cooperation."
+    )
+    assert parsed.participants[0].name == "Zakir Hasanov"
+    assert _speakers(parsed) == ["zakir-hasanov"]
+
+
+def test_in_french_a_rank_is_a_title_before_a_name():
+    parsed = parse(
+        "Le 3 mars 2023, le ministre azerbaïdjanais de la Défense, le colonel général Zakir "
+        "Hasanov, a eu un entretien téléphonique avec le Secrétaire américain à la Défense Lloyd "
+        "Austin.\n\nZakir Hasanov a souligné la coopération."
+    )
+    assert "Zakir Hasanov" in [p.name for p in parsed.participants]
+
+
+@pytest.mark.parametrize(
+    ("framing", "sentence"),
+    [
+        ("Foreign Minister Jeyhun Bayramov spoke by phone with U.S. Senator Richard Holloway on "
+         "March 3, 2023.", "The Senator expressed interest in energy projects."),
+        ("Foreign Minister Jeyhun Bayramov spoke by phone with Congressman Richard Holloway on "
+         "March 3, 2023.", "The Congressman welcomed the peace process."),
+        ("Le 3 mars 2023, le ministre des Affaires étrangères Jeyhun Bayramov a eu un entretien "
+         "téléphonique avec le sénateur américain Richard Holloway.",
+         "Le sénateur a salué le processus de paix."),
+    ],
+)  # fmt: skip
+def test_a_member_of_congress_new_to_the_archive_is_named_by_the_title(framing, sentence):
+    parsed = parse(f"{framing}\n\nBayramov noted the peace process. {sentence}")
+    assert _speakers(parsed) == ["jeyhun-bayramov", "richard-holloway"]
+    assert not parsed.statements[-1].speaker_guessed
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Assistant to the President Hikmat Hajiyev had a phone talk with U.S. Secretary of State "
+        "Antony Blinken on March 3, 2023.",
+        "Le 3 mars 2023, le Président Ilham Aliyev a été appelé par le Secrétaire d'État américain "
+        "Antony Blinken.",
+        "Le secrétaire d'État Antony Blinken s'est entretenu aujourd'hui, 3 mars 2023, avec le "
+        "président azerbaïdjanais Ilham Aliyev.",
+    ],
+)
+def test_more_wordings_of_the_call_are_its_framing(framing):
+    parsed = parse(framing + "\n\nBlinken stressed the peace process.")
+    assert parsed.date == dt.date(2023, 3, 3)
+    assert len(parsed.participants) == 2
+    assert not any(r.kind == "framing" for r in parsed.review_reasons)
+    assert len(parsed.statements) == 1
+
+
+def test_one_called_by_another_in_french_names_the_caller():
+    parsed = parse(
+        "Le 3 mars 2023, le Président Ilham Aliyev a été appelé par le Secrétaire d'État "
+        "américain Antony Blinken.\n\nAntony Blinken a souligné le processus de paix."
+    )
+    assert parsed.initiator == "antony-blinken"
+
+
+def test_in_french_le_secretaire_is_the_secretary_of_state():
+    parsed = parse(f"{FR_CALL}\n\nLe secrétaire a souligné l'importance de la paix.")
+    assert _speakers(parsed) == ["antony-blinken"]
+    assert not parsed.statements[0].speaker_guessed

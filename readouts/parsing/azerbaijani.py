@@ -67,6 +67,7 @@ ROLES = (
     _role(r"vitse-prezident", "vice-president"),
     _role(r"prezident", "president"),
     _role(r"sefir", "ambassador"),
+    _role(r"senator", "senator"),
     _role(r"hemsohbet", "interlocutor"),  # "the interlocutor": never a holder, keeps the slot
 )
 
@@ -200,8 +201,11 @@ _PASSIVE = re.compile(r"(?:[aeiou]n|[^aeiou][iu]l)(?:[iu]b|d[iu]|m[iu]s)(?:dir|d
 # Stems ending in -n that are not passives: "toxunub", "toxundu" (touched upon).
 ACTIVE_N_STEMS = frozenset(["toxun", "qazan", "inan"])
 # Light verbs: the noun before names the verb ("qeyd edib", "müzakirə olundu", "dəstək verdi").
+# A light verb takes its meaning from the noun before it: "qeyd edib", "razılığa gəliblər"
+# (came to an agreement), "maraq göstərib" (showed interest).
 _LIGHT = re.compile(
-    r"(?:e[dt]|edil|olun|ver|veril|apar|aparil)(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z"
+    r"(?:e[dt]|edil|olun|ver|veril|apar|aparil|gel|goster)(?:ib|ub|di|du|mis|mus)(?:dir|dur)?"
+    r"(?:lar|ler)?\Z"
 )
 _STEM = re.compile(r"(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z")
 NOT_VERBS = frozenset(["habib", "tebib", "edib"])  # never alone the head: "edib" needs a noun
@@ -377,6 +381,12 @@ AZERBAIJANI = AzerbaijaniRules(
             "qrupu",
             "birliyi",
             "teskilati",
+            # a military rank between a title and a name: "general-polkovnik Zakir Həsənov"
+            "general",
+            "general-polkovnik",
+            "general-leytenant",
+            "general-mayor",
+            "polkovnik",
         ]
     ),
     detection_letters="əƏ",

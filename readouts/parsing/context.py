@@ -21,6 +21,7 @@ from .text import Span, fold_same_length, paragraph_spans, sentence_spans, token
 from .types import Concept, Gazetteer, ParseError
 
 _STOP = re.compile(r"[.!?…][\"»”’')\]]*$")
+_QUOTED = re.compile(r'"[^"]*"')
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,16 @@ class Context:
         return bool(_STOP.search(words)) and len(words.split()) > 4
 
     def main_verb(self, span: Span) -> VerbPhrase | None:
+        """The sentence's reporting verb: outside quotation marks when it has one there
+        ("“Azerbaijan is committed to peace,” the President said")."""
         verbs = self.rules.find_verbs(self.text, tokens(self.text, span.start, span.end))
-        return self.rules.main_verb(self.folded, span, verbs)
+        quoted = self.quoted(span)
+        outside = [v for v in verbs if not any(s <= v.start < e for s, e in quoted)]
+        return self.rules.main_verb(self.folded, span, outside or verbs)
+
+    def quoted(self, span: Span) -> list[tuple[int, int]]:
+        """Spans inside quotation marks (« », “ ”, " ": all folded to ")."""
+        return [(m.start(), m.end()) for m in _QUOTED.finditer(self.folded, span.start, span.end)]
 
     def country_of(self, phrase: str) -> str:
         folded = fold_same_length(phrase)

@@ -19,9 +19,11 @@ _SUFFIX = (
 )
 
 
-def _role(head: str, *kinds: str) -> Role:
+def _role(head: str, *kinds: str, country: str | None = None) -> Role:
     return Role(
-        re.compile(r"(?<![\w-])" + _PREFIX + r"(?:" + head + r")(?![\w-])" + _SUFFIX), kinds
+        re.compile(r"(?<![\w-])" + _PREFIX + r"(?:" + head + r")(?![\w-])" + _SUFFIX),
+        kinds,
+        country,
     )
 
 
@@ -56,6 +58,9 @@ ROLES = (
         r"assistant secretary(?: of state)?(?: for european and eurasian affairs)?",
         "assistant-secretary-eur",
     ),
+    # A member of Congress the gazetteer does not know yet: the one with that title on the call.
+    _role(r"senator", "senator"),
+    _role(r"congress(?:wo)?man", "member-of-congress"),
     _role(r"secretary of defen[cs]e|defen[cs]e secretary", "secretary-of-defense"),
     _role(r"secretary(?: of state)?", "secretary-of-state", "secretary-of-defense"),
     _role(
@@ -75,7 +80,9 @@ ROLES = (
         r"|head of the foreign (?:policy affairs|relations) department",
         "presidential-assistant",
     ),
-    _role(r"head of state|president", "president"),
+    # The Azerbaijani presidency's name for its own president; a US readout says "the President".
+    _role(r"head of state", "president", country="AZ"),
+    _role(r"president", "president"),
     _role(r"ambassador", "ambassador"),
     _role(r"minister", "minister"),
 )
@@ -84,8 +91,9 @@ TITLE_HEADS = re.compile(
     r"(?<![\w'-])(?:(?:vice|deputy|assistant|under|acting|first|prime|foreign|senior|principal"
     r"|special|co)[ -])*"
     r"(?:president|secretary|minister|advis[eo]r|ambassador|envoy|representative|director"
-    r"|senator|head|chief|chairman|chair|coordinator|counselor|aide|leader|apnsa|assistant"
-    r"|negotiator|co-chairs?|chancellor|charge d'affaires)(?![\w])"
+    r"|senator|congress(?:wo)?man|head|chief|chairman|chair|coordinator|counselor|aide|leader|apnsa|assistant"
+    r"|negotiator|co-chairs?|chancellor|charge d'affaires"
+    r"|colonel(?: general)?|(?:lieutenant )?general|admiral)(?![\w])"  # a rank is a title
 )
 
 COUNTRY_MARKERS = (
@@ -163,7 +171,7 @@ CONVERSATION = re.compile(
 _CALL_NOUN = (
     r"(?<!the )(?<!their )(?<!'s )(?<!previous )(?<!earlier )(?<!recent )(?<!last )"
     r"(?:\b(?:video|virtual|online) (?:meeting|talks|discussion)|\b(?:virtual|online) call"
-    r"|\b(?:virtual|online) conversation|\b(?:phone|telephone) (?:talks|discussion)"
+    r"|\b(?:virtual|online) conversation|\b(?:phone|telephone) (?:talks?|discussion)"
     r"|\bvideo[ -]?conferenc(?:e|es|ing))\b"
 )
 # A call by phone or video in any of its usual wordings: "spoke", "phoned", "held a phone
@@ -233,6 +241,12 @@ INSTITUTION_WORDS = frozenset(
         "bank",
         "co-chair",
         "co-chairs",
+        # a military rank between a title and a name: "Minister of Defense Colonel General Zakir
+        # Hasanov"
+        "colonel",
+        "lieutenant",
+        "admiral",
+        "brigadier",
         # what an office is for, never a name: "Senior Advisor for Caucasus Negotiations"
         "negotiations",
         "talks",
@@ -519,6 +533,9 @@ class EnglishRules(RuleSet):
             start = first
             while start > 0 and _is_adverb(tokens[start - 1]):
                 start -= 1
+            if start == 0 and "both" in (t.text for t in tokens[:first]):
+                # "Both agreed", "Also, both noted": opening the sentence, "both" is its subject.
+                start = next(i for i, t in enumerate(tokens) if t.text == "both") + 1
             kept = tuple(t for t in tokens[first : last + 1] if not _is_adverb(t))
             verbs.append(
                 VerbPhrase(

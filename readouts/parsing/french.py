@@ -14,8 +14,8 @@ _COUNTRY = (
 )
 
 
-def _role(head: str, *kinds: str) -> Role:
-    return Role(re.compile(r"(?<![\w-])(?:" + head + r")(?![\w-])" + _COUNTRY), kinds)
+def _role(head: str, *kinds: str, country: str | None = None) -> Role:
+    return Role(re.compile(r"(?<![\w-])(?:" + head + r")(?![\w-])" + _COUNTRY), kinds, country)
 
 
 ROLES = (
@@ -45,7 +45,9 @@ ROLES = (
         r"(?:vice-secretaire|sous-secretaire) d'etat|secretaire d'etat adjointe?",
         "deputy-secretary-of-state",
     ),
-    _role(r"secretaire d'etat", "secretary-of-state"),
+    # « le secrétaire » is the Secretary of State, as "the Secretary" in English.
+    _role(r"secretaire(?: d'etat)?", "secretary-of-state", "secretary-of-defense"),
+    _role(r"senat(?:eur|rice)", "senator"),
     _role(r"chef de la diplomatie", "foreign-minister", "secretary-of-state"),
     _role(r"ministre des affaires etrangeres", "foreign-minister"),
     _role(
@@ -58,7 +60,9 @@ ROLES = (
     ),
     _role(r"secretaire du conseil de securite", "security-council-secretary"),
     _role(r"assistante? du president(?: de la republique)?", "presidential-assistant"),
-    _role(r"chef de l'etat|presidente?|dirigeante?", "president"),
+    # The Azerbaijani presidency's name for its own president (« le chef de l'État »).
+    _role(r"chef de l'etat", "president", country="AZ"),
+    _role(r"presidente?|dirigeante?", "president"),
     _role(r"ambassad(?:eur|rice)", "ambassador"),
     _role(r"ministre", "minister"),
 )
@@ -69,7 +73,8 @@ TITLE_HEADS = re.compile(
     r"(?:premiere? ministre|presidente?|secretaire|ministre"
     r"|conseill(?:er|ere)|chef|assistante?|ambassad(?:eur|rice)|envoyee?|representante?"
     r"|direct(?:eur|rice)|senat(?:eur|rice)|porte-parole|haute? representante?|commissaire"
-    r"|coordinat(?:eur|rice)|dirigeante?|homologue|chanceli(?:er|ere)|chargee? d'affaires)(?![\w])"
+    r"|coordinat(?:eur|rice)|dirigeante?|homologue|chanceli(?:er|ere)|chargee? d'affaires"
+    r"|colonel(?:[- ]general)?|(?:lieutenant-)?general|amiral)(?![\w])"  # a rank is a title
 )
 
 COUNTRY_MARKERS = (
@@ -136,8 +141,11 @@ FRAMING = re.compile(
     r"|conversation telephonique|echange telephonique|entretien par telephone|au telephone"
     r"|par telephone|\b(?:a|ont) telephone\b|\b(?:a|ont) appele\b"
     r"|\b(?:recu|passe|eu) un appel\b|s'est entretenue? au telephone"
-    r"|se sont entretenus au telephone|\b(?:par|en) (?:liaison |lien )?(?:video|visio)\b|"
-    + _CALL_NOUN
+    r"|se sont entretenus au telephone|\b(?:par|en) (?:liaison |lien )?(?:video|visio)\b"
+    r"|\b(?:a|ont) ete appelee?s? par\b"
+    # The State Department's French: « s'est entretenu aujourd'hui avec » (a call, in a readout).
+    r"|\bs'est entretenue? (?:[^.;]{0,60}? )?avec\b"
+    r"|\bse sont entretenue?s (?:[^.;]{0,60}? )?avec\b|" + _CALL_NOUN
 )
 # "a reçu le 5 août, à Bakou, un coup de fil de": words may stand between the parts.
 CALLER_AFTER = re.compile(
@@ -145,6 +153,7 @@ CALLER_AFTER = re.compile(
     r"|appel(?: telephonique| video)?)\b|\b(?:a|sur) l'initiative (?:de|du|d')"
     r"|\ba la demande (?:de|du|d')"
     r"|\b(?:un |l')appel (?:telephonique )?(?:de|du|d')(?= )"
+    r"|\b(?:a|ont) ete appelee?s? (?:[^.;]{0,40}? )?par\b"
 )
 CALLER_BEFORE = re.compile(
     r"\b(?:a|ont) (?:appele|telephone|passe (?:[^.;]{0,60}? )?(?:un |une )?(?:coup de fil"
@@ -255,6 +264,8 @@ AUXILIARIES = frozenset(
 # félicité" (a reflexive one). An elided "l'" is one word with its auxiliary: "l'a remercié".
 OBJECT_CLITICS = frozenset(["les", "lui", "leur", "en", "y", "l'en", "l'y", "s'en", "s'y"])
 ELIDED_CLITICS = frozenset(["l"])
+# The subject pronoun after its auxiliary, after a quotation: "a-t-il dit", "ont-elles ajouté".
+_INVERTED_SUBJECT = re.compile(r"(a|ont|avait|avaient)-(?:t-)?(?:il|elle|ils|elles)")
 ADVERBS = frozenset(
     [
         "également",
@@ -457,11 +468,15 @@ def _is_participle(word: str) -> bool:
 
 
 def _auxiliary(token: Token) -> Token:
-    """The auxiliary in a word, an elided object pronoun left out: "l'a" -> "a", "l’ont" ->
-    "ont" (the same slice of the text, shorter)."""
+    """The auxiliary in a word, an elided object pronoun or an inverted subject left out:
+    "l'a" -> "a", "l’ont" -> "ont", "a-t-il" (« ... », a-t-il dit) -> "a" (the same slice of the
+    text, shorter)."""
     clitic, mark, rest = token.text.partition("'")
     if mark and clitic in ELIDED_CLITICS and rest in AUXILIARIES:
         return Token(rest, token.end - len(rest), token.end)
+    inverted = _INVERTED_SUBJECT.fullmatch(token.text)
+    if inverted:
+        return Token(inverted.group(1), token.start, token.start + len(inverted.group(1)))
     return token
 
 
@@ -681,6 +696,12 @@ FRENCH = FrenchRules(
             "etat",
             "co-president",
             "co-presidents",
+            # a military rank between a title and a name: « le Colonel-Général Zakir Hasanov »
+            "general",
+            "colonel",
+            "colonel-general",
+            "lieutenant-general",
+            "amiral",
         ]
     ),
     detection_words=frozenset(

@@ -84,7 +84,7 @@ def _said_in_the_call(ctx: Context, framing: Framing, cast: Cast) -> Attribution
     # After the circumstance; where the subject comes first, it may stand before it.
     parts = [Span(found.end(), span.end)] + ([span] if rules.subject_first else [])
     for part in parts:
-        speaker = _Reader(ctx, list(cast.participants)).named_speaker(part)
+        speaker = _Reader(ctx, cast).named_speaker(part)
         if speaker:
             return Attribution(span, speaker, False, verb)
     return None
@@ -119,7 +119,7 @@ def attribute(
     ctx: Context, spans: tuple[Span, ...], cast: Cast, said: Attribution | None = None
 ) -> tuple[tuple[Attribution, ...], tuple[str, ...]]:
     """The speaker of each sentence in ``spans`` (``said``: the framing's own statement)."""
-    reader = _Reader(ctx, list(cast.participants))
+    reader = _Reader(ctx, cast)
     out = []
     for order, span in enumerate(spans, start=1):
         if said and span == said.span:
@@ -131,19 +131,26 @@ def attribute(
 
 
 class _Reader:
-    def __init__(self, ctx: Context, participants: list[ParsedParticipant]):
+    def __init__(self, ctx: Context, cast: Cast):
         self.ctx = ctx
-        self.participants = participants
+        self.participants = participants = list(cast.participants)
         self.previous: str | None = None
         self.single: str | None = None  # the last speaker who was one participant, for "he"
         self.group: str | None = None  # the last subject, when a group role
         self.warnings: list[str] = []
-        counts: dict[str, list[str]] = {}
-        for p in participants:
-            surname = fold_same_length(p.name.split()[-1]) if p.name.split() else ""
+        # A surname as the gazetteer writes it, and as the framing did where it differs
+        # ("Blincken", "O’Brayen" read as Blinken, O'Brien): the text goes on writing it so.
+        counts: dict[str, set[str]] = {}
+        names = [(p.name, p.slug) for p in participants]
+        names += [
+            (ctx.text[f.name_start : f.name_end - len(f.suffix)], p.slug)  # "Blinkinlə": Blinkin
+            for f, p in cast.pairs()
+        ]
+        for name, slug in names:
+            surname = fold_same_length(name.split()[-1]) if name.split() else ""
             if len(surname) > 2:
-                counts.setdefault(surname, []).append(p.slug)
-        self.surnames = {name: slugs[0] for name, slugs in counts.items() if len(slugs) == 1}
+                counts.setdefault(surname, set()).add(slug)
+        self.surnames = {name: slugs.pop() for name, slugs in counts.items() if len(slugs) == 1}
 
     def named_speaker(self, span: Span) -> str | None:
         """The speaker the words of ``span`` name, or None where it would be a guess."""
@@ -183,7 +190,7 @@ class _Reader:
             if c.speaker and c.kind in ("name", "role")
         ]:
             return BOTH, False, verb  # "un échange de vues a eu lieu": the conversation
-        quotes = _quoted(ctx, span)
+        quotes = ctx.quoted(span)
         candidates = [
             c
             for c in self._candidates(span.start, verb.start)
@@ -465,7 +472,7 @@ class _Reader:
 
     def _holder(self, role: Role, phrase: str) -> str | None:
         """The participant holding the office a role phrase names, on this call."""
-        country = role.country or self.ctx.country_of(phrase)
+        country = self.ctx.country_of(phrase) or role.country  # as written, else the role's
         if role.is_side:
             return self._side(country)
         pool = [p for p in self.participants if not country or p.country == country]
@@ -514,7 +521,8 @@ class _Reader:
             return True  # the title opens with the phrase's word, in any case ("nazir", "naziri")
         *said_modifiers, noun = re.split(r"[ -]", said.group())
         *modifiers, head_noun = re.split(r"[ -]", written.group())
-        if noun != head_noun or not set(said_modifiers) <= set(modifiers):
+        # The noun as said, or with a case ending ("senator", "ABŞ senatoru").
+        if not head_noun.startswith(noun) or not set(said_modifiers) <= set(modifiers):
             return False
         return bool(said_modifiers) or not modifiers
 
@@ -539,9 +547,3 @@ class _Reader:
                 return False
             pos = floor + m.start()
         return False
-
-
-def _quoted(ctx: Context, span: Span) -> list[tuple[int, int]]:
-    """Spans inside quotation marks (« », “ ”, " ": all folded to ")."""
-    quoted = re.compile(r'"[^"]*"')
-    return [(m.start(), m.end()) for m in quoted.finditer(ctx.folded, span.start, span.end)]
