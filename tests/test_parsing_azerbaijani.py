@@ -337,3 +337,46 @@ def test_a_military_rank_before_a_name_is_part_of_the_title():
         "Zakir Həsənov əməkdaşlığı vurğulayıb."
     )
     assert parsed.participants[0].name == "Zakir Həsənov"
+
+
+@pytest.mark.parametrize(
+    ("framing_verb", "verb_class"),
+    [("zəng edərək onu təbrik edib", "welcome"), ("zəng edib və başsağlığı verib", "condolence")],
+)
+def test_what_the_caller_said_while_calling_is_a_statement(framing_verb, verb_class):
+    parsed = parse(
+        "5 may 2023-cü il tarixində ABŞ-ın Dövlət Katibi Antoni Blinken Prezident İlham Əliyevə "
+        f"{framing_verb}.\n\nPrezident təşəkkür edib."
+    )
+    assert [(s.speaker, s.verb_class) for s in parsed.statements] == [
+        ("antony-blinken", verb_class),
+        ("ilham-aliyev", "welcome"),
+    ]
+    assert parsed.initiator == "antony-blinken"
+
+
+def test_a_call_alone_says_nothing():
+    parsed = parse(
+        "5 may 2023-cü il tarixində ABŞ-ın Dövlət Katibi Antoni Blinken Prezident İlham Əliyevə "
+        "zəng edib.\n\nBlinken sülh prosesini alqışlayıb."
+    )
+    assert [s.speaker for s in parsed.statements] == ["antony-blinken"]
+
+
+def test_goster_alone_is_a_verb_of_its_own():
+    """ "göstərib ki" (pointed out that): the subject before it speaks, no light verb."""
+    parsed = parse(
+        BAYRAMOV_CALL.format(other="ABŞ-ın Dövlət Katibi Antoni Blinkenlə")
+        + "Ceyhun Bayramov sülh prosesini qeyd edib. Blinken göstərib ki, sülh yaxındır."
+    )
+    assert [s.speaker for s in parsed.statements] == ["jeyhun-bayramov", "antony-blinken"]
+
+
+def test_a_title_of_the_secretary_is_not_the_secretary():
+    """ "Dövlət katibinin köməkçisinin müavini" (the Secretary's deputy assistant) is not
+    "Dövlət katibi": the one who speaks is a guess."""
+    parsed = parse(
+        BAYRAMOV_CALL.format(other="ABŞ Dövlət katibinin köməkçisinin müavini Ceyn Rou ilə")
+        + "Ceyhun Bayramov sülh prosesini qeyd edib. Dövlət katibi sərhəd işini alqışlayıb."
+    )
+    assert parsed.statements[-1].speaker != "ceyn-rou"

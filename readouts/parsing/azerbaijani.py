@@ -201,12 +201,13 @@ _PASSIVE = re.compile(r"(?:[aeiou]n|[^aeiou][iu]l)(?:[iu]b|d[iu]|m[iu]s)(?:dir|d
 # Stems ending in -n that are not passives: "toxunub", "toxundu" (touched upon).
 ACTIVE_N_STEMS = frozenset(["toxun", "qazan", "inan"])
 # Light verbs: the noun before names the verb ("qeyd edib", "müzakirə olundu", "dəstək verdi").
-# A light verb takes its meaning from the noun before it: "qeyd edib", "razılığa gəliblər"
-# (came to an agreement), "maraq göstərib" (showed interest).
 _LIGHT = re.compile(
-    r"(?:e[dt]|edil|olun|ver|veril|apar|aparil|gel|goster)(?:ib|ub|di|du|mis|mus)(?:dir|dur)?"
-    r"(?:lar|ler)?\Z"
+    r"(?:e[dt]|edil|olun|ver|veril|apar|aparil)(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z"
 )
+# Light only after these nouns: "razılığa gəliblər" (came to an agreement), "dəstək göstərib"
+# (showed support); alone they are verbs of their own ("Bakıya gəlib", "göstərib ki", pointed out).
+_LIGHT_AFTER_NOUN = re.compile(r"(?:gel|goster)(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z")
+_LIGHT_NOUNS = ("raziliga", "qenaete", "neticeye", "destek")
 _STEM = re.compile(r"(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z")
 NOT_VERBS = frozenset(["habib", "tebib", "edib"])  # never alone the head: "edib" needs a noun
 # Stems of the object that name the class when the verb is light ("narahatlıq ifadə edib").
@@ -247,7 +248,9 @@ class AzerbaijaniRules(RuleSet):
             if not _finite(text, tokens, i) or (word in NOT_VERBS and i == 0):
                 continue
             first = i
-            if _LIGHT.match(word):
+            if _LIGHT.match(word) or (
+                _LIGHT_AFTER_NOUN.match(word) and i > 0 and tokens[i - 1].folded in _LIGHT_NOUNS
+            ):
                 if i == 0:
                     continue
                 first = i - 1  # "qeyd edib", "müzakirə olundu"
@@ -358,6 +361,8 @@ AZERBAIJANI = AzerbaijaniRules(
     framing_circumstance=re.compile(
         r"(?<![\w])(?:telefon|video) (?:danisig|sohbet|zeng)\w* (?:zamani|erzinde|vaxti)(?![\w])"
         r"|(?<![\w])(?:telefon|video) (?:danisiginda|sohbetinde)(?![\w])"
+        # "X Y-ə zəng edərək başsağlığı verib": calling, X offered condolences.
+        r"|(?<![\w])zeng ed(?:erek|ib ve)(?![\w])"
     ),
     # "Nazirin sözlərinə görə, ...", "Prezidentin fikrincə, ...": after the one named.
     attribution=re.compile(

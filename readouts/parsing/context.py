@@ -47,11 +47,12 @@ class Context:
         words = self.words(span)
         return bool(_STOP.search(words)) and len(words.split()) > 4
 
-    def main_verb(self, span: Span) -> VerbPhrase | None:
+    def main_verb(self, span: Span, outside_quotes: bool = True) -> VerbPhrase | None:
         """The sentence's reporting verb: outside quotation marks when it has one there
-        ("“Azerbaijan is committed to peace,” the President said")."""
+        ("“Azerbaijan is committed to peace,” the President said"), unless not
+        ``outside_quotes``."""
         verbs = self.rules.find_verbs(self.text, tokens(self.text, span.start, span.end))
-        quoted = self.quoted(span)
+        quoted = self.quoted(span) if outside_quotes else []
         outside = [v for v in verbs if not any(s <= v.start < e for s, e in quoted)]
         return self.rules.main_verb(self.folded, span, outside or verbs)
 

@@ -46,7 +46,11 @@ ROLES = (
         "deputy-secretary-of-state",
     ),
     # « le secrétaire » is the Secretary of State, as "the Secretary" in English.
-    _role(r"secretaire(?: d'etat)?", "secretary-of-state", "secretary-of-defense"),
+    _role(
+        r"secretaire(?: d'etat)?(?! (?:generale?|adjointe?)(?![\w]))",
+        "secretary-of-state",
+        "secretary-of-defense",
+    ),
     _role(r"senat(?:eur|rice)", "senator"),
     _role(r"chef de la diplomatie", "foreign-minister", "secretary-of-state"),
     _role(r"ministre des affaires etrangeres", "foreign-minister"),
@@ -142,10 +146,7 @@ FRAMING = re.compile(
     r"|par telephone|\b(?:a|ont) telephone\b|\b(?:a|ont) appele\b"
     r"|\b(?:recu|passe|eu) un appel\b|s'est entretenue? au telephone"
     r"|se sont entretenus au telephone|\b(?:par|en) (?:liaison |lien )?(?:video|visio)\b"
-    r"|\b(?:a|ont) ete appelee?s? par\b"
-    # The State Department's French: « s'est entretenu aujourd'hui avec » (a call, in a readout).
-    r"|\bs'est entretenue? (?:[^.;]{0,60}? )?avec\b"
-    r"|\bse sont entretenue?s (?:[^.;]{0,60}? )?avec\b|" + _CALL_NOUN
+    r"|\b(?:a|ont) ete appelee?s? par\b|" + _CALL_NOUN
 )
 # "a reçu le 5 août, à Bakou, un coup de fil de": words may stand between the parts.
 CALLER_AFTER = re.compile(

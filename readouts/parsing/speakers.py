@@ -150,7 +150,9 @@ class _Reader:
             surname = fold_same_length(name.split()[-1]) if name.split() else ""
             if len(surname) > 2:
                 counts.setdefault(surname, set()).add(slug)
-        self.surnames = {name: slugs.pop() for name, slugs in counts.items() if len(slugs) == 1}
+        self.surnames = {
+            name: next(iter(slugs)) for name, slugs in counts.items() if len(slugs) == 1
+        }
 
     def named_speaker(self, span: Span) -> str | None:
         """The speaker the words of ``span`` name, or None where it would be a guess."""
@@ -169,7 +171,7 @@ class _Reader:
 
     def _speaker(self, span: Span, order: int) -> tuple[str, bool, VerbPhrase | None]:
         ctx, rules, previous = self.ctx, self.ctx.rules, self.previous
-        verb = ctx.main_verb(span)
+        verb = self._verb(span)
         attributed, opening_end = self._attributed(span)
         if attributed is not None:
             return attributed, False, verb
@@ -255,6 +257,18 @@ class _Reader:
             if told:
                 return told, False, verb
         return chosen.speaker, False, verb
+
+    def _verb(self, span: Span) -> VerbPhrase | None:
+        """The verb outside a quotation when a participant is its subject ("“…,” Aliyev said",
+        "“…,” he added"); the quotation's own when one not on the call reports it ("“The sides
+        agreed to meet,” the ministry reported")."""
+        verb, quotes = self.ctx.main_verb(span), self.ctx.quoted(span)
+        if verb is None or not quotes or any(s <= verb.start < e for s, e in quotes):
+            return verb
+        around = self._candidates(span.start, verb.start) + self._candidates(verb.end, span.end)
+        if any(c.speaker and not any(s <= c.start < e for s, e in quotes) for c in around):
+            return verb
+        return self.ctx.main_verb(span, outside_quotes=False)
 
     def _opening_subject(self, span: Span) -> str | None:
         """With no verb known, the participant who opens the sentence is the better guess than
@@ -521,8 +535,11 @@ class _Reader:
             return True  # the title opens with the phrase's word, in any case ("nazir", "naziri")
         *said_modifiers, noun = re.split(r"[ -]", said.group())
         *modifiers, head_noun = re.split(r"[ -]", written.group())
-        # The noun as said, or with a case ending ("senator", "ABŞ senatoru").
-        if not head_noun.startswith(noun) or not set(said_modifiers) <= set(modifiers):
+        # The noun as said, or with its possessive ending ("senator", "ABŞ senatoru"); not
+        # another case of it ("katibinin", of the secretary).
+        if not re.fullmatch(re.escape(noun) + "[iu]?", head_noun) or not set(said_modifiers) <= set(
+            modifiers
+        ):
             return False
         return bool(said_modifiers) or not modifiers
 
