@@ -380,3 +380,13 @@ def test_a_title_of_the_secretary_is_not_the_secretary():
         + "Ceyhun Bayramov sülh prosesini qeyd edib. Dövlət katibi sərhəd işini alqışlayıb."
     )
     assert parsed.statements[-1].speaker != "ceyn-rou"
+
+
+def test_a_title_with_its_name_is_the_one_named_when_both_hold_the_title():
+    parsed = parse(
+        "26 dekabr 2024-cü il tarixində Amerika Birləşmiş Ştatlarının Prezidenti Co Bayden "
+        "Azərbaycan Respublikasının Prezidenti İlham Əliyevə zəng edib.\n\nCo Bayden başsağlığı "
+        "verib. "
+        "Prezident İlham Əliyev təşəkkürünü bildirib."
+    )
+    assert [s.speaker for s in parsed.statements] == ["joe-biden", "ilham-aliyev"]

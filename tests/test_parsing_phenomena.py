@@ -1164,3 +1164,87 @@ def test_a_meeting_in_person_is_not_read_as_the_call():
         "Antony Blinken a salué les progrès."
     )
     assert "antony-blinken" in [p.slug for p in parsed.participants]
+
+
+def test_two_initials_before_a_surname_do_not_end_the_sentence():
+    parsed = parse(
+        "On February 11, 2025, U.S. Vice President J.D. Vance called President Ilham Aliyev.\n\n"
+        "J.D. Vance said the new administration was ready to open a new page in relations."
+    )
+    assert {p.slug for p in parsed.participants} == {"jd-vance", "ilham-aliyev"}
+    assert parsed.initiator == "jd-vance"
+    assert [s.text[:10] for s in parsed.statements] == ["J.D. Vance"]
+
+
+def test_the_united_states_still_ends_a_sentence():
+    parsed = parse(
+        RUBIO_CALL + "Bayramov thanked the U.S. The Secretary welcomed the progress of the talks."
+    )
+    assert _speakers(parsed) == ["jeyhun-bayramov", "marco-rubio"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The American diplomat welcomed the agreement on delimitation.",
+        "The Special Envoy informed the Minister about the efforts of the administration.",
+    ],
+)
+def test_a_diplomat_or_an_envoy_of_a_side_is_its_participant(sentence):
+    parsed = parse(
+        "Foreign Minister Jeyhun Bayramov had a phone conversation with U.S. Special Envoy Steve "
+        "Witkoff on May 20, 2025.\n\nBayramov said that Azerbaijan remains committed to peace. "
+        + sentence
+    )
+    assert _speakers(parsed) == ["jeyhun-bayramov", "steve-witkoff"]
+    assert not parsed.statements[-1].speaker_guessed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "De son côté, le diplomate américain a salué l'accord sur la délimitation.",
+        "L'envoyé spécial a informé le ministre des efforts de l'administration américaine.",
+    ],
+)
+def test_in_french_a_diplomat_or_an_envoy_of_a_side_is_its_participant(sentence):
+    parsed = parse(
+        "Le 20 mai 2025, le ministre des Affaires étrangères Jeyhun Bayramov a eu un entretien "
+        "téléphonique avec l'envoyé spécial américain Steve Witkoff.\n\nJeyhun Bayramov a indiqué "
+        "que l'Azerbaïdjan restait attaché à la paix. " + sentence
+    )
+    assert _speakers(parsed) == ["jeyhun-bayramov", "steve-witkoff"]
+
+
+def test_in_french_three_on_the_call_together_are_both_sides():
+    parsed = parse(
+        f"{FR_CALL}\n\nAntony Blinken a salué les progrès. Les trois dirigeants ont convenu de "
+        "poursuivre les discussions."
+    )
+    assert _speakers(parsed) == ["antony-blinken", BOTH]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Antony Blinken a quant à lui évoqué les travaux des commissions.",
+        "Antony Blinken a, quant à lui, salué cet engagement.",
+    ],
+)
+def test_in_french_quant_a_lui_stands_between_the_auxiliary_and_the_verb(sentence):
+    parsed = parse(f"{FR_CALL}\n\nIlham Aliyev a souligné la paix. {sentence}")
+    last = parsed.statements[-1]
+    assert (last.speaker, last.speaker_guessed, bool(last.verb_class)) == (
+        "antony-blinken",
+        False,
+        True,
+    )
+
+
+def test_in_french_the_call_of_one_with_another_names_no_caller():
+    parsed = parse(
+        "Compte rendu de l'appel du secrétaire d'État Antony Blinken avec le président Ilham "
+        "Aliyev\n\nLe 3 mars 2023, le secrétaire d'État Antony Blinken a eu un entretien "
+        "téléphonique avec le président Ilham Aliyev.\n\nAntony Blinken a salué les progrès."
+    )
+    assert parsed.initiator is None

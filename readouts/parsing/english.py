@@ -30,10 +30,11 @@ def _role(head: str, *kinds: str, country: str | None = None) -> Role:
 _SIDE_COUNTRY = r"(?:azerbaijani|azerbaijan|u\.s\.|us|american|united states)"
 
 ROLES = (
-    # "The American side", "the U.S. official", "his Azerbaijani counterpart", "his counterpart".
+    # "The American side", "the U.S. official", "the American diplomat", "his Azerbaijani
+    # counterpart", "his counterpart".
     Role(
         re.compile(
-            r"(?<![\w-])" + _SIDE_COUNTRY + r" (?:side|party|delegation|official)(?![\w-])"
+            r"(?<![\w-])" + _SIDE_COUNTRY + r" (?:side|party|delegation|official|diplomat)(?![\w-])"
             r"|(?<![\w-])(?:" + _SIDE_COUNTRY + r" )?(?:counterpart|interlocutor)(?![\w-])"
         ),
         (SIDE,),
@@ -60,6 +61,7 @@ ROLES = (
     ),
     # A member of Congress the gazetteer does not know yet: the one with that title on the call.
     _role(r"senator", "senator"),
+    _role(r"(?:special )?envoy", "envoy"),
     _role(r"congress(?:wo)?man", "member-of-congress"),
     _role(r"secretary of defen[cs]e|defen[cs]e secretary", "secretary-of-defense"),
     _role(r"secretary(?: of state)?", "secretary-of-state", "secretary-of-defense"),

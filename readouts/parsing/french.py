@@ -19,11 +19,13 @@ def _role(head: str, *kinds: str, country: str | None = None) -> Role:
 
 
 ROLES = (
-    # « La partie américaine », « le côté azerbaïdjanais », « son homologue (américain) ».
+    # « La partie américaine », « le côté azerbaïdjanais », « le diplomate américain », « son
+    # homologue (américain) ».
     Role(
         re.compile(
             r"(?<![\w-])(?:(?:partie|delegation) (?:americaine|azerbaidjanaise)"
-            r"|cote (?:americain|azerbaidjanais))(?![\w-])"
+            r"|cote (?:americain|azerbaidjanais)"
+            r"|(?:diplomate|responsable) (?:americaine?|azerbaidjanaise?))(?![\w-])"
         ),
         (SIDE,),
     ),
@@ -52,6 +54,7 @@ ROLES = (
         "secretary-of-defense",
     ),
     _role(r"senat(?:eur|rice)", "senator"),
+    _role(r"envoyee?(?: speciale?)?", "envoy"),
     _role(r"chef de la diplomatie", "foreign-minister", "secretary-of-state"),
     _role(r"ministre des affaires etrangeres", "foreign-minister"),
     _role(
@@ -153,7 +156,8 @@ CALLER_AFTER = re.compile(
     r"\b(?:a|ont) recu (?:[^.;]{0,60}? )?(?:un |une )?(?:coup de fil|coup de telephone"
     r"|appel(?: telephonique| video)?)\b|\b(?:a|sur) l'initiative (?:de|du|d')"
     r"|\ba la demande (?:de|du|d')"
-    r"|\b(?:un |l')appel (?:telephonique )?(?:de|du|d')(?= )"
+    # "un appel de X": X called; not "l'appel de X avec Y" (a headline's "the call of X with Y").
+    r"|\b(?:un |l')appel (?:telephonique )?(?:de|du|d')(?= )(?![^.;]{0,80}?\savec\s)"
     r"|\b(?:a|ont) ete appelee?s? (?:[^.;]{0,40}? )?par\b"
 )
 CALLER_BEFORE = re.compile(
@@ -162,8 +166,8 @@ CALLER_BEFORE = re.compile(
 )
 
 JOINT_SUBJECTS = re.compile(
-    r"(?<![\w'-])(?:les (?:deux )?(?:parties|interlocuteurs|dirigeants|responsables|presidents"
-    r"|ministres|chefs d'etat|cotes)|les deux hommes|ils|elles|l'un et l'autre)\s*,?\s*$"
+    r"(?<![\w'-])(?:les (?:deux |trois )?(?:parties|interlocuteurs|dirigeants|responsables"
+    r"|presidents|ministres|chefs d'etat|cotes)|les deux hommes|ils|elles|l'un et l'autre)\s*,?\s*$"
 )
 
 RELATIVE_DAYS = re.compile(r"(?P<word>aujourd'hui|avant-hier|hier|dans la nuit|cette nuit)")
@@ -313,6 +317,9 @@ MULTI_ADVERBS = (
     ("en", "particulier"),
     ("pour", "sa", "part"),
     ("en", "effet"),
+    ("quant", "à", "lui"),  # « Blinken a quant à lui évoqué »
+    ("quant", "à", "elle"),
+    ("de", "son", "côté"),
 )
 PARTICIPLE_ENDINGS = (
     "é", "ée", "és", "ées", "i", "ie", "is", "ies", "it", "ite", "its", "u", "ue", "us", "ues",

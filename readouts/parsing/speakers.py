@@ -223,7 +223,9 @@ class _Reader:
             )
             return fallback, True, verb
         if rules.subject_first:
-            chosen = min(candidates, key=lambda c: (c.start, -(c.end - c.start)))
+            chosen = self._name_after_title(
+                min(candidates, key=lambda c: (c.start, -(c.end - c.start))), candidates
+            )
             joined = self._joined_after(chosen, candidates)
         else:
             chosen = max(candidates, key=lambda c: (c.end, c.end - c.start))
@@ -329,6 +331,18 @@ class _Reader:
         else:
             return None, span.start  # "l'accord selon lequel le président ...": inside it
         return (next(iter(named)) if len(named) == 1 else None), comma + 1
+
+    def _name_after_title(self, chosen: _Candidate, candidates: list[_Candidate]) -> _Candidate:
+        """ "Prezident İlham Əliyev ...": the name right after a role says who holds it, where
+        the role alone could be either president."""
+        if chosen.kind != "role":
+            return chosen
+        folded = self.ctx.folded
+        for c in candidates:
+            between = folded[chosen.end : c.start] if c.start >= chosen.end else "-"
+            if c.kind == "name" and c.speaker and not between.strip():
+                return c
+        return chosen
 
     def _before_aside(self, side: _Candidate, candidates: list[_Candidate]) -> _Candidate:
         """ "The Secretary, thanking his counterpart, stressed ...": a counterpart nearest the

@@ -234,6 +234,7 @@ SENTENCE_STARTERS = frozenset(
 )
 _END_MARK = re.compile(r"[.!?…]+[\"»”’')\]]*")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 
 
 def sentence_spans(text: str, para: Span) -> list[Span]:
@@ -270,12 +271,13 @@ def _real_period(text: str, start: int, dot: int, end: int, para: Span) -> bool:
     token = word.group(1).lower().rstrip(".")
     if token in MONTH_ABBREVIATIONS:
         return not re.match(r"\s*\d", text[end : para.end])
-    single_initial = len(word.group(1)) == 1 and word.group(1).isupper()
-    if token not in ABBREVIATIONS and not single_initial:
+    # "J." or "J.D." before a surname; "U.S." and "D.C." are abbreviations that may end one.
+    initials = token not in ABBREVIATIONS and bool(_INITIALS.fullmatch(word.group(1)))
+    if token not in ABBREVIATIONS and not initials:
         return True
     if end >= para.end:
         return True
-    if single_initial or token not in MAY_END_A_SENTENCE:
+    if initials or token not in MAY_END_A_SENTENCE:
         return False
     following = re.match(r"\s*([\w']+)", text[end : para.end])
     return bool(following and following.group(1).lower() in SENTENCE_STARTERS)
