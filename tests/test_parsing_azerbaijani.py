@@ -390,3 +390,18 @@ def test_a_title_with_its_name_is_the_one_named_when_both_hold_the_title():
         "Prezident İlham Əliyev təşəkkürünü bildirib."
     )
     assert [s.speaker for s in parsed.statements] == ["joe-biden", "ilham-aliyev"]
+
+
+@pytest.mark.parametrize(
+    ("weekday", "day"),
+    [("Çərşənbə axşamı", 11), ("Bazar ertəsi günü", 10), ("Keçən cümə", 7)],
+)
+def test_a_weekday_in_the_framing_counts_back_from_the_dateline(weekday, day):
+    """The dateline is Thursday 13 March 2025."""
+    parsed = parse(
+        "Bakı, 13 mart 2025, AZƏRTAC\n\n"
+        f"{weekday} Azərbaycanın xarici işlər naziri Ceyhun Bayramov ABŞ-ın dövlət katibi Marko "
+        "Rubio ilə telefon danışığı aparıb.\n\nMarko Rubio Ceyhun Bayramovu Vaşinqtona dəvət edib."
+    )
+    assert (parsed.date, parsed.date_precision) == (dt.date(2025, 3, day), "day")
+    assert parsed.participants[0].title_as_written == "Azərbaycanın xarici işlər naziri"

@@ -97,6 +97,13 @@ WEEKDAYS = {
     "senbe": 5,
     "bazar": 6,
 }
+# "Çərşənbə axşamı" (on Tuesday), "keçən cümə" (last Friday): the day before the dateline's.
+# Not "bazar" alone (Sunday, and a market: "bazar iqtisadiyyatı").
+RELATIVE_WEEKDAY = re.compile(
+    r"(?<![\w])(?:(?P<last>kecen)\s+)?(?P<weekday>"
+    + "|".join(day for day in WEEKDAYS if day != "bazar")
+    + r")(?:\s+gunu)?(?![\w])"
+)
 _MONTH = r"(?P<month>" + "|".join(_MONTH_NAMES) + r")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:-?(?:ci|cu|ci|cu))?(?:\s+il)?"
 DATES = (
@@ -348,6 +355,8 @@ AZERBAIJANI = AzerbaijaniRules(
     framing_search=3,
     relative_days=RELATIVE_DAYS,
     relative_offsets=RELATIVE_OFFSETS,
+    relative_weekday=RELATIVE_WEEKDAY,
+    last_words=frozenset({"kecen"}),
     conjunctions=frozenset({"ve", "ile"}),
     subject_first=True,
     name_suffix=NAME_SUFFIX,
