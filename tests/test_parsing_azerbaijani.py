@@ -405,3 +405,22 @@ def test_a_weekday_in_the_framing_counts_back_from_the_dateline(weekday, day):
     )
     assert (parsed.date, parsed.date_precision) == (dt.date(2025, 3, day), "day")
     assert parsed.participants[0].title_as_written == "Azərbaycanın xarici işlər naziri"
+
+
+@pytest.mark.parametrize("agency", ["Report", "Metbuat.az", "Azərbaycan Dövlət Teleqraf Agentliyi"])
+def test_an_agency_saying_who_gave_out_the_news_is_no_statement(agency):
+    parsed = parse(
+        BAYRAMOV_CALL.format(other="ABŞ-ın dövlət katibi Marko Rubio ilə")
+        + f"{agency} xəbər verir ki, bu barədə XİN məlumat yayıb.\n\n"
+        "Tərəflər ikitərəfli münasibətləri müzakirə ediblər."
+    )
+    assert [s.text[:8] for s in parsed.statements] == ["Tərəflər"]
+
+
+def test_an_office_in_the_genitive_inside_a_title_is_no_name():
+    parsed = parse(
+        "5 mart 2024-cü il tarixində Azərbaycan Respublikası Prezidentinin köməkçisi – Prezident "
+        "Administrasiyasının Xarici siyasət məsələləri şöbəsinin müdiri Hikmət Hacıyev ABŞ-ın baş "
+        "müşaviri Luis Bono ilə telefon danışığı aparıb.\n\nLuis Bono ABŞ-ın dəstəyini ifadə edib."
+    )
+    assert [p.slug for p in parsed.participants] == ["hikmat-hajiyev", "louis-bono"]

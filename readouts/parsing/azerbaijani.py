@@ -363,9 +363,11 @@ AZERBAIJANI = AzerbaijaniRules(
     recipient_suffix=RECIPIENT_SUFFIX,
     # "Bu barədə XİN-in Mətbuat xidməti idarəsindən məlumat verilib." (reported from): the
     # source in the ablative; "Bu barədə Prezidentə məlumat verilib" (he was told) is no note.
+    # "Bu barədə XİN-dən məlumat verilib", and an agency's "Report xəbər verir ki, bu barədə XİN
+    # məlumat yayıb" (Report says the ministry gave out the news).
     source_note=re.compile(
-        r"bu (?:barede|haqda)\b[^.]{0,160}?\w(?:dan|den)\s+(?:[^\W\d_]+\s+)?"
-        r"(?:melumat veril|bildiril)"
+        r"(?:[^,]{0,60}?xeber verir ki,?\s+)?bu (?:barede|haqda)\b[^.]{0,160}?"
+        r"(?:\w(?:dan|den)\s+(?:[^\W\d_]+\s+)?(?:melumat veril|bildiril)|melumat yay)"
     ),
     framing_circumstance=re.compile(
         r"(?<![\w])(?:telefon|video) (?:danisig|sohbet|zeng)\w* (?:zamani|erzinde|vaxti)(?![\w])"
@@ -390,8 +392,11 @@ AZERBAIJANI = AzerbaijaniRules(
             "nazirliyi",
             "nazirliyinin",
             "administrasiyasi",
+            "administrasiyasinin",  # "Prezident Administrasiyasının Xarici siyasət şöbəsi"
             "idaresi",
+            "idaresinin",
             "sobesi",
+            "sobesinin",
             "qrupu",
             "birliyi",
             "teskilati",
