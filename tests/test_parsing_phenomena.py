@@ -1248,3 +1248,18 @@ def test_in_french_the_call_of_one_with_another_names_no_caller():
         "téléphonique avec le président Ilham Aliyev.\n\nAntony Blinken a salué les progrès."
     )
     assert parsed.initiator is None
+
+
+def test_the_title_of_one_not_on_the_call_names_no_participant():
+    """ "Foreign Minister Mirzoyan": Armenia's minister, whom the archive keeps as a mention, not
+    Azerbaijan's; the speaker is left to an editor."""
+    parsed = parse(
+        "Secretary of State Antony J. Blinken spoke today with Azerbaijani Foreign Minister Jeyhun "
+        "Bayramov and Armenian Foreign Minister Ararat Mirzoyan on May 5, 2023.\n\nThe Secretary "
+        "welcomed the progress. Foreign Minister Mirzoyan stressed the need for guarantees. "
+        "Foreign Minister Bayramov noted the work of the commissions."
+    )
+    assert [(s.speaker, s.speaker_guessed) for s in parsed.statements][1:] == [
+        ("antony-blinken", True),
+        ("jeyhun-bayramov", False),
+    ]

@@ -429,10 +429,16 @@ class _Reader:
         for s, e, p in titles:
             if not self._prepositional(start, s, spans):
                 out.append(_Candidate(s, e, p.slug, "role", text[s:e]))
+        people = [
+            start + f.start for f in ctx.labels.find(text[start:end], folded[start:end])
+            if f.concept.kind == "person"
+        ]  # fmt: skip
         for s, e, role in roles:
             if self._prepositional(start, s, spans):
                 continue
             holder = self._holder(role, self._role_as_written(s, e))
+            if any(not folded[e:at].strip() for at in people if at >= e):
+                holder = None  # "Foreign Minister Mirzoyan": the title of one not on the call
             out.append(_Candidate(s, e, holder, "role", text[s:e], role.group, role.is_side))
         joint = rules.joint_subjects.search(folded, start, end)
         group_pronoun = joint and joint.group().strip(" ,") in rules.plural_pronouns
