@@ -1263,3 +1263,28 @@ def test_the_title_of_one_not_on_the_call_names_no_participant():
         ("antony-blinken", True),
         ("jeyhun-bayramov", False),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baku, November 23, 2023 (Report)\n\nHikmat Hajiyev had a phone conversation this week "
+        "with Secretary of State Antony Blinken.\n\nBlinken stressed the peace process.",
+        "Bakou, 23 novembre 2023, AZERTAC\n\nHikmet Hadjiyev a eu cette semaine un entretien "
+        "téléphonique avec le secrétaire d'État Antony Blinken.\n\nAntony Blinken a souligné la "
+        "paix.",
+    ],
+)
+def test_a_call_this_week_keeps_the_datelines_day_for_an_editor_to_check(text):
+    parsed = parse(text)
+    assert parsed.date == dt.date(2023, 11, 23)
+    assert any(r.kind == "date" and "this week" in r.detail for r in parsed.review_reasons)
+
+
+def test_a_call_on_the_datelines_day_is_not_flagged():
+    parsed = parse(
+        "Baku, November 23, 2023 (Report)\n\nHikmat Hajiyev had a phone conversation today with "
+        "Secretary of State Antony Blinken.\n\nBlinken stressed the peace process."
+    )
+    assert parsed.date == dt.date(2023, 11, 23)
+    assert not any(r.kind == "date" for r in parsed.review_reasons)

@@ -356,6 +356,7 @@ AZERBAIJANI = AzerbaijaniRules(
     relative_days=RELATIVE_DAYS,
     relative_offsets=RELATIVE_OFFSETS,
     relative_weekday=RELATIVE_WEEKDAY,
+    this_week=re.compile(r"(?<![\w])bu hefte(?![\w])"),
     last_words=frozenset({"kecen"}),
     conjunctions=frozenset({"ve", "ile"}),
     subject_first=True,

@@ -27,8 +27,8 @@ class CallDate:
     precision: str  # "day" | "month"
     warnings: tuple[str, ...] = ()
     # Where the date came from: the text itself, or only the header or the publication date
-    # (a manifest's), which an editor should check.
-    source: str = "text"  # "text" | "header" | "publication"
+    # (a manifest's), or a dateline the call was "this week" of, which an editor should check.
+    source: str = "text"  # "text" | "header" | "publication" | "week"
 
 
 def call_date(ctx: Context, framing: Framing) -> CallDate:
@@ -60,13 +60,22 @@ def call_date(ctx: Context, framing: Framing) -> CallDate:
                 f"the text's date '{ctx.text[m.start() : m.end()]}' does not exist; ignored"
             )
             continue
+        source = "text"
         if not span.start <= m.start() < span.end:
             # A dateline: "today", "yesterday", "last Monday" count from it.
-            date = _relative(ctx, span, date) or date
+            relative = _relative(ctx, span, date)
+            if (
+                relative is None
+                and rules.this_week
+                and rules.this_week.search(ctx.folded, span.start, span.end)
+            ):
+                warnings.append("the call was 'this week': the dateline's day, not the call's")
+                source = "week"
+            date = relative or date
         if header and (date.year, date.month) != (header.year, header.month):
             continue
         warnings += _weekday_check(ctx, m, date)
-        return CallDate(date, "day", tuple(warnings))
+        return CallDate(date, "day", tuple(warnings), source)
     for reference, what in ((ctx.published, "publication date"), (_header_day(header), "")):
         if reference is None:
             continue

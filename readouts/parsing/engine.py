@@ -131,6 +131,8 @@ def _review_reasons(
         reasons.append(ReviewReason("date", "the text gives no date: counted from the page's date"))
     elif when.source == "header":
         reasons.append(ReviewReason("date", "the text gives no date: the file header's"))
+    elif when.source == "week":
+        reasons.append(ReviewReason("date", "the call was 'this week': the dateline's day"))
     if not statements:
         reasons.append(ReviewReason("parser", "no statement found after the framing"))
     elif not any(s.topics for s in statements):

@@ -654,6 +654,7 @@ ENGLISH = EnglishRules(
     relative_days=RELATIVE_DAYS,
     relative_offsets=RELATIVE_OFFSETS,
     relative_weekday=RELATIVE_WEEKDAY,
+    this_week=re.compile(r"\b(?:earlier |later )?this week\b"),
     separately=SEPARATELY,
     passive_agent=PASSIVE_AGENT,
     conjunctions=frozenset({"and"}),

@@ -651,6 +651,7 @@ FRENCH = FrenchRules(
     relative_days=RELATIVE_DAYS,
     relative_offsets=RELATIVE_OFFSETS,
     relative_weekday=RELATIVE_WEEKDAY,
+    this_week=re.compile(r"\bcette semaine\b|\ben debut de semaine\b"),
     separately=re.compile(r"\bseparement\b|\brespectivement\b"),
     passive_agent=re.compile(r"\s+par\s+(?:(?:le|la|les|l')\s*)?"),
     conjunctions=frozenset({"et"}),

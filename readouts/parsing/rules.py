@@ -78,6 +78,7 @@ class RuleSet:
     relative_days: re.Pattern[str] | None = None
     relative_offsets: dict[str, int] = field(default_factory=dict)
     relative_weekday: re.Pattern[str] | None = None  # groups: last?, weekday
+    this_week: re.Pattern[str] | None = None  # "this week": a day the text does not give
     separately: re.Pattern[str] | None = None  # "spoke separately with A and B"
     passive_agent: re.Pattern[str] | None = None  # "par le", "by the": the agent follows
     # Word order and morphology the engine needs to know about.
