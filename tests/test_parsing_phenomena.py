@@ -1288,3 +1288,17 @@ def test_a_call_on_the_datelines_day_is_not_flagged():
     )
     assert parsed.date == dt.date(2023, 11, 23)
     assert not any(r.kind == "date" for r in parsed.review_reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ambassade des États-Unis à Bakou\n\nLe 3 mars 2023, le secrétaire d'État Antony Blinken "
+        "a eu un entretien téléphonique avec le président Ilham Aliyev.\n\nAntony Blinken a salué "
+        "les progrès.",
+        "ABŞ-ın Azərbaycandakı Səfirliyi\n\n3 mart 2023-cü il tarixində ABŞ-ın Dövlət Katibi "
+        "Antoni Blinken Prezident İlham Əliyevlə telefonla danışıb.\n\nBlinken sülhü vurğulayıb.",
+    ],
+)
+def test_the_us_embassy_signs_in_french_and_azerbaijani_too(text):
+    assert parse(text).publisher == "us-embassy-baku"

@@ -98,7 +98,13 @@ _PREAMBLE_CUES = (
             r"|[Ss]ervice de presse du [Mm]inistère des [Aa]ffaires [ée]trangères",
         ),
     ),
-    ("us-embassy-baku", re.compile(r"U\.S\. Embassy|US Embassy|Embassy of the United States")),
+    (
+        "us-embassy-baku",
+        re.compile(
+            r"U\.S\. Embassy|US Embassy|Embassy of the United States"
+            r"|Ambassade des [ÉE]tats-Unis|ABŞ-ın Azərbaycandakı Səfirliyi|ABŞ Səfirliyi",
+        ),
+    ),
     (
         "white-house",
         re.compile(
