@@ -424,3 +424,15 @@ def test_an_office_in_the_genitive_inside_a_title_is_no_name():
         "müşaviri Luis Bono ilə telefon danışığı aparıb.\n\nLuis Bono ABŞ-ın dəstəyini ifadə edib."
     )
     assert [p.slug for p in parsed.participants] == ["hikmat-hajiyev", "louis-bono"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb_class"),
+    [
+        ("Tərəflər sülh prosesindəki irəliləyişi müsbət qiymətləndiriblər.", "welcome"),
+        ("Nazir soruşub ki, ABŞ nə edəcək.", "information"),
+    ],
+)
+def test_assessing_positively_and_asking_are_reporting_verbs(sentence, verb_class):
+    parsed = parse(BAYRAMOV_CALL.format(other="ABŞ-ın Dövlət Katibi Antoni Blinkenlə") + sentence)
+    assert [s.verb_class for s in parsed.statements] == [verb_class]

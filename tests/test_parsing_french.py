@@ -540,3 +540,18 @@ def test_two_readouts_saved_in_one_file_are_refused():
     one = readout("Les parties ont discuté des relations bilatérales.")
     with pytest.raises(ParseError, match=r"two readouts in one file: .* line 5"):
         parse(one + "\n\n" + one)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "verb_class"),
+    [
+        ("Il a pris note des progrès.", "a pris note", "emphasis"),
+        ("Il a transmis les salutations du président.", "a transmis", "information"),
+        ("Il a promis le soutien de Washington.", "a promis", "support"),
+        ("Il a exprimé l'intérêt des entreprises américaines.", "a exprimé", "information"),
+    ],
+)
+def test_a_participle_in_is_keeps_its_s_and_its_class(sentence, verb, verb_class):
+    parsed = parse(ALIYEV_CALLED + "\n\nAntony Blinken a salué les progrès. " + sentence)
+    last = parsed.statements[-1]
+    assert (last.verb, last.verb_class) == (verb, verb_class)

@@ -188,6 +188,8 @@ VERB_STEMS = {
     "narahatliq": "concern", "pisle": "concern", "xeberdarliq": "concern",
     "salamla": "welcome", "tesekkur": "welcome", "mennunluq": "welcome", "yuksek": "welcome",
     "tebrik": "welcome", "deyerlendir": "welcome", "alqisla": "welcome", "teqdir": "welcome",
+    "musbet": "welcome",  # "müsbət qiymətləndirib": assessed positively
+    "qiymetlendir": "information", "sorus": "information",
     "deste": "support", "sadiq": "support", "emin": "support",
     "cagir": "urge", "xahis": "urge", "tovsiye": "urge", "devet": "urge",
     "razilas": "agreement", "razi": "agreement",
@@ -263,7 +265,7 @@ class AzerbaijaniRules(RuleSet):
                 first = i - 1  # "qeyd edib", "müzakirə olundu"
                 if first > 0 and tokens[first - 1].folded in VERB_STEMS:
                     first -= 1  # "fikir mübadiləsi aparılıb": the noun's own noun names it
-            elif i > 0 and tokens[i - 1].folded in ("diqqet", "fikir", "yuksek"):
+            elif i > 0 and tokens[i - 1].folded in ("diqqet", "fikir", "yuksek", "musbet"):
                 first = i - 1
             words = tuple(tokens[first : i + 1])
             verbs.append(

@@ -427,7 +427,7 @@ VERB_CLASSES = {
     "partage": "agreement", "dit d'accord": "agreement",
     # support
     "soutenu": "support", "appuye": "support", "reitere": "support", "reaffirme": "support",
-    "dit pret": "support", "engage": "support", "assure": "support",
+    "dit pret": "support", "engage": "support", "assure": "support", "promis": "support",
     # information
     "declare": "information", "dit": "information", "indique": "information",
     "explique": "information", "fait savoir": "information", "fait part": "information",
@@ -435,6 +435,9 @@ VERB_CLASSES = {
     "evalue": "information", "ajoute": "information", "estime": "information",
     "considere": "information", "repondu": "information", "fait le point": "information",
     "donne des informations": "information", "donne des precisions": "information",
+    # a light verb whose object names no class: « a transmis les salutations », « a exprimé
+    # l'intérêt » (as "conveyed", "expressed")
+    "transmis": "information", "exprime": "information", "adresse": "information",
     # hope
     "espere": "hope", "dit esperer": "hope", "souhaite": "hope", "dit souhaiter": "hope",
     "dit convaincu": "hope", "dit confiant": "hope", "dit optimiste": "hope",
@@ -497,8 +500,9 @@ def _clitics_before(tokens: list[Token], i: int) -> int:
 
 
 def _base(word: str) -> str:
-    """Folded masculine singular of a participle: évoquée -> evoque, mises -> mis."""
-    if word.endswith("s") and len(word) > 3:
+    """Folded masculine singular of a participle: évoquée -> evoque, mises -> mis; an -is
+    participle keeps its s (pris, transmis, promis)."""
+    if word.endswith("s") and not word.endswith("is") and len(word) > 3:
         word = word[:-1]
     if word.endswith(("ée", "ue", "ite", "ise", "erte", "inte")):
         word = word[:-1]
