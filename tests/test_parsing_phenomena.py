@@ -1302,3 +1302,20 @@ def test_a_call_on_the_datelines_day_is_not_flagged():
 )
 def test_the_us_embassy_signs_in_french_and_azerbaijani_too(text):
     assert parse(text).publisher == "us-embassy-baku"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to Bayramov, the sides discussed the outcome of the latest round of talks.",
+        "According to the Secretary, they agreed to meet again soon.",
+    ],
+)
+def test_according_to_one_what_both_sides_did_is_both_sides(sentence):
+    parsed = parse(RUBIO_CALL + "Rubio welcomed the call. " + sentence)
+    assert _speakers(parsed) == ["marco-rubio", BOTH]
+
+
+def test_according_to_one_what_he_said_is_his():
+    parsed = parse(RUBIO_CALL + "Rubio welcomed the call. According to Bayramov, the talks go on.")
+    assert _speakers(parsed) == ["marco-rubio", "jeyhun-bayramov"]

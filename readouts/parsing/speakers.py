@@ -174,6 +174,10 @@ class _Reader:
         verb = self._verb(span)
         attributed, opening_end = self._attributed(span)
         if attributed is not None:
+            if verb and verb.start > opening_end:
+                after = self._candidates(opening_end, verb.start)
+                if any(c.kind == "joint" for c in after):
+                    return BOTH, False, verb  # "According to X, the sides discussed ...": they did
             return attributed, False, verb
         if opening_end > span.start:  # "Xidmətin bildirdiyinə görə, Blinken ...": after it
             span = Span(opening_end, span.end)
