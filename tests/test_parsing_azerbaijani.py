@@ -436,3 +436,14 @@ def test_an_office_in_the_genitive_inside_a_title_is_no_name():
 def test_assessing_positively_and_asking_are_reporting_verbs(sentence, verb_class):
     parsed = parse(BAYRAMOV_CALL.format(other="ABŞ-ın Dövlət Katibi Antoni Blinkenlə") + sentence)
     assert [s.verb_class for s in parsed.statements] == [verb_class]
+
+
+def test_the_other_side_and_deyib():
+    parsed = parse(
+        BAYRAMOV_CALL.format(other="ABŞ-ın Dövlət Katibi Antoni Blinkenlə")
+        + "Nazir narahatlığını bildirib. Qarşı tərəf bu məsələni nəzərə alacağını deyib."
+    )
+    assert [(s.speaker, s.verb_class) for s in parsed.statements] == [
+        ("jeyhun-bayramov", "concern"),
+        ("antony-blinken", "information"),
+    ]

@@ -1319,3 +1319,78 @@ def test_according_to_one_what_both_sides_did_is_both_sides(sentence):
 def test_according_to_one_what_he_said_is_his():
     parsed = parse(RUBIO_CALL + "Rubio welcomed the call. According to Bayramov, the talks go on.")
     assert _speakers(parsed) == ["marco-rubio", "jeyhun-bayramov"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Aliyev was urged by the Secretary to engage in negotiations.",
+        "Rubio's proposal was welcomed by the Foreign Minister.",
+    ],
+)
+def test_the_agent_on_the_call_of_a_passive_speaks(sentence):
+    parsed = parse(
+        "Secretary of State Marco Rubio spoke with Azerbaijani President Ilham Aliyev and Foreign "
+        "Minister Jeyhun Bayramov on March 3, 2025.\n\n" + sentence
+    )
+    speaker = "marco-rubio" if "Secretary to" in sentence else "jeyhun-bayramov"
+    assert _speakers(parsed) == [speaker]
+
+
+def test_in_french_the_agent_of_a_passive_speaks():
+    parsed = parse(
+        f"{FR_CALL}\n\nLa partie azerbaïdjanaise a été assurée par le secrétaire d'État du "
+        "soutien des États-Unis."
+    )
+    assert _speakers(parsed) == ["antony-blinken"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Rubio and Mr. Bayramov discussed the opening of transport links.",
+        "Reviewing the next steps, Mr. Rubio and Mr. Bayramov discussed the transport links.",
+    ],
+)
+def test_two_participants_with_their_honorifics_are_both_sides(sentence):
+    assert _speakers(parse(RUBIO_CALL + sentence)) == [BOTH]
+
+
+def test_in_french_two_participants_with_their_honorifics_are_both_sides():
+    parsed = parse(f"{FR_CALL}\n\nM. Aliyev et M. Blinken ont discuté du traité de paix.")
+    assert _speakers(parsed) == [BOTH]
+
+
+@pytest.mark.parametrize(
+    ("framing", "sentence"),
+    [
+        (RUBIO_CALL, "Bayramov informed about the peace agenda. The other side stressed direct "
+         "contacts."),
+        (RUBIO_CALL, "Bayramov informed about the peace agenda. The opposite side stressed direct "
+         "contacts."),
+    ],
+)  # fmt: skip
+def test_the_other_side_is_the_one_who_did_not_speak_last(framing, sentence):
+    assert _speakers(parse(framing + sentence)) == ["jeyhun-bayramov", "marco-rubio"]
+
+
+def test_in_french_the_other_side_is_the_one_who_did_not_speak_last():
+    parsed = parse(
+        f"{FR_CALL}\n\nLe président a évoqué le traité de paix. L'autre partie a souligné "
+        "l'importance des contacts directs."
+    )
+    assert _speakers(parsed) == ["ilham-aliyev", "antony-blinken"]
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "National Security Advisor Jake Sullivan spoke today with Hikmet Hajiyev, Foreign Policy "
+        "Advisor to President Ilham Aliyev of Azerbaijan, on June 2, 2023.",
+        "Le 2 juin 2023, le conseiller à la sécurité nationale Jake Sullivan s'est entretenu au "
+        "téléphone avec Hikmet Hadjiyev, conseiller du président Ilham Aliyev.",
+    ],
+)
+def test_the_one_an_advisor_serves_is_not_on_the_call(framing):
+    parsed = parse(framing + "\n\nJake Sullivan welcomed the progress.")
+    assert [p.slug for p in parsed.participants] == ["jake-sullivan", "hikmat-hajiyev"]

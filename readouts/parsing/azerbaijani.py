@@ -43,7 +43,7 @@ ROLES = (
     # "ABŞ tərəfi", "Azərbaycan tərəfi" (the side), "amerikalı həmkarı" (his counterpart); not
     # before "ilə" ("ABŞ tərəfi ilə", with the American side).
     _role(
-        r"(?:(?:abs|amerika|azerbaycan) terefi|(?:amerikali |azerbaycanli )?hemkari)"
+        r"(?:(?:abs|amerika|azerbaycan) terefi|(?:amerikali |azerbaycanli )?hemkari|qarsi teref)"
         r"(?!\s+ile(?![\w]))",
         SIDE,
     ),
@@ -189,7 +189,7 @@ VERB_STEMS = {
     "salamla": "welcome", "tesekkur": "welcome", "mennunluq": "welcome", "yuksek": "welcome",
     "tebrik": "welcome", "deyerlendir": "welcome", "alqisla": "welcome", "teqdir": "welcome",
     "musbet": "welcome",  # "müsbət qiymətləndirib": assessed positively
-    "qiymetlendir": "information", "sorus": "information",
+    "qiymetlendir": "information", "sorus": "information", "deyib": "information",
     "deste": "support", "sadiq": "support", "emin": "support",
     "cagir": "urge", "xahis": "urge", "tovsiye": "urge", "devet": "urge",
     "razilas": "agreement", "razi": "agreement",
@@ -347,7 +347,7 @@ AZERBAIJANI = AzerbaijaniRules(
     country_markers=COUNTRY_MARKERS,
     roles=ROLES,
     prepositions=frozenset(),  # postpositions and case endings: see name_suffix
-    determiners=frozenset(),
+    determiners=frozenset({"cenab"}),
     pronouns=PRONOUNS,
     plural_pronouns=frozenset({"onlar"}),
     joint_subjects=JOINT_SUBJECTS,

@@ -36,6 +36,7 @@ ROLES = (
         re.compile(
             r"(?<![\w-])" + _SIDE_COUNTRY + r" (?:side|party|delegation|official|diplomat)(?![\w-])"
             r"|(?<![\w-])(?:" + _SIDE_COUNTRY + r" )?(?:counterpart|interlocutor)(?![\w-])"
+            r"|(?<![\w-])(?:other|opposite) (?:side|party)(?![\w-])"
         ),
         (SIDE,),
     ),
@@ -640,7 +641,10 @@ ENGLISH = EnglishRules(
             "alongside",
         ]
     ),
-    determiners=frozenset(["the", "his", "her", "their", "its", "a", "an", "our"]),
+    # with the honorifics: "Mr. Sullivan and Mr. Hajiyev", "to Mr. Bayramov"
+    determiners=frozenset(
+        ["the", "his", "her", "their", "its", "a", "an", "our", "mr", "mrs", "ms"]
+    ),
     pronouns=PRONOUNS,
     plural_pronouns=frozenset({"they"}),
     joint_subjects=JOINT_SUBJECTS,
@@ -655,6 +659,7 @@ ENGLISH = EnglishRules(
     relative_offsets=RELATIVE_OFFSETS,
     relative_weekday=RELATIVE_WEEKDAY,
     this_week=re.compile(r"\b(?:earlier |later )?this week\b"),
+    serves=re.compile(r"\b(?:advis[eo]r|assistant|aide|counselor) to (?:the )?president\s*$"),
     separately=SEPARATELY,
     passive_agent=PASSIVE_AGENT,
     conjunctions=frozenset({"and"}),

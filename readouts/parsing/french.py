@@ -25,7 +25,8 @@ ROLES = (
         re.compile(
             r"(?<![\w-])(?:(?:partie|delegation) (?:americaine|azerbaidjanaise)"
             r"|cote (?:americain|azerbaidjanais)"
-            r"|(?:diplomate|responsable) (?:americaine?|azerbaidjanaise?))(?![\w-])"
+            r"|(?:diplomate|responsable) (?:americaine?|azerbaidjanaise?)"
+            r"|autre (?:partie|cote))(?![\w-])"
         ),
         (SIDE,),
     ),
@@ -641,7 +642,7 @@ FRENCH = FrenchRules(
             "quant",
         ]
     ),
-    determiners=frozenset(["le", "la", "l", "les", "son", "sa", "ses", "leur"]),
+    determiners=frozenset(["le", "la", "l", "les", "son", "sa", "ses", "leur", "m", "mme"]),
     pronouns=frozenset({"il", "elle"}),
     plural_pronouns=frozenset({"ils", "elles"}),
     joint_subjects=JOINT_SUBJECTS,
@@ -656,6 +657,7 @@ FRENCH = FrenchRules(
     relative_offsets=RELATIVE_OFFSETS,
     relative_weekday=RELATIVE_WEEKDAY,
     this_week=re.compile(r"\bcette semaine\b|\ben debut de semaine\b"),
+    serves=re.compile(r"\b(?:conseill(?:er|ere)|assistante?) (?:du|de la) presidente?\s*$"),
     separately=re.compile(r"\bseparement\b|\brespectivement\b"),
     passive_agent=re.compile(r"\s+par\s+(?:(?:le|la|les|l')\s*)?"),
     conjunctions=frozenset({"et"}),

@@ -80,6 +80,8 @@ def find_participants(ctx: Context, framing: Framing, day: dt.date) -> Cast:
     names = ctx.index.find(ctx.folded, span.start, span.end)
     located: list[tuple[int, int, Official | None, str, str]] = []
     for match in names:
+        if _served(ctx, span, match, day):
+            continue  # "Hikmet Hajiyev, Advisor to President Ilham Aliyev": not on the call
         if match.official is None:
             warnings.append(_ambiguous(ctx, match))
         elif all(official is not match.official for _, _, official, _, _ in located):
@@ -130,6 +132,17 @@ def find_participants(ctx: Context, framing: Framing, day: dt.date) -> Cast:
         tuple(warnings),
         _review(participants) + tuple(respelled),
     )
+
+
+def _served(ctx: Context, framing: Span, match: NameMatch, day: dt.date) -> bool:
+    """Is the name the president another's title ends with, the one its holder serves ("Foreign
+    Policy Advisor to President Ilham Aliyev", « conseiller du président Ilham Aliyev »)? Not
+    the holder after the title ("Assistant to the President Hikmat Hajiyev")."""
+    serves, official = ctx.rules.serves, match.official
+    office = official.office_on(day) if official else None
+    if not serves or office is None or office_kind(office) != "president":
+        return False
+    return bool(serves.search(ctx.folded, max(framing.start, match.start - 60), match.start))
 
 
 def _review(participants: list[ParsedParticipant]) -> tuple[str, ...]:

@@ -91,6 +91,8 @@ class RuleSet:
     country_after: re.Pattern[str] | None = None  # "X of Armenia": the country after a name
     quote_speaker_lead: re.Pattern[str] | None = None  # '"...," said the Secretary'
     spokesperson: re.Pattern[str] | None = None  # a title that is never a call participant
+    # The end of a title that names whom its holder serves: "Advisor to President" (Aliyev)
+    serves: re.Pattern[str] | None = None
     last_words: frozenset[str] = frozenset()  # "last Monday", "lundi dernier"
     # Words that speak of a conversation where no framing rule matches ("connected by video
     # link", "discussed"): with a known official named, the text is a readout to review.

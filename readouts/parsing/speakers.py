@@ -258,10 +258,16 @@ class _Reader:
             return BOTH, False, verb
         if chosen.group:
             self.group = chosen.speaker
-        if verb.passive and verb.key in rules.recipient_verbs and chosen.kind != "joint":
-            told = self._teller(chosen.speaker, verb, span)
-            if told:
-                return told, False, verb
+        if verb.passive and chosen.kind != "joint":
+            if verb.key in rules.recipient_verbs:
+                told = self._teller(chosen.speaker, verb, span)
+                if told:
+                    return told, False, verb
+            # "Aliyev was urged by the Secretary", "Kerry's call was welcomed by the Minister":
+            # the agent on the call speaks.
+            agent = self._passive_agent(verb.end, span.end)
+            if agent and agent != chosen.speaker:
+                return agent, False, verb
         return chosen.speaker, False, verb
 
     def _verb(self, span: Span) -> VerbPhrase | None:
