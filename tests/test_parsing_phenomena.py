@@ -867,6 +867,8 @@ def test_an_azerbaijani_vice_president_is_a_title_and_a_role():
     [
         (EN_CALL, "This was reported by the press service of the Ministry of Foreign Affairs."),
         (EN_CALL, "The information was provided by the Embassy's press office."),
+        (EN_CALL, "Report was informed by the press service of the Ministry of Foreign Affairs."),
+        (EN_CALL, "Trend.az was told by the press office of the Ministry."),
         (FR_CALL, "C'est ce qu'a annoncé le service de presse de la présidence."),
         (AZ_CALL, "Bu barədə Xarici İşlər Nazirliyinin mətbuat xidmətindən məlumat verilib."),
     ],

@@ -675,6 +675,9 @@ ENGLISH = EnglishRules(
     source_note=re.compile(
         r"(?:this|that|it) (?:was|has been|is) (?:reported|announced|stated) by\b"
         r"|(?:the )?(?:information|news|report) (?:was|has been) (?:provided|released|shared) by\b"
+        # an agency's: "Report was informed by the press service of the Foreign Ministry."
+        r"|[\w.-]+ (?:was|has been) (?:informed|told) (?:about (?:this|it) )?by (?:the )?"
+        r"(?:press|information) (?:service|office|department)\b"
     ),
     framing_circumstance=re.compile(
         r"(?:during|in the course of|in) (?:a|an|the|their|his|her|today's|yesterday's) "
