@@ -447,3 +447,12 @@ def test_the_other_side_and_deyib():
         ("jeyhun-bayramov", "concern"),
         ("antony-blinken", "information"),
     ]
+
+
+def test_his_interlocutor_is_the_other_participant():
+    parsed = parse(
+        BAYRAMOV_CALL.format(other="ABŞ-ın Dövlət Katibi Antoni Blinkenlə")
+        + "Ceyhun Bayramov Gəncənin atəşə tutulduğunu bildirib. Həmsöhbəti hücumların "
+        "qəbuledilməz olduğunu vurğulayıb."
+    )
+    assert [s.speaker for s in parsed.statements] == ["jeyhun-bayramov", "antony-blinken"]

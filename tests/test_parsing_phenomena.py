@@ -1396,3 +1396,14 @@ def test_in_french_the_other_side_is_the_one_who_did_not_speak_last():
 def test_the_one_an_advisor_serves_is_not_on_the_call(framing):
     parsed = parse(framing + "\n\nJake Sullivan welcomed the progress.")
     assert [p.slug for p in parsed.participants] == ["jake-sullivan", "hikmat-hajiyev"]
+
+
+@pytest.mark.parametrize("signature", ["/APA/", "(Trend)", "AZERTAC"])
+def test_an_agencys_signature_after_the_text_is_no_statement(signature):
+    parsed = parse(RUBIO_CALL + "Rubio welcomed the call.\n\n" + signature)
+    assert [s.text for s in parsed.statements] == ["Rubio welcomed the call."]
+
+
+def test_neither_side_is_both_sides():
+    parsed = parse(RUBIO_CALL + "Rubio welcomed the call. Neither side ruled out a meeting soon.")
+    assert _speakers(parsed) == ["marco-rubio", BOTH]

@@ -43,7 +43,8 @@ ROLES = (
     # "ABŞ tərəfi", "Azərbaycan tərəfi" (the side), "amerikalı həmkarı" (his counterpart); not
     # before "ilə" ("ABŞ tərəfi ilə", with the American side).
     _role(
-        r"(?:(?:abs|amerika|azerbaycan) terefi|(?:amerikali |azerbaycanli )?hemkari|qarsi teref)"
+        r"(?:(?:abs|amerika|azerbaycan) terefi|(?:amerikali |azerbaycanli )?hemkari|qarsi teref"
+        r"|hemsohbeti)"
         r"(?!\s+ile(?![\w]))",
         SIDE,
     ),

@@ -47,6 +47,12 @@ class Context:
         words = self.words(span)
         return bool(_STOP.search(words)) and len(words.split()) > 4
 
+    def is_signature(self, span: Span) -> bool:
+        """A line of a few words and no stop: an agency's signature after the text ("/APA/",
+        "(Trend)", "AZƏRTAC"), never a statement."""
+        words = self.words(span)
+        return not _STOP.search(words) and len(words.split()) <= 3
+
     def main_verb(self, span: Span, outside_quotes: bool = True) -> VerbPhrase | None:
         """The sentence's reporting verb: outside quotation marks when it has one there
         ("“Azerbaijan is committed to peace,” the President said"), unless not

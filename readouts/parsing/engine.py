@@ -70,12 +70,12 @@ def parse_readout(
     initiator = find_initiator(ctx, framing, cast)
     leads = lead_sentences(ctx, framing)
     said = framing_statement(ctx, framing, cast)
-    # A later sentence that only says who asked for the call, or where the news came from,
-    # reports nothing anyone said.
+    # A later sentence that only says who asked for the call, or where the news came from, or
+    # an agency's signature, reports nothing anyone said.
     after = tuple(
         s
         for s in ctx.sentences[framing.index + 1 :]
-        if not tells_initiator(ctx, s) and not tells_source(ctx, s)
+        if not tells_initiator(ctx, s) and not tells_source(ctx, s) and not ctx.is_signature(s)
     )
     spans = leads + ((framing.span,) if said else ()) + after
     attributions, speaker_warnings = attribute(ctx, spans, cast, said)

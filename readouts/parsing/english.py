@@ -268,7 +268,8 @@ JOINT_SUBJECTS = re.compile(
     r"(?<![\w'-])(?:the (?:two |three )?(?:sides|parties|leaders|officials|ministers|presidents"
     r"|heads of state|top diplomats|foreign ministers"
     r"|interlocutors|counterparts|men)|both (?:sides|parties|leaders|officials|men|ministers)"
-    r"|both|all(?: (?:sides|parties|three|participants))?|each side|the two|they)\s*,?\s*$"
+    r"|both|all(?: (?:sides|parties|three|participants))?|each side|neither (?:side|party)"
+    r"|the two|they)\s*,?\s*$"
 )
 ANAPHORS = re.compile(r"\b(?:this|that|the) (?:issue|matter|question|topic|problem)\b")
 
@@ -596,7 +597,9 @@ class EnglishRules(RuleSet):
         while before > 0 and _is_adverb(tokens[before]):
             before -= 1
         previous = tokens[before]
-        if previous.text in PRONOUNS or previous.text in ("they", "both", "sides", "parties"):
+        if previous.text in PRONOUNS or previous.text in (
+            "they", "both", "sides", "parties", "side", "party"
+        ):  # fmt: skip
             return True
         written = text[previous.start : previous.end]
         return written[0].isupper() and not written.endswith(("'s", "’s"))
