@@ -211,14 +211,13 @@ _PASSIVE = re.compile(r"(?:[aeiou]n|[^aeiou][iu]l)(?:[iu]b|d[iu]|m[iu]s)(?:dir|d
 # Stems ending in -n that are not passives: "toxunub", "toxundu" (touched upon).
 ACTIVE_N_STEMS = frozenset(["toxun", "qazan", "inan"])
 # Light verbs: the noun before names the verb ("qeyd edib", "müzakirə olundu", "dəstək verdi").
-_LIGHT = re.compile(
-    r"(?:e[dt]|edil|olun|ver|veril|apar|aparil)(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z"
-)
+_PAST_ENDING = r"(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z"
+_LIGHT = re.compile(r"(?:e[dt]|edil|olun|ver|veril|apar|aparil)" + _PAST_ENDING)
 # Light only after these nouns: "razılığa gəliblər" (came to an agreement), "dəstək göstərib"
 # (showed support); alone they are verbs of their own ("Bakıya gəlib", "göstərib ki", pointed out).
-_LIGHT_AFTER_NOUN = re.compile(r"(?:gel|goster)(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z")
+_LIGHT_AFTER_NOUN = re.compile(r"(?:gel|goster)" + _PAST_ENDING)
 _LIGHT_NOUNS = ("raziliga", "qenaete", "neticeye", "destek")
-_STEM = re.compile(r"(?:ib|ub|di|du|mis|mus)(?:dir|dur)?(?:lar|ler)?\Z")
+_STEM = re.compile(_PAST_ENDING)
 NOT_VERBS = frozenset(["habib", "tebib", "edib"])  # never alone the head: "edib" needs a noun
 # Stems of the object that name the class when the verb is light ("narahatlıq ifadə edib").
 OBJECT_CLASSES = (

@@ -17,7 +17,7 @@ from .header import Header, parse_header
 from .labels import LabelIndex, label_index
 from .languages import RULE_SETS, detect_language
 from .rules import RuleSet, VerbPhrase
-from .text import Span, fold_same_length, paragraph_spans, sentence_spans, tokens
+from .text import Span, fold_same_length, paragraph_spans, sentence_spans, tokens, within
 from .types import Concept, Gazetteer, ParseError
 
 _STOP = re.compile(r"[.!?…][\"»”’')\]]*$")
@@ -59,7 +59,7 @@ class Context:
         ``outside_quotes``."""
         verbs = self.rules.find_verbs(self.text, tokens(self.text, span.start, span.end))
         quoted = self.quoted(span) if outside_quotes else []
-        outside = [v for v in verbs if not any(s <= v.start < e for s, e in quoted)]
+        outside = [v for v in verbs if not within(v.start, quoted)]
         return self.rules.main_verb(self.folded, span, outside or verbs)
 
     def quoted(self, span: Span) -> list[tuple[int, int]]:

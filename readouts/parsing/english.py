@@ -60,10 +60,10 @@ ROLES = (
         r"assistant secretary(?: of state)?(?: for european and eurasian affairs)?",
         "assistant-secretary-eur",
     ),
-    # A member of Congress the gazetteer does not know yet: the one with that title on the call.
+    # Offices the gazetteer may not hold: a new official with that title on the call.
     _role(r"senator", "senator"),
-    _role(r"(?:special )?envoy", "envoy"),
     _role(r"congress(?:wo)?man", "member-of-congress"),
+    _role(r"(?:special )?envoy", "envoy"),
     _role(r"secretary of defen[cs]e|defen[cs]e secretary", "secretary-of-defense"),
     _role(r"secretary(?: of state)?", "secretary-of-state", "secretary-of-defense"),
     _role(
@@ -94,8 +94,8 @@ TITLE_HEADS = re.compile(
     r"(?<![\w'-])(?:(?:vice|deputy|assistant|under|acting|first|prime|foreign|senior|principal"
     r"|special|co)[ -])*"
     r"(?:president|secretary|minister|advis[eo]r|ambassador|envoy|representative|director"
-    r"|senator|congress(?:wo)?man|head|chief|chairman|chair|coordinator|counselor|aide|leader|apnsa|assistant"
-    r"|negotiator|co-chairs?|chancellor|charge d'affaires"
+    r"|senator|congress(?:wo)?man|head|chief|chairman|chair|coordinator|counselor|aide|leader"
+    r"|apnsa|assistant|negotiator|co-chairs?|chancellor|charge d'affaires"
     r"|colonel(?: general)?|(?:lieutenant )?general|admiral)(?![\w])"  # a rank is a title
 )
 

@@ -25,7 +25,7 @@ from .context import Context, office_kind
 from .framing import Framing
 from .participants import Cast
 from .rules import Role, VerbPhrase
-from .text import Span, fold_same_length, tokens
+from .text import Span, fold_same_length, tokens, within
 from .types import BOTH, ParsedParticipant
 
 # Between the one named and an attribution's cue in Azerbaijani: a case ending at most.
@@ -198,9 +198,7 @@ class _Reader:
             return BOTH, False, verb  # "un échange de vues a eu lieu": the conversation
         quotes = ctx.quoted(span)
         candidates = [
-            c
-            for c in self._candidates(span.start, verb.start)
-            if not any(s <= c.start < e for s, e in quotes)
+            c for c in self._candidates(span.start, verb.start) if not within(c.start, quotes)
         ]
         if not candidates and quotes:
             # « Nous sommes prêts », a déclaré le ministre. / "...," said Secretary Blinken.
@@ -275,10 +273,10 @@ class _Reader:
         "“…,” he added"); the quotation's own when one not on the call reports it ("“The sides
         agreed to meet,” the ministry reported")."""
         verb, quotes = self.ctx.main_verb(span), self.ctx.quoted(span)
-        if verb is None or not quotes or any(s <= verb.start < e for s, e in quotes):
+        if verb is None or not quotes or within(verb.start, quotes):
             return verb
         around = self._candidates(span.start, verb.start) + self._candidates(verb.end, span.end)
-        if any(c.speaker and not any(s <= c.start < e for s, e in quotes) for c in around):
+        if any(c.speaker and not within(c.start, quotes) for c in around):
             return verb
         return self.ctx.main_verb(span, outside_quotes=False)
 
@@ -349,8 +347,8 @@ class _Reader:
             return chosen
         folded = self.ctx.folded
         for c in candidates:
-            between = folded[chosen.end : c.start] if c.start >= chosen.end else "-"
-            if c.kind == "name" and c.speaker and not between.strip():
+            right_after = c.start >= chosen.end and not folded[chosen.end : c.start].strip()
+            if c.kind == "name" and c.speaker and right_after:
                 return c
         return chosen
 
@@ -442,7 +440,7 @@ class _Reader:
         people = [
             start + f.start for f in ctx.labels.find(text[start:end], folded[start:end])
             if f.concept.kind == "person"
-        ]  # fmt: skip
+        ] if roles else []  # fmt: skip
         for s, e, role in roles:
             if self._prepositional(start, s, spans):
                 continue
@@ -567,9 +565,8 @@ class _Reader:
         *modifiers, head_noun = re.split(r"[ -]", written.group())
         # The noun as said, or with its possessive ending ("senator", "ABŞ senatoru"); not
         # another case of it ("katibinin", of the secretary).
-        if not re.fullmatch(re.escape(noun) + "[iu]?", head_noun) or not set(said_modifiers) <= set(
-            modifiers
-        ):
+        possessive = re.fullmatch(re.escape(noun) + "[iu]?", head_noun)
+        if not possessive or not set(said_modifiers) <= set(modifiers):
             return False
         return bool(said_modifiers) or not modifiers
 

@@ -237,6 +237,11 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 
 
+def within(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Is ``position`` inside one of ``spans`` (start inclusive, end exclusive)?"""
+    return any(start <= position < end for start, end in spans)
+
+
 def sentence_spans(text: str, para: Span) -> list[Span]:
     """Split one paragraph into sentences, careful with abbreviations, initials and numbers."""
     spans = []
